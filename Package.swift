@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "clinicctl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "clinicctl", targets: ["clinicctl"]),
+        .library(name: "ClinicContent", targets: ["ClinicContent"]),
+        .library(name: "ClinicWorkflow", targets: ["ClinicWorkflow"]),
+        .library(name: "ClinicExport", targets: ["ClinicExport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C libraries, used only by the one Swift layer above each.
+        .systemLibrary(
+            name: "CLibGit2", pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(
+            name: "CCmark", pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]),
+
+        // The Git layer: the only code that sees libgit2.
+        .target(name: "ClinicGit", dependencies: ["CLibGit2"]),
+        // The clinic's content: model, files, canonical form, validation.
+        .target(
+            name: "ClinicContent",
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
+        // Drafts, edits, review and approval over a content repository.
+        .target(name: "ClinicWorkflow", dependencies: ["ClinicGit", "ClinicContent"]),
+        // The JSON bundle, its schema, JSON-LD, and the publish hooks.
+        .target(
+            name: "ClinicExport",
+            dependencies: [
+                "ClinicContent", "ClinicWorkflow", "CCmark",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        // Argument parsing and printing only.
+        .executableTarget(
+            name: "clinicctl",
+            dependencies: [
+                "ClinicContent", "ClinicWorkflow", "ClinicExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "ClinicGitTests", dependencies: ["ClinicGit"]),
+        .testTarget(
+            name: "ClinicContentTests", dependencies: ["ClinicContent"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "ClinicWorkflowTests", dependencies: ["ClinicWorkflow", "ClinicGit"]),
+        .testTarget(name: "ClinicExportTests", dependencies: ["ClinicExport", "ClinicWorkflow"]),
+        .testTarget(name: "ClinicctlTests", dependencies: ["ClinicContent"]),
+    ]
+)
