@@ -1,0 +1,78 @@
+# clinicctl: build, test and install. GNU make.
+# `make` alone lists the targets.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+SWIFT   ?= swift
+PYTHON  ?= python3
+PREFIX  ?= /usr/local
+BINDIR  := $(DESTDIR)$(PREFIX)/bin
+
+# System packages the C modules link against (see Package.swift).
+APT_PACKAGES := pkg-config libgit2-dev libcmark-dev
+# Python packages the tests use as independent witnesses.
+PY_PACKAGES  := jsonschema pyld
+
+# apt-get needs root: use sudo only when we are not root already.
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.DEFAULT_GOAL := help
+
+.PHONY: help deps test-deps build release test demo bench install uninstall clean
+
+help:
+	@echo "clinicctl make targets:"
+	@echo "  make deps       install missing system packages ($(APT_PACKAGES))"
+	@echo "  make test-deps  install missing Python test packages ($(PY_PACKAGES))"
+	@echo "  make build      debug build (.build/debug/clinicctl)"
+	@echo "  make release    release build (.build/release/clinicctl)"
+	@echo "  make test       run the test suite (swift test)"
+	@echo "  make demo       build, then run Tests/demo/demo.sh"
+	@echo "  make bench      release build, then run Tests/bench/bench.sh"
+	@echo '  make install    release build, install clinicctl into $$(DESTDIR)$$(PREFIX)/bin (now $(BINDIR))'
+	@echo "  make uninstall  remove the installed clinicctl"
+	@echo "  make clean      remove build outputs, dist/ and .demo/"
+
+deps:
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libgit2 libcmark; then \
+		echo "deps: pkg-config, libgit2 and libcmark present"; \
+	else \
+		echo "deps: installing $(APT_PACKAGES)"; \
+		$(SUDO) apt-get update; \
+		$(SUDO) apt-get install -y --no-install-recommends $(APT_PACKAGES); \
+	fi
+
+test-deps:
+	@if $(PYTHON) -c 'import jsonschema, pyld' >/dev/null 2>&1; then \
+		echo "test-deps: Python packages $(PY_PACKAGES) present"; \
+	else \
+		echo "test-deps: installing Python packages $(PY_PACKAGES)"; \
+		$(PYTHON) -m pip install --quiet $(PY_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps test-deps
+	$(SWIFT) test
+
+demo: deps build
+	bash Tests/demo/demo.sh
+
+bench: deps release
+	bash Tests/bench/bench.sh
+
+install: release
+	install -d "$(BINDIR)"
+	install -m 0755 .build/release/clinicctl "$(BINDIR)/clinicctl"
+
+uninstall:
+	rm -f "$(BINDIR)/clinicctl"
+
+clean:
+	$(SWIFT) package clean
+	rm -rf dist .demo
