@@ -1,0 +1,24 @@
+/// Where each kind of record lives inside the content directory.
+public struct ContentLayout: Hashable, Sendable {
+    /// Repository-relative folder holding the content (`content`).
+    public var directory: String
+
+    public init(directory: String = "content") { self.directory = directory }
+
+    public var clinicFile: String { "\(directory)/clinic.yaml" }
+    public var categoriesFile: String { "\(directory)/categories.yaml" }
+    public var socialFile: String { "\(directory)/social.yaml" }
+    public var locationsDirectory: String { "\(directory)/locations" }
+    public var hoursDirectory: String { "\(directory)/hours" }
+    public var faqDirectory: String { "\(directory)/faq" }
+
+    public func locationFile(_ id: String) -> String { "\(locationsDirectory)/\(id).yaml" }
+    public func hoursFile(_ location: String) -> String { "\(hoursDirectory)/\(location).yaml" }
+    public func faqFile(_ id: String) -> String { "\(faqDirectory)/\(id).md" }
+
+    /// Files in the content directory that are documentation, not content.
+    func isDocumentation(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.uppercased().hasPrefix("README") || name == ".gitkeep" || name == ".keep"
+    }
+}

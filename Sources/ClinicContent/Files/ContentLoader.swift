@@ -1,0 +1,107 @@
+import Foundation
+import Yams
+
+/// What loading produced: the content, the reading problems, and where every
+/// record and field came from.
+public struct LoadedContent: Sendable {
+    public var content: SiteContent
+    public var findings: [Finding]
+    public var sources: SourceMap
+    public var layout: ContentLayout
+}
+
+/// Reads the content files from any `ContentSource` into a `SiteContent`.
+///
+/// Reading never throws for bad content: malformed YAML, wrong types, missing
+/// and unknown keys become findings, and the records that could be read are
+/// kept so that validation can say everything that is wrong in one run.
+public struct ContentLoader {
+    public let layout: ContentLayout
+    public init(layout: ContentLayout = ContentLayout()) { self.layout = layout }
+
+    public func load(from source: any ContentSource) throws -> LoadedContent {
+        var state = LoadState(layout: layout)
+        let clinic = try loadClinic(source, &state)
+        let locale = clinic.defaultLocale.isEmpty ? "en" : clinic.defaultLocale
+        var content = SiteContent(clinic: clinic)
+        let files = try source.list(under: layout.directory)
+        for path in files {
+            guard let data = try source.read(path) else { continue }
+            guard let text = state.decode(data, path) else { continue }
+            let stem = Self.stem(path)
+            switch Self.folder(path, in: layout) {
+            case "locations" where path.hasSuffix(".yaml"):
+                if let location = readLocation(text, path, stem, locale, &state) {
+                    content.locations.append(location)
+                    state.map.locationFiles.append(path)
+                }
+            case "hours" where path.hasSuffix(".yaml"):
+                if let hours = readHours(text, path, stem, locale, &state) {
+                    content.hours.append(hours)
+                    state.map.hoursFiles.append(path)
+                }
+            case "faq" where path.hasSuffix(".md"):
+                if let entry = readFAQ(text, path, stem, locale, &state) {
+                    content.faq.append(entry)
+                    state.map.faqFiles.append(path)
+                }
+            case "" where path == layout.clinicFile:
+                continue
+            case "" where path == layout.categoriesFile:
+                content.categories = readCategories(text, path, locale, &state)
+                state.map.categoriesFile = path
+            case "" where path == layout.socialFile:
+                content.social = readSocial(text, path, &state)
+                state.map.socialFile = path
+            default:
+                guard !layout.isDocumentation(path) else { continue }
+                state.findings.append(Finding(
+                    .warning, file: path, rule: "file.unexpected",
+                    message: "clinicctl does not know this file and will not publish it; "
+                        + "see \(layout.directory)/README.md for where each kind of content goes"))
+            }
+        }
+        state.map.socialFile = layout.socialFile
+        state.map.categoriesFile = layout.categoriesFile
+        return LoadedContent(content: content, findings: state.findings, sources: state.map, layout: layout)
+    }
+
+    /// The sub-folder of the content directory a file is in ("" for the top).
+    static func folder(_ path: String, in layout: ContentLayout) -> String {
+        let relative = path.dropFirst(layout.directory.count + 1).split(separator: "/")
+        return relative.count == 2 ? String(relative[0]) : relative.count == 1 ? "" : "?"
+    }
+
+    static func stem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+    }
+}
+
+/// Findings and positions gathered while reading every file.
+struct LoadState {
+    let layout: ContentLayout
+    var findings: [Finding] = []
+    var map = SourceMap()
+
+    /// A file's text; bytes that are not UTF-8 are a finding.
+    mutating func decode(_ data: Data, _ path: String) -> String? {
+        guard let text = String(data: data, encoding: .utf8) else {
+            findings.append(Finding(.error, file: path, rule: "text.encoding",
+                                    message: "the file is not UTF-8 text; save it as UTF-8"))
+            return nil
+        }
+        return text
+    }
+
+    /// Runs `body` over a reader for `path` and keeps its findings and positions.
+    mutating func read<T>(
+        _ path: String, kind: String, lineOffset: Int = 0, _ body: (YAMLFieldReader) -> T?
+    ) -> T? {
+        let reader = YAMLFieldReader(file: path, kind: kind, lineOffset: lineOffset, map: map)
+        let result = body(reader)
+        findings += reader.findings
+        map = reader.map
+        return result
+    }
+}

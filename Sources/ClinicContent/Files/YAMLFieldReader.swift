@@ -1,0 +1,241 @@
+import Foundation
+import Yams
+
+/// Reads one YAML document field by field, recording every value's position
+/// and turning every problem (syntax, wrong type, missing or unknown key) into
+/// a finding instead of an error.
+final class YAMLFieldReader {
+    let file: String
+    let kind: String
+    /// Lines before the YAML text in the file (front matter starts after `---`).
+    let lineOffset: Int
+    var findings: [Finding] = []
+    var map: SourceMap
+
+    init(file: String, kind: String, lineOffset: Int = 0, map: SourceMap) {
+        self.file = file
+        self.kind = kind
+        self.lineOffset = lineOffset
+        self.map = map
+    }
+
+    /// Parses `text`; a syntax error becomes a `yaml.syntax` finding and nil.
+    func parse(_ text: String) -> Node? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                report("", rule: "\(kind).empty", "the file is empty", at: SourcePosition(line: lineOffset + 1, column: 1))
+                return nil
+            }
+            return node
+        } catch let error as YamlError {
+            let (problem, mark) = Self.describe(error)
+            let at = SourcePosition(line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+            report("", rule: "yaml.syntax", "this is not valid YAML: \(problem)", at: at)
+            return nil
+        } catch {
+            report("", rule: "yaml.syntax", "this is not valid YAML: \(error)")
+            return nil
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> (String, Mark?) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            let text = [problem, context?.text].compactMap { $0 }.joined(separator: " ")
+            return (text, mark)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return ("the key \(duplicates.joined(separator: ", ")) appears twice", context.mark)
+        case let .reader(problem, _, _, _):
+            return (problem, nil)
+        default:
+            return ("\(error)", nil)
+        }
+    }
+
+    func position(of node: Node) -> SourcePosition {
+        SourcePosition(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+    }
+
+    func report(_ field: String, rule: String, _ message: String, at position: SourcePosition? = nil,
+                severity: Finding.Severity = .error) {
+        let at = position ?? map.position(file, field)
+        findings.append(Finding(severity, file: file, line: at.line, column: at.column, field: field, rule: rule, message: message))
+    }
+
+    /// A mapping's fields, or nil (with a finding) when `node` is something else.
+    func fields(_ node: Node, at field: String) -> Fields? {
+        map.record(file, field, position(of: node))
+        guard case .mapping(let mapping) = node else {
+            report(field, rule: "schema.type", "\(field.isEmpty ? "the file" : field) must be a set of `key: value` lines")
+            return nil
+        }
+        var entries: [(String, Node, Node)] = []
+        for (key, value) in mapping {
+            entries.append((key.string ?? "", key, value))
+            map.record(file, Self.join(field, key.string ?? ""), position(of: value))
+        }
+        return Fields(reader: self, path: field, entries: entries, node: node)
+    }
+
+    static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The fields of one mapping; `finish()` reports every key nobody asked for.
+    final class Fields {
+        let reader: YAMLFieldReader
+        let path: String
+        let entries: [(String, Node, Node)]
+        let node: Node
+        private var used = Set<String>()
+
+        init(reader: YAMLFieldReader, path: String, entries: [(String, Node, Node)], node: Node) {
+            self.reader = reader
+            self.path = path
+            self.entries = entries
+            self.node = node
+        }
+
+        func fieldPath(_ key: String) -> String { YAMLFieldReader.join(path, key) }
+
+        /// The raw node of `key`, or nil; a missing required key is reported.
+        func node(_ key: String, required: Bool = false) -> Node? {
+            used.insert(key)
+            guard let found = entries.first(where: { $0.0 == key })?.2 else {
+                if required {
+                    reader.report(fieldPath(key), rule: "\(reader.kind).\(fieldPath(key)).required",
+                                  "\(fieldPath(key)) is missing", at: reader.position(of: node))
+                }
+                return nil
+            }
+            if case .scalar(let s) = found, s.tag == .init(.null) || (s.string.isEmpty && s.style == .plain) {
+                if required {
+                    reader.report(fieldPath(key), rule: "\(reader.kind).\(fieldPath(key)).required", "\(fieldPath(key)) is empty")
+                }
+                return nil
+            }
+            return found
+        }
+
+        func string(_ key: String, required: Bool = false) -> String? {
+            guard let value = node(key, required: required) else { return nil }
+            guard case .scalar(let scalar) = value else {
+                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be a single value, not a list or set of fields")
+                return nil
+            }
+            if required && scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                reader.report(fieldPath(key), rule: "\(reader.kind).\(fieldPath(key)).required", "\(fieldPath(key)) is empty")
+                return nil
+            }
+            return scalar.string
+        }
+
+        func int(_ key: String, required: Bool = false) -> Int? {
+            guard let text = string(key, required: required) else { return nil }
+            guard let value = Int(text) else {
+                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be a whole number, not \"\(text)\"")
+                return nil
+            }
+            return value
+        }
+
+        func double(_ key: String, required: Bool = false) -> Double? {
+            guard let text = string(key, required: required) else { return nil }
+            guard let value = Double(text), value.isFinite else {
+                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be a number, not \"\(text)\"")
+                return nil
+            }
+            return value
+        }
+
+        func bool(_ key: String) -> Bool? {
+            guard let text = string(key) else { return nil }
+            switch text {
+            case "true": return true
+            case "false": return false
+            default:
+                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be true or false, not \"\(text)\"")
+                return nil
+            }
+        }
+
+        /// A list of single values (`[mon, tue]` or a block list).
+        func strings(_ key: String, required: Bool = false) -> [String]? {
+            guard let value = node(key, required: required) else { return nil }
+            guard case .sequence(let sequence) = value else {
+                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be a list, like [a, b]")
+                return nil
+            }
+            var result: [String] = []
+            for (index, item) in sequence.enumerated() {
+                let itemPath = "\(fieldPath(key))[\(index)]"
+                reader.map.record(reader.file, itemPath, reader.position(of: item))
+                guard case .scalar(let scalar) = item else {
+                    reader.report(itemPath, rule: "schema.type", "\(itemPath) must be a single value")
+                    continue
+                }
+                result.append(scalar.string)
+            }
+            return result
+        }
+
+        /// A list of mappings, each handed to `body` with its own fields.
+        func list<T>(_ key: String, required: Bool = false, _ body: (Fields, Int) -> T?) -> [T]? {
+            guard let value = node(key, required: required) else { return nil }
+            guard case .sequence(let sequence) = value else {
+                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be a list of entries starting with `- `")
+                return nil
+            }
+            var result: [T] = []
+            for (index, item) in sequence.enumerated() {
+                guard let fields = reader.fields(item, at: "\(fieldPath(key))[\(index)]") else { continue }
+                if let element = body(fields, index) { result.append(element) }
+                fields.finish()
+            }
+            return result
+        }
+
+        /// A nested mapping handed to `body`.
+        func nested<T>(_ key: String, required: Bool = false, _ body: (Fields) -> T?) -> T? {
+            guard let value = node(key, required: required),
+                let fields = reader.fields(value, at: fieldPath(key)) else { return nil }
+            defer { fields.finish() }
+            return body(fields)
+        }
+
+        /// A localized text: a plain string (the default locale) or `locale: text` lines.
+        func localized(_ key: String, defaultLocale: String, required: Bool = false) -> LocalizedText? {
+            guard let value = node(key, required: required) else { return nil }
+            switch value {
+            case .scalar(let scalar):
+                if required && scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    reader.report(fieldPath(key), rule: "\(reader.kind).\(fieldPath(key)).required", "\(fieldPath(key)) is empty")
+                }
+                return LocalizedText(scalar.string, locale: defaultLocale)
+            case .mapping:
+                guard let fields = reader.fields(value, at: fieldPath(key)) else { return nil }
+                var texts: [String: String] = [:]
+                for (locale, _, _) in fields.entries {
+                    if let text = fields.string(locale) { texts[locale] = text }
+                }
+                return LocalizedText(texts)
+            default:
+                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be a text or `locale: text` lines")
+                return nil
+            }
+        }
+
+        /// Reports keys present in the file that no reader asked for: a typo is an error.
+        func finish() {
+            for (key, keyNode, _) in entries where !used.contains(key) {
+                let known = knownKeysHint
+                reader.report(fieldPath(key), rule: "schema.unknown-key",
+                              "unknown key \"\(key)\"\(known)", at: reader.position(of: keyNode))
+            }
+        }
+
+        private var knownKeysHint: String {
+            let keys = used.sorted()
+            return keys.isEmpty ? "" : " (expected one of: \(keys.joined(separator: ", ")))"
+        }
+    }
+}

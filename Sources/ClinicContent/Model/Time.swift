@@ -1,0 +1,199 @@
+import Foundation
+
+/// A day of the week, Monday first as the clinic's week is printed.
+public enum Weekday: String, CaseIterable, Sendable, Comparable, Hashable {
+    case mon, tue, wed, thu, fri, sat, sun
+
+    public var index: Int { Self.allCases.firstIndex(of: self)! }
+    public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
+
+    /// English name, for messages and schema.org (`Monday`).
+    public var fullName: String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][index]
+    }
+    /// Short English name (`Mon`).
+    public var shortName: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+
+    /// The next day, Sunday wrapping to Monday.
+    public var next: Weekday { Self.allCases[(index + 1) % 7] }
+
+    /// Reads a day set as people type it: `mon`, `Monday`, `mon-thu`, `mon,wed,fri`,
+    /// `weekdays`, `weekends`, `daily`. Returns the days in week order, or nil.
+    public static func parseSet(_ text: String) -> [Weekday]? {
+        var days = Set<Weekday>()
+        for part in text.lowercased().split(separator: ",", omittingEmptySubsequences: false) {
+            let item = part.trimmingCharacters(in: .whitespaces)
+            switch item {
+            case "daily", "everyday", "all": days.formUnion(allCases)
+            case "weekdays": days.formUnion([.mon, .tue, .wed, .thu, .fri])
+            case "weekends", "weekend": days.formUnion([.sat, .sun])
+            default:
+                let ends = item.split(separator: "-", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                guard ends.count <= 2, let first = parseOne(ends[0]) else { return nil }
+                guard ends.count == 2, let last = parseOne(ends[1]) else {
+                    if ends.count == 2 { return nil }
+                    days.insert(first)
+                    continue
+                }
+                var day = first
+                days.insert(day)
+                while day != last {
+                    day = day.next
+                    days.insert(day)
+                }
+            }
+        }
+        return days.isEmpty ? nil : days.sorted()
+    }
+
+    /// One day name: `mon`, `monday`, `Mon.`, `tues`, `thurs`.
+    public static func parseOne(_ text: String) -> Weekday? {
+        let word = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        guard word.count >= 2 else { return nil }
+        return allCases.first { day in
+            day.fullName.lowercased().hasPrefix(word) && (word.count >= 3 || day == .mon || day == .fri)
+                && allCases.filter { $0.fullName.lowercased().hasPrefix(word) }.count == 1
+        }
+    }
+
+    /// A compact label for a set of days: `Mon–Thu`, `Mon, Wed, Fri`, `Sat`.
+    public static func label(_ days: [Weekday]) -> String {
+        let sorted = Array(Set(days)).sorted()
+        var runs: [[Weekday]] = []
+        for day in sorted {
+            if let last = runs.last?.last, last.index + 1 == day.index {
+                runs[runs.count - 1].append(day)
+            } else {
+                runs.append([day])
+            }
+        }
+        return runs.map { run in
+            switch run.count {
+            case 1: run[0].shortName
+            case 2: "\(run[0].shortName), \(run[1].shortName)"
+            default: "\(run[0].shortName)–\(run.last!.shortName)"
+            }
+        }.joined(separator: ", ")
+    }
+}
+
+/// A time of day in minutes since midnight, 00:00 through 24:00 (end of day).
+public struct TimeOfDay: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let minutes: Int
+
+    public init?(minutes: Int) {
+        guard (0...1440).contains(minutes) else { return nil }
+        self.minutes = minutes
+    }
+
+    public static func < (a: Self, b: Self) -> Bool { a.minutes < b.minutes }
+
+    /// The canonical, stored form: `07:00`, `24:00`.
+    public var description: String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
+
+    /// 12-hour form for people: `7:00 AM`, `12:00 PM`, `12:00 AM` for midnight.
+    public var twelveHour: String {
+        let hour = (minutes / 60) % 24
+        let suffix = hour < 12 ? "AM" : "PM"
+        let shown = hour % 12 == 0 ? 12 : hour % 12
+        return String(format: "%d:%02d %@", shown, minutes % 60, suffix)
+    }
+
+    /// The stored form only: exactly `HH:MM`.
+    public init?(canonical text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard text.count == 5, parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+            let hour = Int(parts[0]), let minute = Int(parts[1]),
+            parts[0].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isASCII),
+            (0...24).contains(hour), (0...59).contains(minute), hour < 24 || minute == 0
+        else { return nil }
+        self.init(minutes: hour * 60 + minute)
+    }
+
+    /// Any form people type: `07:00`, `7:00`, `7`, `7am`, `7:30pm`, `19:00`, `noon`, `midnight`.
+    public init?(parsing text: String) {
+        var word = text.lowercased().replacingOccurrences(of: " ", with: "")
+            .replacingOccurrences(of: ".", with: "")
+        if word == "noon" { word = "12:00" }
+        if word == "midnight" { word = "00:00" }
+        var meridiem: String?
+        for suffix in ["am", "pm", "a", "p"] where word.hasSuffix(suffix) {
+            meridiem = String(suffix.prefix(1))
+            word.removeLast(suffix.count)
+            break
+        }
+        let parts = word.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), (1...2).contains(parts[0].count),
+            parts[0].allSatisfy(\.isNumber), var hour = Int(parts[0]) else { return nil }
+        var minute = 0
+        if parts.count == 2 {
+            guard parts[1].count == 2, parts[1].allSatisfy(\.isNumber), let m = Int(parts[1]) else { return nil }
+            minute = m
+        }
+        guard minute < 60 else { return nil }
+        if let meridiem {
+            guard (1...12).contains(hour) else { return nil }
+            if meridiem == "a" { hour = hour == 12 ? 0 : hour } else { hour = hour == 12 ? 12 : hour + 12 }
+        }
+        guard hour < 24 || (hour == 24 && minute == 0) else { return nil }
+        self.init(minutes: hour * 60 + minute)
+    }
+}
+
+/// A calendar date without a time or zone (`2026-12-24`), read in the clinic's time zone.
+public struct CalendarDay: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// A real date only: `2026-02-30` is nil.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+            day <= Self.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads exactly `YYYY-MM-DD`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    public static func < (a: Self, b: Self) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// The day of the week (proleptic Gregorian, Zeller-style).
+    public var weekday: Weekday {
+        // Sakamoto's method: 0 = Sunday.
+        let t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
+        let y = month < 3 ? year - 1 : year
+        let w = (y + y / 4 - y / 100 + y / 400 + t[month - 1] + day) % 7
+        return Weekday.allCases[(w + 6) % 7]
+    }
+
+    /// Today in `timeZone`, from an injected clock reading.
+    public init(_ date: Date, timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

@@ -1,0 +1,103 @@
+/// Rules for opening hours: real times, no overlaps, open or by appointment
+/// but not both, special dates real and in order.
+extension ValidationRun {
+    mutating func checkHours() {
+        let locationIDs = Set(content.locations.map(\.id))
+        var seen: [String: String] = [:]
+        for (hours, file) in zip(content.hours, sources.hoursFiles) {
+            checkIdentity(hours.location, kind: "hours' location", file: file, field: "location", seen: &seen)
+            if !hours.location.isEmpty && !locationIDs.contains(hours.location) {
+                error(file, "location", "ref.location",
+                      "location \"\(hours.location)\" does not exist; hours must belong to one of: \(locationIDs.sorted().joined(separator: ", "))")
+            }
+            checkWeekly(hours, file: file)
+            checkSpecial(hours, file: file)
+        }
+    }
+
+    mutating func checkRange(_ range: TimeRange, file: String, field: String) {
+        if range.opens == range.closes {
+            error(file, field, "hours.empty-range", "\(field) opens and closes at the same time (\(range.opens))")
+        } else if range.opens.minutes == 1440 {
+            error(file, "\(field).opens", "hours.time", "24:00 is the end of a day; a range cannot open at it (write 00:00)")
+        } else if range.closes < range.opens && !range.overnight {
+            error(file, "\(field).closes", "hours.overnight",
+                  "\(field) closes (\(range.closes)) before it opens (\(range.opens)); if it runs past midnight add `overnight: true`")
+        } else if range.overnight && range.closes > range.opens {
+            error(file, "\(field).overnight", "hours.overnight",
+                  "\(field) is marked overnight but closes (\(range.closes)) after it opens (\(range.opens)) on the same day")
+        }
+    }
+
+    /// Ranges sharing any minute, reported once per pair at the later one.
+    mutating func checkOverlaps(_ ranges: [(range: TimeRange, field: String)], file: String, what: String) {
+        for (i, a) in ranges.enumerated() {
+            for b in ranges[..<i] where a.range.interval.overlaps(b.range.interval) {
+                error(file, a.field, "hours.overlap",
+                      "\(what): \(a.range.canonicalLabel) overlaps \(b.range.canonicalLabel) (\(b.field))")
+            }
+        }
+    }
+
+    mutating func checkWeekly(_ hours: LocationHours, file: String) {
+        for (index, weekly) in hours.weekly.enumerated() {
+            let field = "weekly[\(index)]"
+            if weekly.days.isEmpty { error(file, "\(field).days", "hours.days.required", "\(field).days names no day") }
+            if Set(weekly.days).count != weekly.days.count { error(file, "\(field).days", "hours.day", "\(field).days names a day twice") }
+            checkRange(weekly.range, file: file, field: field)
+        }
+        for day in Weekday.allCases {
+            // Ranges on this day, plus the part of yesterday's overnight ranges that spills into it.
+            var ranges: [(range: TimeRange, field: String)] = []
+            for (index, weekly) in hours.weekly.enumerated() where weekly.days.contains(day) {
+                ranges.append((weekly.range, "weekly[\(index)]"))
+            }
+            for (index, weekly) in hours.weekly.enumerated()
+            where weekly.days.contains(Weekday.allCases[(day.index + 6) % 7]) && weekly.range.interval.upperBound > 1440 {
+                let spill = TimeRange(opens: TimeOfDay(minutes: 0)!, closes: TimeOfDay(minutes: weekly.range.interval.upperBound - 1440)!)
+                ranges.append((spill, "weekly[\(index)] (after midnight)"))
+            }
+            checkOverlaps(ranges, file: file, what: day.fullName)
+            let appointments = hours.byAppointment.enumerated().filter { $0.element.days.contains(day) }
+            if let appointment = appointments.first, !hours.ranges(on: day).isEmpty {
+                error(file, "byAppointment[\(appointment.offset)].days", "hours.open-and-appointment",
+                      "\(day.fullName) is both open (\(hours.ranges(on: day).map(\.canonicalLabel).joined(separator: ", "))) and by appointment only; choose one")
+            }
+            if appointments.count > 1 {
+                error(file, "byAppointment[\(appointments[1].offset)].days", "hours.overlap",
+                      "\(day.fullName) is listed in two by-appointment rules")
+            }
+        }
+        for (index, appointment) in hours.byAppointment.enumerated() {
+            if appointment.days.isEmpty {
+                error(file, "byAppointment[\(index)].days", "hours.days.required", "byAppointment[\(index)].days names no day")
+            }
+            checkText(appointment.note, file: file, field: "byAppointment[\(index)].note", maxLength: 200)
+        }
+    }
+
+    mutating func checkSpecial(_ hours: LocationHours, file: String) {
+        for (index, special) in hours.special.enumerated() {
+            let field = "special[\(index)]"
+            if let through = special.through, through < special.from {
+                error(file, "\(field).through", "special.order",
+                      "\(field) ends (\(through)) before it starts (\(special.from)); put the earlier date in from")
+            }
+            if special.closed && !special.ranges.isEmpty {
+                error(file, "\(field).closed", "special.closed-and-ranges", "\(field) is closed and also gives hours; keep one")
+            }
+            if !special.closed && special.ranges.isEmpty {
+                error(file, field, "special.empty", "\(field) says neither `closed: true` nor any ranges")
+            }
+            for (r, range) in special.ranges.enumerated() { checkRange(range, file: file, field: "\(field).ranges[\(r)]") }
+            checkOverlaps(special.ranges.enumerated().map { ($0.element, "\(field).ranges[\($0.offset)]") }, file: file,
+                          what: "special hours from \(special.from)")
+            for (otherIndex, other) in hours.special[..<index].enumerated()
+            where other.from <= special.lastDay && special.from <= other.lastDay {
+                error(file, "\(field).from", "special.overlap",
+                      "\(field) (\(special.from)) overlaps special[\(otherIndex)] (\(other.from)); each date can have one special rule")
+            }
+            checkText(special.reason, file: file, field: "\(field).reason", maxLength: 200)
+        }
+    }
+}
