@@ -37,7 +37,9 @@ public struct CanonicalWriter {
         return .map(pairs)
     }
 
-    public func clinic(_ clinic: Clinic) -> String {
+    public func clinic(_ clinic: Clinic) -> String { YAMLEmitter.emit(clinicValue(clinic)) }
+
+    func clinicValue(_ clinic: Clinic) -> YAMLValue {
         var pairs: [(String, YAMLValue)] = [("name", localized(clinic.name)), ("legalName", .string(clinic.legalName))]
         if let website = clinic.website { pairs.append(("website", .string(website))) }
         pairs.append(("phone", phone(clinic.phone)))
@@ -47,10 +49,12 @@ public struct CanonicalWriter {
             pairs.append(("copyright", .map([("holder", .string(copyright.holder)), ("since", .int(copyright.since))])))
         }
         pairs.append(("businessTypes", .flow(clinic.businessTypes)))
-        return YAMLEmitter.emit(.map(pairs))
+        return .map(pairs)
     }
 
-    public func location(_ location: Location) -> String {
+    public func location(_ location: Location) -> String { YAMLEmitter.emit(locationValue(location)) }
+
+    func locationValue(_ location: Location) -> YAMLValue {
         let a = location.address
         var pairs: [(String, YAMLValue)] = [
             ("id", .string(location.id)),
@@ -66,7 +70,7 @@ public struct CanonicalWriter {
         }
         if let phone = location.phone { pairs.append(("phone", self.phone(phone))) }
         pairs.append(("status", .string(location.status.rawValue)))
-        return YAMLEmitter.emit(.map(pairs))
+        return .map(pairs)
     }
 
     func range(_ range: TimeRange) -> [(String, YAMLValue)] {

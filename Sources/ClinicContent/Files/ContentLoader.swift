@@ -72,7 +72,7 @@ public struct ContentLoader {
         return relative.count == 2 ? String(relative[0]) : relative.count == 1 ? "" : "?"
     }
 
-    static func stem(_ path: String) -> String {
+    public static func stem(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
     }

@@ -1,0 +1,142 @@
+import ClinicContent
+import ClinicGit
+import Foundation
+
+/// One change the office manager asks for, as a function over the content.
+///
+/// Applying it is a transaction: read the content at the draft's tip, apply
+/// in memory, validate the whole result, and only then commit to the draft.
+public struct ContentEdit: Sendable {
+    /// `faq.add`, `hours.set`: written as the `Clinic-Change` trailer.
+    public var change: String
+    /// `faq/do-you-take-insurance`: written as the `Clinic-Entry` trailer.
+    public var entry: String
+    /// The commit's summary line: `FAQ: add "Do you take insurance?"`.
+    public var summary: String
+    /// What a new draft is named after.
+    public var draftHint: String
+    public var apply: @Sendable (inout SiteContent) throws -> Void
+
+    public init(change: String, entry: String, summary: String, draftHint: String? = nil,
+                apply: @escaping @Sendable (inout SiteContent) throws -> Void) {
+        self.change = change
+        self.entry = entry
+        self.summary = summary
+        self.draftHint = draftHint ?? entry.replacingOccurrences(of: "/", with: "-")
+        self.apply = apply
+    }
+}
+
+/// What an edit produced.
+public struct EditResult: Sendable, Codable {
+    public var draft: String
+    public var commit: ObjectID
+    /// Whether this edit opened the draft.
+    public var createdDraft: Bool
+    public var summary: String
+    public var files: [String]
+    public var changes: [EntryChange]
+    /// Errors that were already on the branch before this edit (not caused by it).
+    public var preexistingErrors: [Finding]
+}
+
+extension ContentRepository {
+    /// Applies `edit` and commits it onto a draft: `draftID`'s, or a new one.
+    ///
+    /// Nothing is written unless the whole content validates. If the draft
+    /// moves while this runs, the edit is re-applied on the new tip (up to
+    /// three times) so no one's edit is lost.
+    public func commit(_ edit: ContentEdit, to draftID: String?, as person: Person, message: String? = nil) throws -> EditResult {
+        var lastError: WorkflowError?
+        for _ in 0..<3 {
+            let existingTip = try draftID.map { try draft($0).tip }
+            let base = try existingTip ?? publishedTip()
+            let id = try draftID ?? newDraftID(from: edit.draftHint)
+            let prepared = try prepare(edit, at: base)
+            let signature = environment.signature(person)
+            let text = CommitMessage.edit(summary: message ?? edit.summary, changes: prepared.changes,
+                                          trailers: [("Clinic-Change", edit.change), ("Clinic-Entry", edit.entry)])
+            do {
+                let commit = try git.commit(changes: prepared.fileChanges, onBranch: draftRef(id), expectedTip: existingTip,
+                                            parentIfNew: base, author: signature, committer: signature, message: text)
+                return EditResult(draft: id, commit: commit, createdDraft: draftID == nil, summary: message ?? edit.summary,
+                                  files: prepared.fileChanges.map(\.path), changes: prepared.changes,
+                                  preexistingErrors: prepared.preexisting)
+            } catch let error as GitError where error.code == .modified || error.code == .exists || error.code == .locked {
+                lastError = WorkflowError(.conflict, "draft \(id) changed while this edit was being saved; nothing was written")
+                continue
+            } catch let error as GitError {
+                throw WorkflowError.git(error)
+            }
+        }
+        throw lastError!
+    }
+
+    struct PreparedEdit {
+        var fileChanges: [FileChange]
+        var changes: [EntryChange]
+        var preexisting: [Finding]
+    }
+
+    /// The files an edit changes at `base`, after checking the result is valid.
+    func prepare(_ edit: ContentEdit, at base: ObjectID) throws -> PreparedEdit {
+        let (before, beforeFindings) = try validate(at: base)
+        var content = before.content
+        try edit.apply(&content)
+        let fileChanges = try self.fileChanges(from: before, to: content)
+        guard !fileChanges.isEmpty else {
+            throw WorkflowError(.unchanged, "nothing to change: \(edit.entry) already is as asked")
+        }
+        let overlay = OverlaySource(base: GitRevisionSource(repository: git, commit: base),
+                                    changes: Dictionary(uniqueKeysWithValues: fileChanges.map { ($0.path, $0.data) }))
+        let (after, afterFindings) = try wrap { try Validator().validate(overlay, layout: layout) }
+        let known = Set(beforeFindings.errors.map(FindingKey.init))
+        let introduced = afterFindings.errors.filter { !known.contains(FindingKey($0)) }
+        guard introduced.isEmpty else {
+            throw WorkflowError(.invalid, "the change was not saved: it would make the content invalid", findings: introduced)
+        }
+        return PreparedEdit(fileChanges: fileChanges, changes: ContentDiff.changes(from: before.content, to: after.content),
+                            preexisting: afterFindings.errors)
+    }
+
+    /// Canonical files that differ between two versions; untouched records keep their bytes.
+    func fileChanges(from before: LoadedContent, to content: SiteContent) throws -> [FileChange] {
+        let oldFiles = CanonicalWriter(layout: layout, defaultLocale: before.content.clinic.defaultLocale).files(for: before.content)
+        let newFiles = CanonicalWriter(layout: layout, defaultLocale: content.clinic.defaultLocale).files(for: content)
+        var changes: [FileChange] = []
+        let unreadable = Set(before.findings.errors.map(\.file))
+        for path in Set(oldFiles.keys).union(newFiles.keys).sorted() where oldFiles[path] != newFiles[path] {
+            if unreadable.contains(path) {
+                throw WorkflowError(.refused, "\(path) has problems clinicctl cannot read safely, and this change would rewrite it; fix it first (run `clinicctl validate`)",
+                                    findings: before.findings.errors.filter { $0.file == path })
+            }
+            if let text = newFiles[path] {
+                changes.append(.write(path: path, contents: Data(text.utf8)))
+            } else {
+                changes.append(.delete(path: path))
+            }
+        }
+        return changes
+    }
+}
+
+/// Findings compared without their positions, which move when lines are added.
+struct FindingKey: Hashable {
+    let file: String, field: String, rule: String, message: String
+    init(_ finding: Finding) {
+        file = finding.file
+        field = finding.field
+        rule = finding.rule
+        message = finding.message
+    }
+}
+
+extension FileChange {
+    /// The bytes written, or nil for a deletion.
+    var data: Data? {
+        switch self {
+        case .write(_, let contents), .writeExecutable(_, let contents): contents
+        case .delete: nil
+        }
+    }
+}

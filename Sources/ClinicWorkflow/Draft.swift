@@ -1,0 +1,128 @@
+import ClinicContent
+import ClinicGit
+import Foundation
+
+/// A batch of edits waiting for review, kept on `refs/heads/drafts/<id>`.
+public struct Draft: Hashable, Sendable {
+    public struct Edit: Hashable, Sendable, Codable {
+        public var commit: ObjectID
+        public var summary: String
+        public var author: Person
+        public var time: Date
+        public var change: String?
+        public var entry: String?
+    }
+
+    public enum State: String, Sendable, Codable { case open, rejected }
+
+    public var id: String
+    public var tip: ObjectID
+    /// Where the draft left the published branch.
+    public var base: ObjectID?
+    /// Oldest first.
+    public var edits: [Edit]
+    public var state: State
+    public var rejection: Rejection?
+
+    /// The first edit's summary, and how many more there are.
+    public var title: String {
+        guard let first = edits.first else { return "(no edits)" }
+        return edits.count == 1 ? first.summary : "\(first.summary) (+\(edits.count - 1) more)"
+    }
+
+    public var authors: [Person] {
+        var seen: [Person] = []
+        for edit in edits where !seen.contains(where: { $0.isSame(as: edit.author) }) { seen.append(edit.author) }
+        return seen
+    }
+
+    public var created: Date? { edits.first?.time }
+    public var updated: Date? { edits.last?.time }
+}
+
+/// Why and by whom a draft was turned down, recorded in the repository.
+public struct Rejection: Hashable, Sendable, Codable {
+    public var reviewer: Person
+    public var reason: String
+    public var time: Date
+    /// The commit that records the rejection (its parent is the draft's tip).
+    public var record: ObjectID
+}
+
+extension ContentRepository {
+    public func draftRef(_ id: String) -> String { Self.draftPrefix + id }
+    public func rejectedRef(_ id: String) -> String { Self.rejectedPrefix + id }
+
+    /// Open drafts, oldest first.
+    public func drafts() throws -> [Draft] {
+        let published = try wrap { try git.referenceTarget(publishedRef) }
+        return try wrap { try git.references(withPrefix: Self.draftPrefix) }
+            .map { try describeDraft(id: String($0.name.dropFirst(Self.draftPrefix.count)), tip: $0.target, published: published, state: .open) }
+            .sorted { ($0.created ?? .distantPast, $0.id) < ($1.created ?? .distantPast, $1.id) }
+    }
+
+    /// Drafts reviewers turned down, with their reasons.
+    public func rejectedDrafts() throws -> [Draft] {
+        let published = try wrap { try git.referenceTarget(publishedRef) }
+        return try wrap { try git.references(withPrefix: Self.rejectedPrefix) }.map { ref in
+            let record = try wrap { try git.commit(ref.target) }
+            let tip = record.parents.first ?? ref.target
+            var draft = try describeDraft(id: String(ref.name.dropFirst(Self.rejectedPrefix.count)), tip: tip, published: published, state: .rejected)
+            draft.rejection = Rejection.read(from: record)
+            return draft
+        }.sorted { ($0.rejection?.time ?? .distantPast) > ($1.rejection?.time ?? .distantPast) }
+    }
+
+    /// The open draft `id`, or an error listing the open ones.
+    public func draft(_ id: String) throws -> Draft {
+        let published = try wrap { try git.referenceTarget(publishedRef) }
+        if let tip = try wrap({ try git.referenceTarget(draftRef(id)) }) {
+            return try describeDraft(id: id, tip: tip, published: published, state: .open)
+        }
+        if try wrap({ try git.referenceTarget(rejectedRef(id)) }) != nil {
+            throw WorkflowError(.notFound, "draft \(id) was rejected and is closed; see `clinicctl drafts --mine` for the reason, then start a new draft")
+        }
+        let open = try drafts().map(\.id)
+        throw WorkflowError(.notFound, "there is no open draft \"\(id)\"" + (open.isEmpty ? "; there are no open drafts" : "; open drafts: \(open.joined(separator: ", "))"))
+    }
+
+    func describeDraft(id: String, tip: ObjectID, published: ObjectID?, state: Draft.State) throws -> Draft {
+        let base = try published.flatMap { p in try wrap { try git.mergeBase(tip, p) } }
+        var edits: [Draft.Edit] = []
+        for commit in try wrap({ try git.firstParentLog(from: tip, limit: 500) }) {
+            if commit.id == base { break }
+            if let base, try wrap({ try git.isAncestor(commit.id, of: base) }) { break }
+            edits.append(Draft.Edit(commit: commit.id, summary: commit.summary,
+                                    author: Person(name: commit.author.name, email: commit.author.email),
+                                    time: commit.author.time,
+                                    change: commit.trailers.first { $0.key == "Clinic-Change" }?.value,
+                                    entry: commit.trailers.first { $0.key == "Clinic-Entry" }?.value))
+        }
+        return Draft(id: id, tip: tip, base: base, edits: edits.reversed(), state: state)
+    }
+
+    /// A draft id made from `hint` that no open or rejected draft uses.
+    public func newDraftID(from hint: String) throws -> String {
+        var stem = Formats.slug(from: hint, maxLength: 48)
+        if stem.isEmpty { stem = "draft" }
+        var candidate = stem
+        var counter = 2
+        while try wrap({ try git.referenceTarget(draftRef(candidate)) }) != nil
+            || (try wrap({ try git.referenceTarget(rejectedRef(candidate)) })) != nil {
+            candidate = "\(stem)-\(counter)"
+            counter += 1
+        }
+        return candidate
+    }
+}
+
+extension Rejection {
+    /// Reads a rejection record commit (trailers `Rejected-by`, `Draft`; the reason is the body).
+    static func read(from record: CommitInfo) -> Rejection? {
+        guard let by = record.trailers.first(where: { $0.key == "Rejected-by" }).flatMap({ Person(parsing: $0.value) }) else { return nil }
+        let lines = record.message.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        let body = lines.prefix { !$0.hasPrefix("Rejected-by:") && !$0.hasPrefix("Draft:") }
+            .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return Rejection(reviewer: by, reason: body, time: record.author.time, record: record.id)
+    }
+}

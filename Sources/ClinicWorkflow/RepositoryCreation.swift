@@ -1,0 +1,78 @@
+import ClinicContent
+import ClinicGit
+import Foundation
+
+/// Creates a content repository from a content folder: the first thing a
+/// clinic (or the demo) does.
+public enum RepositoryCreation {
+    /// Creates the repository at `directory` and commits the content on the
+    /// published branch; a non-bare repository gets its working tree checked out.
+    public static func create(
+        at directory: URL, content: URL, hooks: URL?, reviewers: [Person], publishedBranch: String, bare: Bool,
+        as person: Person, environment: WorkEnvironment
+    ) throws -> ObjectID {
+        let fileManager = FileManager.default
+        if let existing = try? fileManager.contentsOfDirectory(atPath: directory.path), !existing.isEmpty {
+            throw WorkflowError(.refused, "\(directory.path) already exists and is not empty; choose a new folder")
+        }
+        var isFolder: ObjCBool = false
+        guard fileManager.fileExists(atPath: content.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw WorkflowError(.notFound, "there is no content folder at \(content.path); pass --from DIR")
+        }
+        var changes: [FileChange] = []
+        for path in try FolderSource(root: content).list(under: "") {
+            changes.append(.write(path: "content/\(path)", contents: try Data(contentsOf: content.appendingPathComponent(path))))
+        }
+        if let hooks {
+            for path in try FolderSource(root: hooks).list(under: "") {
+                let url = hooks.appendingPathComponent(path)
+                let data = try Data(contentsOf: url)
+                if fileManager.isExecutableFile(atPath: url.path) {
+                    changes.append(.writeExecutable(path: "hooks/\(path)", contents: data))
+                } else {
+                    changes.append(.write(path: "hooks/\(path)", contents: data))
+                }
+            }
+        }
+        let config = RepositoryConfig(publishedBranch: publishedBranch, contentDirectory: "content",
+                                      reviewers: reviewers.map { Reviewer(name: $0.name, email: $0.email) })
+        changes.append(.write(path: RepositoryConfig.fileName, contents: Data(config.canonicalText.utf8)))
+
+        // Refuse content that would not validate before anything is created.
+        let staged = InMemorySource(files: Dictionary(uniqueKeysWithValues: changes.compactMap { c in c.data.map { (c.path, $0) } }))
+        let (_, findings) = try Validator().validate(staged, layout: config.layout)
+        guard findings.errors.isEmpty else {
+            throw WorkflowError(.invalid, "the content in \(content.path) is not valid; nothing was created", findings: findings.errors)
+        }
+        do {
+            let git = try Repository.create(at: directory, bare: bare, initialBranch: publishedBranch)
+            let signature = environment.signature(person)
+            let commit = try git.commit(
+                changes: changes, onBranch: "refs/heads/\(publishedBranch)", expectedTip: nil, parentIfNew: nil,
+                author: signature, committer: signature,
+                message: "Start the clinic's content repository\n\nClinic-Change: init\n")
+            if !bare { try git.checkoutHead() }
+            return commit
+        } catch let error as GitError {
+            throw WorkflowError.git(error)
+        }
+    }
+}
+
+extension RepositoryConfig {
+    /// The file as clinicctl writes it.
+    public var canonicalText: String {
+        var lines = ["publishedBranch: \(publishedBranch)", "contentDirectory: \(contentDirectory)",
+                     "# Only reviewers listed here on the published branch may approve drafts."]
+        if reviewers.isEmpty {
+            lines.append("reviewers: []")
+        } else {
+            lines.append("reviewers:")
+            for reviewer in reviewers {
+                lines.append("  - name: \"\(reviewer.name.replacingOccurrences(of: "\"", with: "\\\""))\"")
+                lines.append("    email: \(reviewer.email)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

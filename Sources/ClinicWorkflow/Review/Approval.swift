@@ -1,0 +1,111 @@
+import ClinicContent
+import ClinicGit
+import Foundation
+
+/// What an approval did.
+public struct ApprovalResult: Sendable, Codable {
+    public enum WorkingTree: String, Sendable, Codable {
+        /// Bare repository, or HEAD is not the published branch.
+        case notCheckedOut = "not-checked-out"
+        /// Index and files now match the published branch.
+        case updated
+        /// Local changes were present and left as they were; approved files were updated around them.
+        case updatedAroundLocalChanges = "updated-around-local-changes"
+        /// Local changes touch approved files: nothing in the working tree was changed.
+        case leftAlone = "left-alone"
+    }
+
+    public var draft: String
+    public var merge: ObjectID
+    public var publishedBranch: String
+    public var previousTip: ObjectID
+    public var approvedCommit: ObjectID
+    public var workingTree: WorkingTree
+    public var changes: [EntryChange]
+}
+
+extension ContentRepository {
+    /// Who may approve `draft`, and why not when they may not.
+    func checkMayApprove(_ draft: Draft, reviewer: Person) throws {
+        guard config.isReviewer(email: reviewer.email) else {
+            let listed = config.reviewers.map { "\($0.name) <\($0.email)>" }
+            throw WorkflowError(.refused, "\(reviewer) is not a reviewer: only people listed in \(RepositoryConfig.fileName) on \(config.publishedBranch) may approve"
+                                + (listed.isEmpty ? " (nobody is listed yet)" : " (\(listed.joined(separator: ", ")))"))
+        }
+        if let own = draft.edits.first(where: { $0.author.isSame(as: reviewer) }) {
+            throw WorkflowError(.refused, "\(reviewer.name) wrote part of draft \(draft.id) (\"\(own.summary)\"); another reviewer must approve it")
+        }
+    }
+
+    /// Merges an open draft onto the published branch, recording the approval.
+    ///
+    /// The merged content is validated before the branch moves, and the branch
+    /// moves by compare-and-swap; if another approval lands first, the merge is
+    /// redone on top of it (up to three times) or refused with the reason.
+    public func approve(_ id: String, as reviewer: Person, message: String? = nil) throws -> ApprovalResult {
+        for _ in 0..<3 {
+            let draft = try self.draft(id)
+            try checkMayApprove(draft, reviewer: reviewer)
+            let published = try publishedTip()
+            let headBefore = try workingTreeState()
+            let text = approvalMessage(draft, reviewer: reviewer, note: message)
+            let (merged, conflicts) = try mergeWithPublished(draft.tip, published: published, message: text, as: reviewer)
+            guard let merged else {
+                throw WorkflowError(.conflict, "draft \(id) conflicts with changes published since it began, in: \(conflicts.joined(separator: ", ")). "
+                                    + "Its author can run `clinicctl draft update \(id)` to bring it up to date")
+            }
+            let (after, findings) = try validate(at: merged)
+            guard findings.errors.isEmpty else {
+                throw WorkflowError(.invalid, "draft \(id) is not approved: together with what is published now, the content would be invalid", findings: findings.errors)
+            }
+            do {
+                try git.updateReference(publishedRef, to: merged, expected: published, logMessage: "clinicctl: approve draft \(id)")
+            } catch let error as GitError where error.code == .modified || error.code == .locked {
+                continue
+            } catch let error as GitError {
+                throw WorkflowError.git(error)
+            }
+            // The draft is closed; its commits stay reachable through the merge.
+            try? git.deleteReference(draftRef(id), expected: draft.tip)
+            let before = try load(at: published).content
+            return ApprovalResult(draft: id, merge: merged, publishedBranch: config.publishedBranch, previousTip: published,
+                                  approvedCommit: draft.tip, workingTree: try bringWorkingTreeAlong(from: published, state: headBefore),
+                                  changes: ContentDiff.changes(from: before, to: after.content))
+        }
+        throw WorkflowError(.conflict, "the published branch kept moving while approving draft \(id); try again")
+    }
+
+    func approvalMessage(_ draft: Draft, reviewer: Person, note: String?) -> String {
+        var lines = ["Approve draft \(draft.id): \(CommitMessage.oneLine(draft.edits.first?.summary ?? draft.id, limit: 50))", ""]
+        if let note, !note.isEmpty { lines += [note, ""] }
+        lines.append("Edits:")
+        lines += draft.edits.map { "  - \($0.summary) (\($0.author.name))" }
+        lines += ["", "Approved-by: \(reviewer)", "Draft: \(draft.id)", "Approved-commit: \(draft.tip.hex)"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    enum WorkingTreeState { case none, clean, dirty }
+
+    /// Whether the published branch is checked out here, and whether it has local changes.
+    func workingTreeState() throws -> WorkingTreeState {
+        guard !git.isBare, git.headReferenceName == publishedRef else { return .none }
+        return try wrap { try git.workingTreeIsClean() } ? .clean : .dirty
+    }
+
+    /// After the published branch moved from `old`: index and files follow, local changes stay.
+    func bringWorkingTreeAlong(from old: ObjectID, state: WorkingTreeState) throws -> ApprovalResult.WorkingTree {
+        switch state {
+        case .none: return .notCheckedOut
+        case .clean:
+            try wrap { try git.checkoutHead(movedFrom: old) }
+            return .updated
+        case .dirty:
+            do {
+                try git.checkoutHead(movedFrom: old)
+                return .updatedAroundLocalChanges
+            } catch {
+                return .leftAlone
+            }
+        }
+    }
+}

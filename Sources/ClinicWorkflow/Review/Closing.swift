@@ -1,0 +1,92 @@
+import ClinicContent
+import ClinicGit
+import Foundation
+
+extension ContentRepository {
+    public static let discardedPrefix = "refs/clinicctl/discarded/"
+    public static let previousPrefix = "refs/clinicctl/previous/"
+
+    /// Turns a draft down: records who and why in a commit on top of the
+    /// draft (kept under `refs/clinicctl/rejected/<id>`), then closes the draft.
+    public func reject(_ id: String, as reviewer: Person, reason: String) throws -> Rejection {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw WorkflowError(.usage, "say why the draft is rejected (--reason), so its author knows what to change") }
+        let draft = try self.draft(id)
+        guard config.isReviewer(email: reviewer.email) else {
+            throw WorkflowError(.refused, "\(reviewer) is not a reviewer listed in \(RepositoryConfig.fileName) on \(config.publishedBranch); only reviewers reject drafts (authors withdraw theirs with `clinicctl draft discard`)")
+        }
+        let message = "Reject draft \(id)\n\n\(reason)\n\nRejected-by: \(reviewer)\nDraft: \(id)\n"
+        let record = try close(draft, into: rejectedRef(id), message: message, as: reviewer)
+        return Rejection(reviewer: reviewer, reason: reason, time: environment.now(), record: record)
+    }
+
+    /// The author withdraws a draft; its commits stay under `refs/clinicctl/discarded/<id>`.
+    public func discard(_ id: String, as person: Person) throws -> ObjectID {
+        let draft = try self.draft(id)
+        guard draft.authors.contains(where: { $0.isSame(as: person) }) || config.isReviewer(email: person.email) else {
+            throw WorkflowError(.refused, "only the draft's authors (\(draft.authors.map(\.description).joined(separator: ", "))) or a reviewer may discard it")
+        }
+        return try close(draft, into: Self.discardedPrefix + id + "-" + draft.tip.short,
+                         message: "Discard draft \(id)\n\nDiscarded-by: \(person)\nDraft: \(id)\n", as: person)
+    }
+
+    /// Records a closing commit over the draft's tip under `ref`, then deletes the draft's branch.
+    /// The record is written first, so the draft's commits are never unreachable.
+    func close(_ draft: Draft, into ref: String, message: String, as person: Person) throws -> ObjectID {
+        let signature = environment.signature(person)
+        return try wrap {
+            let tree = try git.treeOf(draft.tip)
+            let record = try git.createCommit(tree: tree, parents: [draft.tip], author: signature, committer: signature, message: message)
+            let existing = try git.referenceTarget(ref)
+            try git.updateReference(ref, to: record, expected: existing, logMessage: "clinicctl: close draft \(draft.id)")
+            do {
+                try git.deleteReference(draftRef(draft.id), expected: draft.tip)
+            } catch let error as GitError where error.code == .modified {
+                throw WorkflowError(.conflict, "draft \(draft.id) received a new edit meanwhile; it is still open. Look at it again before closing it")
+            }
+            return record
+        }
+    }
+
+    /// Re-applies a draft's edits on top of the current published branch.
+    ///
+    /// Returns the entries that need the author's decision when an edit no
+    /// longer applies; then nothing changes. The old tip stays reachable
+    /// under `refs/clinicctl/previous/<id>`.
+    public func update(_ id: String, as person: Person) throws -> DraftUpdate {
+        let draft = try self.draft(id)
+        let published = try publishedTip()
+        if try wrap({ try git.isAncestor(published, of: draft.tip) }) {
+            return DraftUpdate(draft: id, tip: draft.tip, alreadyUpToDate: true, conflicts: [])
+        }
+        var tip = published
+        let committer = environment.signature(person)
+        for edit in draft.edits {
+            let outcome = try wrap { try git.cherryPick(edit.commit, onto: tip) }
+            guard let tree = outcome.tree else {
+                let entries = Array(Set(outcome.conflictedPaths.map(entry(forPath:)))).sorted()
+                throw WorkflowError(.conflict, "draft \(id) cannot be brought up to date by itself: \"\(edit.summary)\" and the published content both changed \(entries.joined(separator: ", ")). "
+                                    + "Decide what each should say: discard the draft and redo the edit on the current content, or ask the reviewer to reject it")
+            }
+            let original = try wrap { try git.commit(edit.commit) }
+            tip = try wrap { try git.createCommit(tree: tree, parents: [tip], author: original.author, committer: committer, message: original.message) }
+        }
+        let (_, findings) = try validate(at: tip)
+        guard findings.errors.isEmpty else {
+            throw WorkflowError(.invalid, "draft \(id) re-applied on the published content would be invalid; nothing was changed", findings: findings.errors)
+        }
+        try wrap {
+            let previous = Self.previousPrefix + id
+            try git.updateReference(previous, to: draft.tip, expected: try git.referenceTarget(previous), logMessage: "clinicctl: keep draft \(id) before update")
+            try git.updateReference(draftRef(id), to: tip, expected: draft.tip, logMessage: "clinicctl: update draft \(id)")
+        }
+        return DraftUpdate(draft: id, tip: tip, alreadyUpToDate: false, conflicts: [])
+    }
+}
+
+public struct DraftUpdate: Sendable, Codable {
+    public var draft: String
+    public var tip: ObjectID
+    public var alreadyUpToDate: Bool
+    public var conflicts: [String]
+}

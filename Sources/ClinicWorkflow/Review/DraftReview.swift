@@ -1,0 +1,76 @@
+import ClinicContent
+import ClinicGit
+import Foundation
+
+/// What a reviewer reads before deciding: the draft's field-level changes,
+/// whether it still merges with the published branch, and whether the merged
+/// content is valid.
+public struct DraftReview: Sendable {
+    public var draft: Draft
+    /// What approving would change on the published branch.
+    public var changes: [EntryChange]
+    /// Entries both the draft and the published branch changed since the draft began.
+    public var conflicts: [String]
+    /// Errors the merged content would have (empty when it validates).
+    public var findings: [Finding]
+    public var publishedTip: ObjectID
+    /// Whether the draft already contains the published branch's latest changes.
+    public var upToDate: Bool
+
+    public var mergesCleanly: Bool { conflicts.isEmpty }
+    public var isValid: Bool { findings.errors.isEmpty }
+}
+
+extension ContentRepository {
+    /// The entry a content file holds: `content/faq/x.md` → `faq/x`.
+    public func entry(forPath path: String) -> String {
+        let prefix = layout.directory + "/"
+        guard path.hasPrefix(prefix) else { return path }
+        let relative = path.dropFirst(prefix.count)
+        let parts = relative.split(separator: "/")
+        let stem = ContentLoader.stem(String(relative))
+        switch parts.first {
+        case "faq": return "faq/\(stem)"
+        case "locations": return "location/\(stem)"
+        case "hours": return "hours/\(stem)"
+        default: return stem
+        }
+    }
+
+    /// Merges `tip` into the published tip as objects only (no ref moves).
+    ///
+    /// Returns the merged commit, or the conflicting entries.
+    func mergeWithPublished(_ tip: ObjectID, published: ObjectID, message: String, as person: Person) throws -> (ObjectID?, [String]) {
+        let outcome = try wrap { try git.merge(ours: published, theirs: tip) }
+        guard let tree = outcome.tree else {
+            return (nil, Array(Set(outcome.conflictedPaths.map(entry(forPath:)))).sorted())
+        }
+        let signature = environment.signature(person)
+        let commit = try wrap {
+            try git.createCommit(tree: tree, parents: [published, tip], author: signature, committer: signature, message: message)
+        }
+        return (commit, [])
+    }
+
+    /// Builds the review of an open draft.
+    public func review(_ id: String) throws -> DraftReview {
+        let draft = try self.draft(id)
+        let published = try publishedTip()
+        let upToDate = try wrap { try git.isAncestor(published, of: draft.tip) }
+        let reviewer = Person(name: "clinicctl review", email: "review@clinicctl.invalid")
+        let (merged, conflicts) = try mergeWithPublished(draft.tip, published: published, message: "review \(id)\n", as: reviewer)
+        let before = try load(at: published).content
+        var changes: [EntryChange]
+        var findings: [Finding] = []
+        if let merged {
+            let (after, mergedFindings) = try validate(at: merged)
+            changes = ContentDiff.changes(from: before, to: after.content)
+            findings = mergedFindings.errors
+        } else {
+            // Not mergeable: show what the draft itself changed since it began.
+            let base = try draft.base.map { try load(at: $0).content }
+            changes = ContentDiff.changes(from: base, to: try load(at: draft.tip).content)
+        }
+        return DraftReview(draft: draft, changes: changes, conflicts: conflicts, findings: findings, publishedTip: published, upToDate: upToDate)
+    }
+}

@@ -1,0 +1,79 @@
+import ClinicContent
+import ClinicGit
+import Foundation
+
+/// One published change, as the history tells it.
+public struct PublishedChange: Sendable, Codable {
+    public var commit: ObjectID
+    public var time: Date
+    public var summary: String
+    /// The edits' authors (for an approval) or the committer's author.
+    public var draftedBy: [Person]
+    public var approvedBy: Person?
+    public var draft: String?
+    public var edits: [String]
+    public var entries: [String]
+}
+
+extension ContentRepository {
+    /// The published branch's first-parent history, newest first; only
+    /// changes touching `entry` (`faq/x`, `hours/glenview`, `social`…) when given.
+    public func history(entry: String? = nil, limit: Int = 200) throws -> [PublishedChange] {
+        let tip = try publishedTip()
+        var result: [PublishedChange] = []
+        for commit in try wrap({ try git.firstParentLog(from: tip, limit: limit) }) {
+            let parent = commit.parents.first
+            let paths = try wrap { try git.changedPaths(from: parent, to: commit.id) }.map(\.path)
+            let entries = Array(Set(paths.filter { $0.hasPrefix(layout.directory + "/") }.map(entry(forPath:)))).sorted()
+            if let entry, !entries.contains(where: { $0 == entry || $0.hasPrefix(entry + "/") }) { continue }
+            var edits: [CommitInfo] = []
+            if commit.parents.count == 2, let parent {
+                for edit in try wrap({ try git.firstParentLog(from: commit.parents[1], limit: 500) }) {
+                    if try wrap({ try git.isAncestor(edit.id, of: parent) }) { break }
+                    edits.append(edit)
+                }
+            }
+            let approved = commit.trailers.first { $0.key == "Approved-by" }.flatMap { Person(parsing: $0.value) }
+            var drafted: [Person] = []
+            for person in (edits.isEmpty ? [commit] : edits.reversed()).map({ Person(name: $0.author.name, email: $0.author.email) })
+            where !drafted.contains(where: { $0.isSame(as: person) }) {
+                drafted.append(person)
+            }
+            result.append(PublishedChange(
+                commit: commit.id, time: commit.committer.time, summary: commit.summary, draftedBy: drafted, approvedBy: approved,
+                draft: commit.trailers.first { $0.key == "Draft" }?.value, edits: edits.reversed().map(\.summary), entries: entries))
+        }
+        return result
+    }
+
+    /// Opens a draft that undoes one published change; it is reviewed like any other.
+    public func revert(_ revision: String, as person: Person) throws -> EditResult {
+        let target = try resolve(revision)
+        let published = try publishedTip()
+        guard try wrap({ try git.isAncestor(target, of: published) }) else {
+            throw WorkflowError(.refused, "\(revision) is not part of the published branch \(config.publishedBranch); only published changes can be reverted")
+        }
+        let info = try wrap { try git.commit(target) }
+        guard !info.parents.isEmpty else { throw WorkflowError(.refused, "\(revision) is the first commit; there is nothing before it to go back to") }
+        let outcome = try wrap { try git.revert(target, onto: published) }
+        guard let tree = outcome.tree else {
+            throw WorkflowError(.conflict, "\(info.summary) cannot be undone by itself: later changes touched \(Set(outcome.conflictedPaths.map(entry(forPath:))).sorted().joined(separator: ", "))")
+        }
+        let id = try newDraftID(from: "revert-\(target.short)")
+        let signature = environment.signature(person)
+        let probe = try wrap { try git.createCommit(tree: tree, parents: [published], author: signature, committer: signature, message: "probe\n") }
+        let (after, findings) = try validate(at: probe)
+        guard findings.errors.isEmpty else {
+            throw WorkflowError(.invalid, "undoing \(info.summary) would leave the content invalid; nothing was opened", findings: findings.errors)
+        }
+        let changes = ContentDiff.changes(from: try load(at: published).content, to: after.content)
+        guard !changes.isEmpty else { throw WorkflowError(.unchanged, "\(info.summary) changed nothing that is still published") }
+        let message = CommitMessage.edit(summary: "Revert \"\(CommitMessage.oneLine(info.summary, limit: 55))\"", changes: changes,
+                                         trailers: [("Clinic-Change", "revert"), ("Reverts", target.hex)])
+        let commit = try wrap { try git.createCommit(tree: tree, parents: [published], author: signature, committer: signature, message: message) }
+        try wrap { try git.updateReference(draftRef(id), to: commit, expected: nil, logMessage: "clinicctl: open draft \(id)") }
+        let files = try wrap { try git.changedPaths(from: published, to: commit) }.map(\.path)
+        return EditResult(draft: id, commit: commit, createdDraft: true, summary: "Revert \"\(info.summary)\"", files: files,
+                          changes: changes, preexistingErrors: [])
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+@main
+struct Clinicctl: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "clinicctl",
+        abstract: "Keep a clinic's website content in Git: edit, review, validate and publish it.",
+        discussion: """
+            Edits become drafts; a reviewer approves a draft onto the published branch;
+            deploy hooks publish the approved content as a JSON bundle.
+            Start with `clinicctl faq list`, `clinicctl hours show` or `clinicctl validate`.
+            """,
+        version: version,
+        subcommands: [
+            Validate.self, Summary.self, Init.self,
+            FAQ.self, Hours.self, LocationCommand.self, Social.self, ClinicCommand.self,
+            Drafts.self, Review.self, DraftCommand.self, History.self, Revert.self, Status.self,
+        ])
+}

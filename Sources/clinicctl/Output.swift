@@ -1,0 +1,98 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+
+/// Printing, shared by every subcommand, and the one place errors become exit codes.
+enum Output {
+    /// Runs `body`; a workflow error prints its message and findings and exits 1 (64 for usage).
+    static func guarded(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as WorkflowError {
+            printError(error.message)
+            for finding in error.findings.ordered { printError(finding.compilerStyle) }
+            throw ExitCode(error.code == .usage ? 64 : 1)
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data(("error: " + text + "\n").replacingOccurrences(of: "error: error: ", with: "error: ").utf8))
+    }
+
+    static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+    static func printJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    static func printEdit(_ result: EditResult) {
+        print(result.createdDraft ? "Opened draft \(result.draft): \(result.summary)" : "Added to draft \(result.draft): \(result.summary)")
+        for change in result.changes {
+            print("  \(change.kind.rawValue) \(change.title)")
+            for field in change.fields {
+                print("    \(field.field): \(describe(field.old)) → \(describe(field.new))")
+            }
+        }
+        if !result.preexistingErrors.isEmpty {
+            print("Note: the content already had \(result.preexistingErrors.count) error(s) before this change; `clinicctl validate --draft \(result.draft)` lists them.")
+        }
+        print("""
+
+            Next:
+              more edits into this draft:  add --draft \(result.draft) to the next command
+              see it as a reviewer will:   clinicctl review show \(result.draft)
+              a reviewer approves it:      clinicctl review approve \(result.draft)
+            """)
+    }
+
+    static func describe(_ value: String?) -> String {
+        guard let value else { return "(none)" }
+        let flat = value.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count > 70 ? "\"\(flat.prefix(69))…\"" : "\"\(flat)\""
+    }
+
+    /// Columns padded to their widest cell.
+    static func table(_ rows: [[String]], indent: String = "") -> String {
+        guard let width = rows.map(\.count).max() else { return "" }
+        let widths = (0..<width).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            indent + row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    /// Text wrapped to `width` columns, each line indented.
+    static func wrap(_ text: String, width: Int = 78, indent: String = "") -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph -> String in
+            var lines: [String] = [], line = ""
+            for word in paragraph.split(separator: " ") {
+                if !line.isEmpty && line.count + word.count + 1 > width - indent.count {
+                    lines.append(line)
+                    line = ""
+                }
+                line += line.isEmpty ? String(word) : " " + word
+            }
+            lines.append(line)
+            return lines.map { indent + $0 }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// Hours as a week table: one line per day, then special dates.
+    static func weekTable(_ hours: LocationHours, locale: String) -> String {
+        table(ContentDiff.weekTable(hours, locale: locale).map { [$0.0, $0.1] }, indent: "  ")
+    }
+}
+
+extension Output {
+    /// Like `guarded`, for work that returns a value.
+    static func guardedValue<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        try guarded { result = try body() }
+        return result!
+    }
+}

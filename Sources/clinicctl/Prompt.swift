@@ -1,0 +1,45 @@
+import ClinicWorkflow
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Asking for missing values, only when a person is at a terminal.
+enum Prompt {
+    static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil }
+
+    /// Asks for a value on a terminal; elsewhere a missing value is an error naming the flag.
+    static func ask(_ label: String, flag: String) throws -> String {
+        guard isInteractive else { throw WorkflowError(.usage, "missing \(flag) (\(label.lowercased()))") }
+        FileHandle.standardError.write(Data("\(label): ".utf8))
+        guard let line = readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw WorkflowError(.usage, "no \(label.lowercased()) given; nothing was changed")
+        }
+        return line
+    }
+
+    /// Reads a file, or standard input for `-`.
+    static func readFile(_ path: String) throws -> String {
+        let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
+        guard let data else { throw WorkflowError(.notFound, "cannot read \(path)") }
+        guard let text = String(data: data, encoding: .utf8) else { throw WorkflowError(.usage, "\(path) is not UTF-8 text") }
+        return text
+    }
+
+    /// Opens `$EDITOR` on `initial` and returns what was saved.
+    static func editor(initial: String) throws -> String {
+        guard isInteractive else { throw WorkflowError(.usage, "--edit opens an editor and needs a terminal; use --answer or --answer-file") }
+        let editor = ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "vi"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("clinicctl-answer-\(getpid()).md")
+        try Data(initial.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Foundation.Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [editor, file.path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw WorkflowError(.usage, "\(editor) exited with status \(process.terminationStatus); nothing was changed") }
+        return try readFile(file.path)
+    }
+}

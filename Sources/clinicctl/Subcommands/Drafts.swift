@@ -1,0 +1,113 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+
+struct Drafts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List open drafts: id, title, authors, age, edits, and whether each merges and validates.")
+
+    @OptionGroup var repository: RepositoryOptions
+    @Flag(help: "Also list rejected drafts.") var all = false
+    @Flag(help: "Only drafts you wrote, with reviewers' reasons for rejected ones.") var mine = false
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who you are, for --mine.", valueName: "Name <email>")) var author: String?
+    @Flag(help: "Print machine-readable JSON.") var json = false
+
+    struct Row: Encodable {
+        var id: String, state: String, title: String, authors: [String], edits: Int
+        var created: Date?, updated: Date?, mergesCleanly: Bool?, valid: Bool?, conflicts: [String]
+        var rejectedBy: String?, rejectionReason: String?, rejectedAt: Date?
+    }
+
+    func run() throws {
+        try Output.guarded {
+            let repository = try self.repository.open()
+            var drafts = try repository.drafts()
+            if all || mine { drafts += try repository.rejectedDrafts() }
+            if mine {
+                let me = try repository.environment.identity(explicit: author, repository: repository.git)
+                drafts = drafts.filter { $0.authors.contains { $0.isSame(as: me) } }
+            }
+            let rows = try drafts.map { draft -> Row in
+                let review = draft.state == .open ? try repository.review(draft.id) : nil
+                return Row(id: draft.id, state: draft.state.rawValue, title: draft.title, authors: draft.authors.map(\.description),
+                           edits: draft.edits.count, created: draft.created, updated: draft.updated,
+                           mergesCleanly: review?.mergesCleanly, valid: review.map { $0.mergesCleanly && $0.isValid },
+                           conflicts: review?.conflicts ?? [], rejectedBy: draft.rejection?.reviewer.description,
+                           rejectionReason: draft.rejection?.reason, rejectedAt: draft.rejection?.time)
+            }
+            if json { return try Output.printJSON(rows) }
+            if rows.isEmpty { return print(mine ? "You have no drafts." : "No open drafts.") }
+            let now = repository.environment.now()
+            print(Output.table([["DRAFT", "STATE", "EDITS", "AGE", "AUTHORS", "CHECK", "TITLE"]] + rows.map { row in
+                let check = row.state == "rejected" ? "-" : row.mergesCleanly == false ? "conflicts" : row.valid == false ? "invalid" : "ok"
+                return [row.id, row.state, String(row.edits), Output.age(row.created, now: now),
+                        row.authors.map { $0.components(separatedBy: " <")[0] }.joined(separator: ", "), check, row.title]
+            }))
+            for row in rows where row.state == "rejected" {
+                print("\n\(row.id) was rejected by \(row.rejectedBy ?? "?"):")
+                print(Output.wrap(row.rejectionReason ?? "", indent: "  "))
+            }
+        }
+    }
+}
+
+extension Output {
+    /// `3d`, `5h`, `12m`: how long ago.
+    static func age(_ date: Date?, now: Date) -> String {
+        guard let date else { return "-" }
+        let seconds = max(0, Int(now.timeIntervalSince(date)))
+        if seconds >= 86_400 { return "\(seconds / 86_400)d" }
+        if seconds >= 3_600 { return "\(seconds / 3_600)h" }
+        return "\(seconds / 60)m"
+    }
+}
+
+struct DraftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draft", abstract: "Bring a draft up to date, or withdraw it.", subcommands: [Update.self, Discard.self])
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Re-apply a draft's edits on the current published content.")
+        @Argument(help: "The draft's id.") var id: String
+        @OptionGroup var write: IdentityOptions
+
+        func run() throws {
+            try Output.guarded {
+                let (repository, person) = try write.open()
+                let result = try repository.update(id, as: person)
+                if write.json { return try Output.printJSON(result) }
+                print(result.alreadyUpToDate ? "Draft \(id) is already up to date with \(repository.config.publishedBranch)."
+                      : "Draft \(id) now applies on the current \(repository.config.publishedBranch) (\(result.tip.short)).")
+            }
+        }
+    }
+
+    struct Discard: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Withdraw a draft (its edits stay in the repository's records).")
+        @Argument(help: "The draft's id.") var id: String
+        @OptionGroup var write: IdentityOptions
+
+        func run() throws {
+            try Output.guarded {
+                let (repository, person) = try write.open()
+                let record = try repository.discard(id, as: person)
+                if write.json { return try Output.printJSON(["draft": id, "record": record.hex]) }
+                print("Discarded draft \(id). Its edits stay in the repository (record \(record.short) under \(ContentRepository.discardedPrefix)).")
+            }
+        }
+    }
+}
+
+/// `--repo`, `--as` and `--json`, for commands that act as someone but edit no content.
+struct IdentityOptions: ParsableArguments {
+    @OptionGroup var repository: RepositoryOptions
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting (else CLINICCTL_AUTHOR, else Git's user.name and user.email).", valueName: "Name <email>"))
+    var author: String?
+    @Flag(help: "Print machine-readable JSON.") var json = false
+
+    func open() throws -> (ContentRepository, Person) {
+        let repository = try self.repository.open()
+        return (repository, try repository.environment.identity(explicit: author, repository: repository.git))
+    }
+}

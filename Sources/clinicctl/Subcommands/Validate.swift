@@ -1,0 +1,106 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content against every rule and list what is wrong.",
+        discussion: """
+            Reads the working tree's files by default (the published branch in a bare
+            repository). Findings are printed compiler-style, one per line:
+              content/faq/x.md:2:11: error: question is empty [faq.question.required]
+            Exits 0 when clean, 1 on errors; warnings fail only with --strict.
+            """)
+
+    @OptionGroup var repository: RepositoryOptions
+    @Option(help: ArgumentHelp("Validate this Git revision (branch, tag or commit).", valueName: "rev"))
+    var rev: String?
+    @Option(help: ArgumentHelp("Validate this open draft.", valueName: "id"))
+    var draft: String?
+    @Option(help: ArgumentHelp("Validate a folder laid out like a repository (for hooks).", valueName: "dir"))
+    var path: String?
+    @Flag(help: "Print the findings as JSON.")
+    var json = false
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    struct Report: Encodable {
+        var source: String
+        var errors: Int
+        var warnings: Int
+        var findings: [Finding]
+    }
+
+    func run() throws {
+        try Output.guarded {
+            let (label, source) = try chooseSource()
+            let (config, configFindings) = try RepositoryConfig.load(from: source)
+            let (_, contentFindings) = try Validator().validate(source, layout: config.layout)
+            let findings = (configFindings + contentFindings).ordered
+            if json {
+                try Output.printJSON(Report(source: label, errors: findings.errors.count, warnings: findings.warnings.count, findings: findings))
+            } else {
+                findings.forEach { print($0.compilerStyle) }
+                let summary = findings.isEmpty ? "no findings" : "\(findings.errors.count) error(s), \(findings.warnings.count) warning(s)"
+                Output.note("\(label): \(summary)")
+            }
+            if findings.fail(strict: strict) { throw ExitCode(1) }
+        }
+    }
+
+    func chooseSource() throws -> (String, any ContentSource) {
+        if [rev != nil, draft != nil, path != nil].filter({ $0 }).count > 1 {
+            throw WorkflowError(.usage, "give only one of --rev, --draft and --path")
+        }
+        if let path { return (path, FolderSource(root: URL(fileURLWithPath: path))) }
+        let repository = try self.repository.open()
+        if rev == nil && draft == nil, let folder = repository.git.workingDirectory {
+            return ("working tree", FolderSource(root: folder))
+        }
+        let commit = try repository.readingCommit(revision: rev, draft: draft)
+        return ("\(rev ?? draft.map { "draft \($0)" } ?? repository.config.publishedBranch) (\(commit.short))",
+                GitRevisionSource(repository: repository.git, commit: commit))
+    }
+}
+
+struct Summary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Count the content and show each location's week.")
+
+    @OptionGroup var options: ReadOptions
+    @Flag(help: "Read the working tree's files instead of a revision.")
+    var worktree = false
+
+    func run() throws {
+        try Output.guarded {
+            let loaded: LoadedContent
+            if worktree {
+                let repository = try options.repository.open()
+                guard let folder = repository.git.workingDirectory else { throw WorkflowError(.usage, "--worktree needs a repository with a working tree") }
+                loaded = try ContentLoader(layout: repository.layout).load(from: FolderSource(root: folder))
+            } else {
+                loaded = try options.load().1
+            }
+            let content = loaded.content
+            let locale = content.clinic.defaultLocale
+            print("\(content.clinic.name.text(for: locale, defaultLocale: locale) ?? "") (\(content.clinic.legalName))")
+            print(Output.table([
+                ["FAQ entries", String(content.faq.count)],
+                ["FAQ categories", String(content.categories.count)],
+                ["locations", String(content.locations.count)],
+                ["hours", String(content.hours.count)],
+                ["social links", String(content.social.count)],
+                ["locales", content.locales.joined(separator: ", ")],
+            ], indent: "  "))
+            for location in content.locations {
+                print("\nHours at \(location.label.text(for: locale, defaultLocale: locale) ?? location.id):")
+                if let hours = content.hours(for: location.id) {
+                    print(Output.weekTable(hours, locale: locale))
+                } else {
+                    print("  (no hours given)")
+                }
+            }
+        }
+    }
+}
