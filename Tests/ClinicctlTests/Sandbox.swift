@@ -13,7 +13,7 @@ let clinicctlBinary: URL = {
 }()
 
 /// What a program printed and how it ended.
-struct Run {
+struct Run: Sendable {
     var status: Int32
     var stdout: String
     var stderr: String
@@ -21,7 +21,7 @@ struct Run {
 
 /// A fresh temporary folder per test, removed when the test ends, holding a
 /// content repository made by `clinicctl init` from the real content.
-final class Sandbox {
+final class Sandbox: @unchecked Sendable {
     let root: URL
     let repo: URL
     static let manager = "Olivia Office <office@clinic.example>"
@@ -103,17 +103,17 @@ final class Sandbox {
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read both pipes fully before waiting, so a chatty child cannot block on a full pipe.
-        var outData = Data(), errData = Data()
+        let outData = Locked(Data())
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            outData = out.fileHandleForReading.readDataToEndOfFile()
+            outData.set(out.fileHandleForReading.readDataToEndOfFile())
             group.leave()
         }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData.value, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 
@@ -125,4 +125,14 @@ struct SandboxError: Error, CustomStringConvertible {
 /// Decodes a command's `--json` output.
 func decodeJSON(_ run: Run) throws -> Any {
     try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+}
+
+/// A value shared between threads under a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLock()
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.withLock { stored } }
+    func set(_ value: Value) { lock.withLock { stored = value } }
+    func update(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
 }

@@ -75,19 +75,18 @@ struct TransactionTests {
         #expect(try box.clinicctl(["faq", "add", "--question", "First?", "--answer", "One."]).status == 0)
         // Two editors add to the same draft at the same time.
         let group = DispatchGroup()
-        var results: [Run] = []
-        let lock = NSLock()
+        let results = Locked<[Run]>([])
         for index in 0..<4 {
             group.enter()
             DispatchQueue.global().async {
                 let run = try? box.clinicctl(["faq", "add", "--question", "Parallel \(index)?", "--answer", "Yes.", "--draft", "faq-first"])
-                lock.lock(); results.append(run ?? Run(status: -1, stdout: "", stderr: "did not run")); lock.unlock()
+                results.update { $0.append(run ?? Run(status: -1, stdout: "", stderr: "did not run")) }
                 group.leave()
             }
         }
         group.wait()
-        let landed = results.filter { $0.status == 0 }.count
-        #expect(results.allSatisfy { $0.status == 0 || $0.stderr.contains("changed while this edit was being saved") })
+        let landed = results.value.filter { $0.status == 0 }.count
+        #expect(results.value.allSatisfy { $0.status == 0 || $0.stderr.contains("changed while this edit was being saved") })
         #expect(try box.gitOutput(["rev-list", "--count", "main..drafts/faq-first"]) == String(1 + landed))
         #expect(landed >= 1)
         #expect(try box.git(["fsck", "--strict"]).status == 0)
