@@ -1,0 +1,94 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a bundle into a directory so that a reader sees the old bundle or
+/// the new one, never a mixture or a half-written file.
+///
+/// The files go into a hidden sibling directory (`.<name>.new-<random>`),
+/// each flushed to disk, then the directory itself; then that directory takes
+/// the final name. On Linux an existing directory is swapped with the new one
+/// in one `renameat2(RENAME_EXCHANGE)`, so the path never disappears; where
+/// that is unavailable the old directory is renamed aside first and the new
+/// one renamed in (a reader may then briefly find no directory, never a
+/// partial one). The old files are removed last.
+public enum BundleWriter {
+    public static func write(_ files: BundleFiles, to directory: URL) throws {
+        let fm = FileManager.default
+        let target = directory.standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let token = UUID().uuidString.prefix(8).lowercased()
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(token)")
+        let aside = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(token)")
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            for name in files.names {
+                let file = staging.appendingPathComponent(name)
+                try files[name]!.write(to: file)
+                try sync(file)
+            }
+            try sync(staging)
+            var exists: ObjCBool = false
+            if fm.fileExists(atPath: target.path, isDirectory: &exists) {
+                guard exists.boolValue else {
+                    throw BundleWriteError(path: target.path, reason: "it exists and is not a directory; move it away or choose another --out")
+                }
+                if exchange(staging, target) {
+                    try fm.removeItem(at: staging)
+                } else {
+                    try move(target, aside)
+                    try move(staging, target)
+                    try fm.removeItem(at: aside)
+                }
+            } else {
+                try move(staging, target)
+            }
+            try sync(parent)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    static func move(_ from: URL, _ to: URL) throws {
+        guard rename(from.path, to.path) == 0 else {
+            throw BundleWriteError(path: to.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// Swaps two paths in one step (Linux 3.15+, glibc 2.28+); false where that is not available.
+    static func exchange(_ a: URL, _ b: URL) -> Bool {
+        #if os(Linux)
+        // renameat2 is not in Swift's Glibc module (it needs _GNU_SOURCE): look it up by name.
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 2
+        return renameat2(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Flushes a file's or a directory's data to disk.
+    static func sync(_ url: URL) throws {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { throw BundleWriteError(path: url.path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        _ = fsync(fd)
+    }
+}
+
+/// The bundle could not be written: where, and why.
+public struct BundleWriteError: Error, Equatable, Sendable, LocalizedError, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "cannot write the bundle to \(path): \(reason)" }
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How a hook's process ended.
+public enum HookExit: Hashable, Sendable {
+    case exited(Int32)
+    case signaled(Int32)
+    /// Still running at the timeout: it was sent SIGTERM, then SIGKILL.
+    case timedOut
+
+    public var succeeded: Bool { self == .exited(0) }
+}
+
+/// Runs one program directly (no shell), feeds it `input`, passes each line
+/// it writes (stdout and stderr together, in order) to `output`, and stops it
+/// at the timeout.
+///
+/// The program runs in its own process group (Foundation starts children
+/// that way), so the timeout stops what it started too: SIGTERM to the
+/// group, SIGKILL after `killGrace`.
+struct HookProcess {
+    var executable: URL
+    var environment: [String: String]
+    var workingDirectory: URL?
+    var timeout: Duration
+    var killGrace: Duration
+    /// How long to keep reading after the program exits, for output still in
+    /// flight; a background child that keeps the output open is not waited for.
+    var drainGrace: Duration = .milliseconds(500)
+
+    func run(input: Data, output: (String) -> Void) throws -> HookExit {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = []
+        process.environment = environment
+        process.currentDirectoryURL = workingDirectory
+        let stdin = Pipe(), combined = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = combined
+        process.standardError = combined
+        // The event is small enough for the pipe's buffer: written before the
+        // start, it can never block us, nor raise SIGPIPE if the hook exits unread.
+        precondition(input.count < 16_384, "the hook's input must fit in a pipe buffer")
+        stdin.fileHandleForWriting.write(input)
+        try process.run()
+        try? stdin.fileHandleForWriting.close()
+
+        let pid = process.processIdentifier
+        let group = getpgid(pid) == pid ? -pid : pid
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var terminatedAt: ContinuousClock.Instant?
+        var killed = false
+        var exitedAt: ContinuousClock.Instant?
+        var lines = LineSplitter()
+        let fd = combined.fileHandleForReading.fileDescriptor
+        var eof = false
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+
+        while true {
+            if eof {
+                usleep(20_000)
+            } else {
+                var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                if poll(&request, 1, 50) > 0 {
+                    let count = read(fd, &chunk, chunk.count)
+                    if count > 0 {
+                        lines.append(chunk[0..<count]).forEach(output)
+                    } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+                        eof = true
+                    }
+                }
+            }
+            let now = clock.now
+            if process.isRunning {
+                if terminatedAt == nil, now >= deadline {
+                    kill(group, SIGTERM)
+                    terminatedAt = now
+                } else if let sent = terminatedAt, !killed, now >= sent + killGrace {
+                    kill(group, SIGKILL)
+                    killed = true
+                }
+            } else {
+                if eof { break }
+                if exitedAt == nil { exitedAt = now }
+                if now >= exitedAt! + drainGrace { break }
+            }
+        }
+        process.waitUntilExit()
+        try? combined.fileHandleForReading.close()
+        if let rest = lines.finish() { output(rest) }
+        if terminatedAt != nil { return .timedOut }
+        return process.terminationReason == .uncaughtSignal
+            ? .signaled(process.terminationStatus) : .exited(process.terminationStatus)
+    }
+}
+
+/// Bytes in, complete lines out; the last unterminated line on `finish`.
+struct LineSplitter {
+    var pending: [UInt8] = []
+
+    mutating func append(_ bytes: ArraySlice<UInt8>) -> [String] {
+        pending.append(contentsOf: bytes)
+        var lines: [String] = []
+        while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+            lines.append(Self.text(pending[..<newline]))
+            pending.removeSubrange(...newline)
+        }
+        return lines
+    }
+
+    mutating func finish() -> String? {
+        defer { pending = [] }
+        return pending.isEmpty ? nil : Self.text(pending[...])
+    }
+
+    static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        let line = String(decoding: bytes, as: UTF8.self)
+        return line.hasSuffix("\r") ? String(line.dropLast()) : line
+    }
+}

@@ -1,0 +1,235 @@
+import ClinicContent
+import ClinicGit
+import ClinicWorkflow
+import Foundation
+
+/// What a publish did (or, for a dry run, would do).
+public struct PublishResult: Hashable, Sendable, Encodable {
+    public var revision: String
+    /// What `refs/clinicctl/deployed` held before; nil when nothing was deployed yet.
+    public var previousRevision: String?
+    public var bundleDirectory: String
+    /// The deploy hooks, in the order they ran (or would run).
+    public var hooks: [String]
+    public var dryRun: Bool
+    /// True when the revision was recorded as deployed.
+    public var recorded: Bool
+}
+
+/// Why a publish stopped. A struct with a code, so new kinds don't break callers.
+public struct PublishError: Error, Equatable, Sendable, LocalizedError, CustomStringConvertible {
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+        public var description: String { rawValue }
+        /// A hook exited non-zero, was killed by a signal, or could not start.
+        public static let hookFailed = Code(rawValue: "hook-failed")
+        /// A hook was still running at the timeout and was stopped.
+        public static let hookTimedOut = Code(rawValue: "hook-timed-out")
+        /// Another publish recorded a revision while this one ran.
+        public static let recordMoved = Code(rawValue: "record-moved")
+    }
+
+    public let code: Code
+    /// The hook that failed, for the hook codes.
+    public let hook: String?
+    public let message: String
+
+    public init(_ code: Code, hook: String?, _ message: String) {
+        self.code = code
+        self.hook = hook
+        self.message = message
+    }
+
+    public var description: String { message }
+    public var errorDescription: String? { message }
+}
+
+/// Exports a revision and runs the deploy hooks that revision carries.
+///
+/// The hooks are `hooks/publish.d/*` read from the commit being published,
+/// never from the working tree, so what runs is what a reviewer approved.
+/// Each runs directly (no shell), in name order, with a timeout; the first
+/// failure stops the publish. Only when all succeed is the revision recorded
+/// in `refs/clinicctl/deployed`, by compare-and-swap against the value read
+/// at the start. The time, the environment and the tool's folder are
+/// injected so that tests and the approval flow control them.
+public struct Publisher: Sendable {
+    public static let hooksDirectory = "hooks/publish.d"
+    /// Bundles kept under `<git dir>/clinicctl/bundles/`, newest first.
+    public static let bundlesKept = 5
+
+    /// The environment hooks inherit (then CLINICCTL_* and PATH are set on top).
+    public var environment: [String: String]
+    /// Put first on the hooks' PATH, so they can call this clinicctl.
+    public var toolDirectory: URL?
+    /// Between SIGTERM and SIGKILL for a hook past its timeout.
+    public var killGrace: Duration
+
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        toolDirectory: URL? = Publisher.runningToolDirectory, killGrace: Duration = .seconds(3)
+    ) {
+        self.environment = environment
+        self.toolDirectory = toolDirectory
+        self.killGrace = killGrace
+    }
+
+    /// The folder of the running executable.
+    public static var runningToolDirectory: URL? {
+        Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+    }
+
+    /// The revision last recorded as deployed, if any.
+    public static func deployedRevision(of repository: ContentRepository) throws -> ObjectID? {
+        try repository.gitCall { try repository.git.referenceTarget(ContentRepository.deployedRef) }
+    }
+
+    /// Where a revision's bundle is written: `<git dir>/clinicctl/bundles/<commit>`.
+    public static func bundleDirectory(of repository: ContentRepository, revision: ObjectID) -> URL {
+        repository.git.gitDirectory.appendingPathComponent("clinicctl/bundles/\(revision.hex)", isDirectory: true)
+    }
+
+    /// The deploy hooks at `commit`: the files directly in `hooks/publish.d`, by name.
+    ///
+    /// ClinicGit does not report file modes yet, so every file there counts as
+    /// executable, except names starting with `.`, `README*` and `*.md` / `*.sample`.
+    public static func hooks(of repository: ContentRepository, at commit: ObjectID) throws -> [(name: String, contents: Data)] {
+        let files = try repository.gitCall { try repository.git.readFiles(under: hooksDirectory, at: commit) }
+        return files.compactMap { path, data -> (name: String, contents: Data)? in
+            let name = String(path.dropFirst(hooksDirectory.count + 1))
+            guard !name.contains("/"), isHookName(name) else { return nil }
+            return (name, data)
+        }.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+    }
+
+    static func isHookName(_ name: String) -> Bool {
+        !name.hasPrefix(".") && !name.hasPrefix("README") && !name.hasSuffix(".md") && !name.hasSuffix(".sample")
+    }
+
+    /// Exports `revision` (default: the published branch's tip) and runs its deploy hooks.
+    ///
+    /// `output` receives progress lines and every hook line as `[hook-name] line`.
+    /// A dry run exports and lists the hooks, but runs and records nothing.
+    public func publish(
+        repository: ContentRepository, revision: ObjectID? = nil, dryRun: Bool = false,
+        timeout: Duration = .seconds(60), output: (String) -> Void
+    ) throws -> PublishResult {
+        let commit = try revision ?? repository.publishedTip()
+        let previous = try Self.deployedRevision(of: repository)
+        let files = try repository.bundle(at: commit)
+        let bundle = Self.bundleDirectory(of: repository, revision: commit)
+        try BundleWriter.write(files, to: bundle)
+        Self.pruneBundles(besides: bundle)
+        output("Exported \(commit.short) to \(bundle.path)")
+        let hooks = try Self.hooks(of: repository, at: commit)
+        var result = PublishResult(
+            revision: commit.hex, previousRevision: previous?.hex, bundleDirectory: bundle.path,
+            hooks: hooks.map(\.name), dryRun: dryRun, recorded: false)
+        if dryRun {
+            output(hooks.isEmpty
+                ? "Dry run: \(Self.hooksDirectory) at \(commit.short) has no deploy hooks; nothing was run or recorded"
+                : "Dry run: would run \(hooks.map(\.name).joined(separator: ", ")); nothing was run or recorded")
+            return result
+        }
+        try runHooks(hooks, repository: repository, commit: commit, previous: previous, bundle: bundle,
+                     timeout: timeout, output: output)
+        do {
+            try repository.git.updateReference(
+                ContentRepository.deployedRef, to: commit, expected: previous,
+                logMessage: "clinicctl publish: deployed \(commit.short)")
+        } catch let error as GitError where error.code == .modified || error.code == .locked || error.code == .exists {
+            throw PublishError(.recordMoved, hook: nil, "another publish changed \(ContentRepository.deployedRef) while this one ran (\(error.message)); the hooks of \(commit.short) ran but it is not recorded as deployed. Run `clinicctl publish` again")
+        } catch let error as GitError {
+            throw WorkflowError(.repository, error.description)
+        }
+        result.recorded = true
+        output("Deployed \(commit.short) (previously \(previous?.short ?? "nothing")); recorded in \(ContentRepository.deployedRef)")
+        return result
+    }
+
+    func runHooks(
+        _ hooks: [(name: String, contents: Data)], repository: ContentRepository, commit: ObjectID,
+        previous: ObjectID?, bundle: URL, timeout: Duration, output: (String) -> Void
+    ) throws {
+        guard !hooks.isEmpty else {
+            return output("\(Self.hooksDirectory) at \(commit.short) has no deploy hooks; only the bundle was exported")
+        }
+        let fm = FileManager.default
+        let folder = fm.temporaryDirectory.appendingPathComponent("clinicctl-hooks-\(UUID().uuidString)")
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? fm.removeItem(at: folder) }
+        let environment = hookEnvironment(repository: repository, commit: commit, previous: previous, bundle: bundle)
+        let kept = previous.map { "\(ContentRepository.deployedRef) stays at \($0.short)" } ?? "nothing is recorded as deployed"
+        for hook in hooks {
+            let file = folder.appendingPathComponent(hook.name)
+            try hook.contents.write(to: file)
+            try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+            let event: JSONValue = [
+                "event": "publish",
+                "revision": .string(commit.hex),
+                "previousRevision": previous.map { .string($0.hex) } ?? .null,
+                "bundleDir": .string(bundle.path),
+                "publishedBranch": .string(repository.config.publishedBranch),
+                "schemaVersion": .string(BundleExporter.schemaVersion),
+                "hook": .string(hook.name),
+            ]
+            output("Running \(hook.name)")
+            let process = HookProcess(
+                executable: file, environment: environment,
+                workingDirectory: repository.git.workingDirectory ?? repository.git.gitDirectory,
+                timeout: timeout, killGrace: killGrace)
+            let exit: HookExit
+            do {
+                exit = try process.run(input: JSONWriter.data(event)) { output("[\(hook.name)] \($0)") }
+            } catch {
+                throw PublishError(.hookFailed, hook: hook.name, "deploy hook \(hook.name) could not start (\(error.localizedDescription)); does it begin with a #! line? \(kept)")
+            }
+            switch exit {
+            case .exited(0): continue
+            case .exited(let status):
+                throw PublishError(.hookFailed, hook: hook.name, "deploy hook \(hook.name) failed with exit status \(status); \(kept). Fix the cause and run `clinicctl publish` again")
+            case .signaled(let signal):
+                throw PublishError(.hookFailed, hook: hook.name, "deploy hook \(hook.name) was killed by signal \(signal); \(kept). Run `clinicctl publish` again")
+            case .timedOut:
+                throw PublishError(.hookTimedOut, hook: hook.name, "deploy hook \(hook.name) timed out after \(Self.seconds(timeout)) and was stopped; \(kept). Raise --timeout or fix the hook, then run `clinicctl publish` again")
+            }
+        }
+    }
+
+    func hookEnvironment(repository: ContentRepository, commit: ObjectID, previous: ObjectID?, bundle: URL) -> [String: String] {
+        var environment = self.environment
+        environment["CLINICCTL_BUNDLE_DIR"] = bundle.path
+        environment["CLINICCTL_REVISION"] = commit.hex
+        environment["CLINICCTL_PREVIOUS_REVISION"] = previous?.hex ?? ""
+        environment["CLINICCTL_PUBLISHED_BRANCH"] = repository.config.publishedBranch
+        environment["CLINICCTL_REPOSITORY"] = repository.git.gitDirectory.path
+        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        if let toolDirectory {
+            environment["PATH"] = toolDirectory.path + ":" + path
+        } else {
+            environment["PATH"] = path
+        }
+        return environment
+    }
+
+    /// `2s`, `1.5s`.
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        if attoseconds == 0 { return "\(seconds)s" }
+        return String(format: "%.1fs", Double(seconds) + Double(attoseconds) / 1e18)
+    }
+
+    /// Removes all but the newest `bundlesKept` bundles, never `current`.
+    static func pruneBundles(besides current: URL) {
+        let fm = FileManager.default
+        let folder = current.deletingLastPathComponent()
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
+        let dated = names.filter { !$0.hasPrefix(".") && $0 != current.lastPathComponent }.map { name -> (String, Date) in
+            let date = (try? fm.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate] as? Date) ?? .distantPast
+            return (name, date)
+        }.sorted { $0.1 > $1.1 }
+        for (name, _) in dated.dropFirst(bundlesKept - 1) {
+            try? fm.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+}
