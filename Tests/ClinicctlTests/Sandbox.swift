@@ -57,6 +57,7 @@ final class Sandbox: @unchecked Sendable {
     }
 
     /// `git` output, trimmed; fails the test when git fails.
+    @discardableResult
     func gitOutput(_ arguments: [String]) throws -> String {
         let run = try git(arguments)
         #expect(run.status == 0, "git \(arguments.joined(separator: " ")): \(run.stderr)")
