@@ -57,8 +57,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# The end-to-end tests run the built clinicctl binary, so build everything first.
 test: deps test-deps
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
 
 demo: deps build
 	bash Tests/demo/demo.sh
