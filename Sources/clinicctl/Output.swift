@@ -34,7 +34,11 @@ enum Output {
         for change in result.changes {
             print("  \(change.kind.rawValue) \(change.title)")
             for field in change.fields {
-                print("    \(field.field): \(describe(field.old)) → \(describe(field.new))")
+                switch (field.old, field.new) {
+                case (nil, let new?): print("    \(field.field): \(describe(new))")
+                case (let old?, nil): print("    \(field.field): \(describe(old)) (removed)")
+                default: print("    \(field.field): \(describe(field.old)) → \(describe(field.new))")
+                }
             }
         }
         if !result.preexistingErrors.isEmpty {

@@ -8,6 +8,11 @@ public struct EntryChange: Hashable, Sendable, Codable {
         public var field: String
         public var old: String?
         public var new: String?
+        public init(field: String, old: String?, new: String?) {
+            self.field = field
+            self.old = old
+            self.new = new
+        }
     }
 
     /// `faq/what-is-dry-needling`, `location/glenview`, `hours/glenview`, `social`, `clinic`, `categories`.

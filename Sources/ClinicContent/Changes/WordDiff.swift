@@ -29,10 +29,11 @@ public enum WordDiff {
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
                 push(.same(a[i])); i += 1; j += 1
-            } else if j < b.count, i == a.count || lengths[i][j + 1] >= lengths[i + 1][j] {
-                push(.added(b[j])); j += 1
-            } else {
+            } else if i < a.count, j == b.count || lengths[i + 1][j] >= lengths[i][j + 1] {
+                // Removed words first, then added ones, as git's word diff shows them.
                 push(.removed(a[i])); i += 1
+            } else {
+                push(.added(b[j])); j += 1
             }
         }
         return pieces
