@@ -27,7 +27,16 @@ extension Repository {
     public func listFiles(under directory: String, at commit: ObjectID) throws -> [String] {
         var paths: [String] = []
         try walkFiles(under: directory, at: commit, "list files under '\(directory)' at \(commit.short)") {
-            path, _ in paths.append(path)
+            path, _, _ in paths.append(path)
+        }
+        return paths.sorted(by: gitOrder)
+    }
+
+    /// Paths of the executable files (mode 100755) below `directory`, as `listFiles`.
+    public func executableFiles(under directory: String, at commit: ObjectID) throws -> [String] {
+        var paths: [String] = []
+        try walkFiles(under: directory, at: commit, "list executable files under '\(directory)' at \(commit.short)") {
+            path, _, executable in if executable { paths.append(path) }
         }
         return paths.sorted(by: gitOrder)
     }
@@ -36,7 +45,7 @@ extension Repository {
     public func readFiles(under directory: String, at commit: ObjectID) throws -> [String: Data] {
         let operation = "read files under '\(directory)' at \(commit.short)"
         var files: [String: Data] = [:]
-        try walkFiles(under: directory, at: commit, operation) { path, blob in
+        try walkFiles(under: directory, at: commit, operation) { path, blob, _ in
             files[path] = try readBlob(blob, operation)
         }
         return files
@@ -136,10 +145,10 @@ extension Repository {
         return Data(bytes: bytes, count: size)
     }
 
-    /// Calls `visit` with the path and blob id of every file below `directory`.
+    /// Calls `visit` with the path, blob id and executable bit of every file below `directory`.
     private func walkFiles(
         under directory: String, at commit: ObjectID, _ operation: String,
-        _ visit: (String, git_oid) throws -> Void
+        _ visit: (String, git_oid, Bool) throws -> Void
     ) throws {
         let prefix = directory.split(separator: "/").joined(separator: "/")
         try withTree(ofCommit: commit, operation) { root in
@@ -161,7 +170,7 @@ extension Repository {
 
     private func walkFiles(
         in tree: OpaquePointer, prefix: String, _ operation: String,
-        _ visit: (String, git_oid) throws -> Void
+        _ visit: (String, git_oid, Bool) throws -> Void
     ) throws {
         for index in 0..<git_tree_entrycount(tree) {
             // Borrowed from `tree`: copy name and id before descending.
@@ -171,7 +180,7 @@ extension Repository {
             let id = git_tree_entry_id(entry).pointee
             switch git_tree_entry_type(entry) {
             case GIT_OBJECT_BLOB:
-                try visit(path, id)
+                try visit(path, id, git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE)
             case GIT_OBJECT_TREE:
                 try withTree(ObjectID(id), operation) { subtree in
                     try walkFiles(in: subtree!, prefix: path, operation, visit)

@@ -113,6 +113,8 @@ struct RepositoryWriteTests {
             #expect(try git("ls-tree", next.hex, "hooks/publish", in: scratch).hasPrefix("100755 blob"))
             #expect(try runGit(["cat-file", "blob", "\(next.hex):logo.bin"], in: scratch).output == bytes)
             #expect(try repository.readFile("logo.bin", at: next) == bytes)
+            #expect(try repository.executableFiles(under: "", at: next) == ["hooks/publish", "tools/build.sh"])
+            #expect(try repository.executableFiles(under: "hooks", at: next) == ["hooks/publish"])
         }
     }
 
