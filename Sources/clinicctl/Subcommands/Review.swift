@@ -1,5 +1,7 @@
 import ArgumentParser
 import ClinicContent
+import ClinicExport
+import ClinicGit
 import ClinicWorkflow
 import Foundation
 
@@ -81,12 +83,21 @@ struct Review: ParsableCommand {
             abstract: "Publish a draft: merge it onto the published branch, recording who approved it.")
         @Argument(help: "The draft's id.") var id: String
         @Option(help: "A note for the approval record.") var message: String?
+        @Flag(help: "Do not publish after the merge (run `clinicctl publish` later).") var noPublish = false
+        @Option(help: ArgumentHelp("Stop a deploy hook still running after this many seconds.", valueName: "seconds"))
+        var timeout: Int = 60
         @OptionGroup var identity: IdentityOptions
 
         func run() throws {
             try Output.guarded {
                 let (repository, person) = try identity.open()
                 let result = try repository.approve(id, as: person, message: message)
+                try report(result, repository)
+                if !noPublish { try publish(repository, revision: result.merge) }
+            }
+        }
+
+        func report(_ result: ApprovalResult, _ repository: ContentRepository) throws {
                 if identity.json { return try Output.printJSON(result) }
                 print("Approved draft \(id): \(repository.config.publishedBranch) is now \(result.merge.short) (was \(result.previousTip.short)).")
                 for change in result.changes { print("  \(change.kind.rawValue) \(change.title)") }
@@ -96,6 +107,15 @@ struct Review: ParsableCommand {
                 case .leftAlone: print("Your checkout has local changes in the approved files; it was left as it was. Commit or stash them, then update it.")
                 case .notCheckedOut: break
                 }
+        }
+
+        /// Publishing after the merge; a failure leaves the approval in place and says how to retry.
+        func publish(_ repository: ContentRepository, revision: ClinicGit.ObjectID) throws {
+            fflush(stdout)
+            do {
+                _ = try Publisher().publish(repository: repository, revision: revision, timeout: .seconds(timeout)) { Output.note($0) }
+            } catch {
+                throw WorkflowError(.refused, "approved, but publishing failed: \(error.localizedDescription). The approval stands; run `clinicctl publish` to retry")
             }
         }
     }
