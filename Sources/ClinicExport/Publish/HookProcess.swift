@@ -77,7 +77,7 @@ struct HookProcess {
                 }
             }
             let now = clock.now
-            if process.isRunning {
+            if !Self.hasExited(process) {
                 if terminatedAt == nil, now >= deadline {
                     kill(group, SIGTERM)
                     terminatedAt = now
@@ -91,12 +91,48 @@ struct HookProcess {
                 if now >= exitedAt! + drainGrace { break }
             }
         }
+        if let rest = lines.finish() { output(rest) }
+        if process.isRunning && !killed {
+            stopLeftovers(process, group: group, clock: clock, output: output)
+        }
         process.waitUntilExit()
         try? combined.fileHandleForReading.close()
-        if let rest = lines.finish() { output(rest) }
         if terminatedAt != nil { return .timedOut }
         return process.terminationReason == .uncaughtSignal
             ? .signaled(process.terminationStatus) : .exited(process.terminationStatus)
+    }
+}
+
+extension HookProcess {
+    /// True once the program has exited, even before Foundation reaps it.
+    ///
+    /// Foundation (swift-corelibs) does not report the exit of a child whose
+    /// process group still has members, such as a background job the hook
+    /// left running; Linux's /proc shows the exited program as a zombie.
+    static func hasExited(_ process: Process) -> Bool {
+        guard process.isRunning else { return true }
+        #if os(Linux)
+        guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")"), stat.distance(from: close, to: stat.endIndex) > 2
+        else { return false }
+        return stat[stat.index(close, offsetBy: 2)] == "Z"
+        #else
+        return false
+        #endif
+    }
+
+    /// The program has exited; what it left running in its process group is
+    /// stopped (TERM, then KILL), as a service manager would, so the publish
+    /// can go on and nothing keeps running unwatched.
+    func stopLeftovers(_ process: Process, group: pid_t, clock: ContinuousClock, output: (String) -> Void) {
+        let settle = clock.now + .milliseconds(200)
+        while process.isRunning && clock.now < settle { usleep(10_000) }
+        guard process.isRunning else { return }
+        output("(stopping processes it left running)")
+        kill(group, SIGTERM)
+        let patience = clock.now + killGrace
+        while process.isRunning && clock.now < patience { usleep(20_000) }
+        if process.isRunning { kill(group, SIGKILL) }
     }
 }
 
