@@ -35,6 +35,7 @@ import Glibc
                 "hooks/publish.d/20-second": Self.recordingHook,
                 "hooks/publish.d/10-first": Self.recordingHook,
                 "hooks/publish.d/README.md": "not a hook\n",
+                "hooks/publish.d/15-off.disabled": "#!/bin/sh\necho not executable, not run\n",
             ])
             let repository = try openRepository(repoURL)
             let first = try repository.publishedTip()

@@ -63,7 +63,7 @@ func git(_ arguments: [String], in directory: URL) throws -> String {
 }
 
 /// A content repository made with the git program: the project's content/
-/// and clinicctl.yaml, plus `files` (paths under hooks/ become executable).
+/// and clinicctl.yaml, plus `files` (paths under hooks/ become executable, but *.md and *.disabled).
 func makeRepository(at root: URL, files: [String: String] = [:]) throws -> URL {
     let fm = FileManager.default
     let repo = root.appendingPathComponent("repo")
@@ -89,7 +89,7 @@ func writeFiles(_ files: [String: String], in repo: URL) throws {
         let url = repo.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
-        if path.hasPrefix("hooks/") {
+        if path.hasPrefix("hooks/") && !path.hasSuffix(".md") && !path.hasSuffix(".disabled") {
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
         }
     }

@@ -89,21 +89,19 @@ public struct Publisher: Sendable {
         repository.git.gitDirectory.appendingPathComponent("clinicctl/bundles/\(revision.hex)", isDirectory: true)
     }
 
-    /// The deploy hooks at `commit`: the files directly in `hooks/publish.d`, by name.
-    ///
-    /// ClinicGit does not report file modes yet, so every file there counts as
-    /// executable, except names starting with `.`, `README*` and `*.md` / `*.sample`.
+    /// The deploy hooks at `commit`: the executable files (mode 100755)
+    /// directly in `hooks/publish.d`, by name in byte order; names starting
+    /// with `.` are skipped, as are files Git does not record as executable.
     public static func hooks(of repository: ContentRepository, at commit: ObjectID) throws -> [(name: String, contents: Data)] {
-        let files = try repository.gitCall { try repository.git.readFiles(under: hooksDirectory, at: commit) }
+        let (files, executables) = try repository.gitCall {
+            (try repository.git.readFiles(under: hooksDirectory, at: commit),
+             Set(try repository.git.executableFiles(under: hooksDirectory, at: commit)))
+        }
         return files.compactMap { path, data -> (name: String, contents: Data)? in
             let name = String(path.dropFirst(hooksDirectory.count + 1))
-            guard !name.contains("/"), isHookName(name) else { return nil }
+            guard executables.contains(path), !name.contains("/"), !name.hasPrefix(".") else { return nil }
             return (name, data)
         }.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
-    }
-
-    static func isHookName(_ name: String) -> Bool {
-        !name.hasPrefix(".") && !name.hasPrefix("README") && !name.hasSuffix(".md") && !name.hasSuffix(".sample")
     }
 
     /// Exports `revision` (default: the published branch's tip) and runs its deploy hooks.
