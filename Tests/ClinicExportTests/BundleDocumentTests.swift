@@ -71,7 +71,7 @@ import Testing
     @Test func jsonWriterEscapesWhatCouldEndAScriptElement() {
         let text = JSONWriter.string(["a": "</script><b>&\u{2028}\u{2029}\u{1}é"])
         #expect(text == "{\n  \"a\": \"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\u2028\\u2029\\u0001é\"\n}\n")
-        #expect(JSONWriter.string([1, 2.5, -87.6298, 1e-7, 3.0, nil, true, [], [:]] as JSONValue)
+        #expect(JSONWriter.string([1, 2.5, -87.6298, 1e-7, 3.0, .null, true, [], [:]] as JSONValue)
             == "[\n  1,\n  2.5,\n  -87.6298,\n  1e-07,\n  3,\n  null,\n  true,\n  [],\n  {}\n]\n")
     }
 }

@@ -57,8 +57,10 @@ public indirect enum JSONValue: Hashable, Sendable {
     public static func string(_ text: String?) -> JSONValue? { text.map(JSONValue.string) }
 }
 
+/// No `ExpressibleByNilLiteral`: a `nil` meant as "leave the key out" must never
+/// become a JSON `null` by accident.
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral,
-    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
@@ -67,5 +69,4 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     /// Dictionary literals keep their written order, which is the output order.
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
-    public init(nilLiteral: ()) { self = .null }
 }
