@@ -24,6 +24,9 @@ import Testing
         #expect(HoursLines.summary(content, locale: "es")
             == ["lun–jue 7:00 – 19:00", "vie 7:00 – 15:00, 21:00 – 2:00 (El Loop)", "vie 7:00 – 15:00 (Glenview)",
                 "sáb con cita previa (Glenview)"])
+        var closed = content
+        closed.locations[1].status = .temporarilyClosed
+        #expect(HoursLines.summary(closed, locale: "en") == ["Mon–Thu 7:00 AM – 7:00 PM", "Fri 7:00 AM – 3:00 PM, 9:00 PM – 2:00 AM"])
         #expect(HoursLines.special(content.hours[0], locale: "es", defaultLocale: "en")
             == ["24 dic – 26 dic 2026: Cerrado (Navidad)", "31 dic 2026: 7:00 – 12:00"])
         #expect(HoursLines.special(content.hours[0], locale: "en", defaultLocale: "en")

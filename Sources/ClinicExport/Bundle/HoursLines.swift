@@ -129,11 +129,12 @@ public enum HoursLines {
     /// The clinic's week across its locations. A day every location keeps
     /// alike is printed plainly; otherwise each differing plan names its
     /// locations: `Sat by appointment (Glenview)`. Days closed everywhere,
-    /// and closed locations on a day others are open, are left out.
+    /// and closed locations on a day others are open, are left out; so are
+    /// locations that are not open (temporarily or permanently closed).
     public static func summary(_ content: SiteContent, locale: String) -> [String] {
         let words = HoursVocabulary.forLocale(locale)
         let defaultLocale = content.clinic.defaultLocale
-        let places = content.locations.compactMap { location in
+        let places = content.locations.filter { $0.status == .open }.compactMap { location in
             content.hours(for: location.id).map { (location, $0) }
         }
         guard !places.isEmpty else { return [] }
