@@ -111,7 +111,7 @@ struct Review: ParsableCommand {
 
         /// Publishing after the merge; a failure leaves the approval in place and says how to retry.
         func publish(_ repository: ContentRepository, revision: ClinicGit.ObjectID) throws {
-            fflush(stdout)
+            fflush(nil)  // the approval report first, then the hooks' lines
             do {
                 _ = try Publisher().publish(repository: repository, revision: revision, timeout: .seconds(timeout)) { Output.note($0) }
             } catch {
