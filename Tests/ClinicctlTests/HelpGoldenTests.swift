@@ -26,12 +26,15 @@ struct HelpGoldenTests {
             let text = try help(path)
             found[path] = text
             guard let section = text.range(of: "SUBCOMMANDS:\n") else { continue }
-            for line in text[section.upperBound...].split(separator: "\n") {
-                guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else {
-                    if !line.hasPrefix(" ") { break } else { continue }
-                }
+            // The section ends at its first blank line; each entry is `  name  abstract`.
+            for line in text[section.upperBound...].split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
+                guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first,
+                      name.allSatisfy({ $0.isLowercase || $0 == "-" }) else { continue }
                 if name != "help" { queue.append(path + [String(name)]) }
             }
+            #expect(queue.count < 200, "command discovery ran away: \(queue.prefix(5))")
+            if queue.count >= 200 { break }
         }
         return found
     }

@@ -114,6 +114,12 @@ struct Review: ParsableCommand {
             fflush(nil)  // the approval report first, then the hooks' lines
             do {
                 _ = try Publisher().publish(repository: repository, revision: revision, timeout: .seconds(timeout)) { Output.note($0) }
+            } catch let error as PublishError where error.code == .recordMoved {
+                // Another publish recorded first; fine when what it deployed already includes this approval.
+                if let deployed = try Publisher.deployedRevision(of: repository), try repository.git.isAncestor(revision, of: deployed) {
+                    return Output.note("A publish running at the same time already deployed \(deployed.short), which includes this approval.")
+                }
+                throw WorkflowError(.refused, "approved, but another publish recorded an older revision meanwhile; run `clinicctl publish` to deploy this one")
             } catch {
                 throw WorkflowError(.refused, "approved, but publishing failed: \(error.localizedDescription). The approval stands; run `clinicctl publish` to retry")
             }
