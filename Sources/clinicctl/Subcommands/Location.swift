@@ -99,8 +99,18 @@ extension LocationCommand {
         @OptionGroup var write: WriteOptions
 
         func run() throws {
-            let fields = try address.fields()
-            try write.commit { _ in try LocationEdits.add(id, fields) }
+            var fields = try address.fields()
+            try Output.guarded {
+                // On a terminal, ask for what is missing; elsewhere the edit names the missing flags.
+                guard Prompt.isInteractive else { return }
+                if fields.label == nil { fields.label = try Prompt.ask("Label (e.g. The Loop)", flag: "--label") }
+                if fields.street == nil { fields.street = [try Prompt.ask("Street", flag: "--street")] }
+                if fields.city == nil { fields.city = try Prompt.ask("City", flag: "--city") }
+                if fields.state == nil { fields.state = try Prompt.ask("State (two letters)", flag: "--state") }
+                if fields.zip == nil { fields.zip = try Prompt.ask("ZIP", flag: "--zip") }
+            }
+            let given = fields
+            try write.commit { _ in try LocationEdits.add(id, given) }
         }
     }
 
