@@ -42,17 +42,25 @@ public struct EditResult: Sendable, Codable {
 
 extension ContentRepository {
     /// Applies `edit` and commits it onto a draft: `draftID`'s, or a new one.
+    public func commit(_ edit: ContentEdit, to draftID: String?, as person: Person, message: String? = nil) throws -> EditResult {
+        try commit(to: draftID, as: person, message: message) { _ in edit }
+    }
+
+    /// Makes an edit from the content it will change, applies it and commits
+    /// it onto a draft: `draftID`'s, or a new one.
     ///
     /// Nothing is written unless the whole content validates. If the draft
-    /// moves while this runs, the edit is re-applied on the new tip (up to
+    /// moves while this runs, the edit is made again on the new tip (up to
     /// three times) so no one's edit is lost.
-    public func commit(_ edit: ContentEdit, to draftID: String?, as person: Person, message: String? = nil) throws -> EditResult {
+    public func commit(to draftID: String?, as person: Person, message: String? = nil,
+                       _ makeEdit: (SiteContent) throws -> ContentEdit) throws -> EditResult {
         var lastError: WorkflowError?
         for _ in 0..<3 {
             let existingTip = try draftID.map { try draft($0).tip }
             let base = try existingTip ?? publishedTip()
+            let prepared = try prepare(makeEdit, at: base)
+            let edit = prepared.edit
             let id = try draftID ?? newDraftID(from: edit.draftHint)
-            let prepared = try prepare(edit, at: base)
             let signature = environment.signature(person)
             let text = CommitMessage.edit(summary: message ?? edit.summary, changes: prepared.changes,
                                           trailers: [("Clinic-Change", edit.change), ("Clinic-Entry", edit.entry)])
@@ -73,29 +81,34 @@ extension ContentRepository {
     }
 
     struct PreparedEdit {
+        var edit: ContentEdit
         var fileChanges: [FileChange]
         var changes: [EntryChange]
         var preexisting: [Finding]
     }
 
     /// The files an edit changes at `base`, after checking the result is valid.
-    func prepare(_ edit: ContentEdit, at base: ObjectID) throws -> PreparedEdit {
-        let (before, beforeFindings) = try validate(at: base)
+    ///
+    /// The revision is read from Git once: the validation of the result reads
+    /// the unchanged files from the same source.
+    func prepare(_ makeEdit: (SiteContent) throws -> ContentEdit, at base: ObjectID) throws -> PreparedEdit {
+        let source = GitRevisionSource(repository: git, commit: base)
+        let (before, beforeFindings) = try wrap { try Validator().validate(source, layout: layout) }
+        let edit = try makeEdit(before.content)
         var content = before.content
         try edit.apply(&content)
         let fileChanges = try self.fileChanges(from: before, to: content)
         guard !fileChanges.isEmpty else {
             throw WorkflowError(.unchanged, "nothing to change: \(edit.entry) already is as asked")
         }
-        let overlay = OverlaySource(base: GitRevisionSource(repository: git, commit: base),
-                                    changes: Dictionary(uniqueKeysWithValues: fileChanges.map { ($0.path, $0.data) }))
+        let overlay = OverlaySource(base: source, changes: Dictionary(uniqueKeysWithValues: fileChanges.map { ($0.path, $0.data) }))
         let (after, afterFindings) = try wrap { try Validator().validate(overlay, layout: layout) }
         let known = Set(beforeFindings.errors.map(FindingKey.init))
         let introduced = afterFindings.errors.filter { !known.contains(FindingKey($0)) }
         guard introduced.isEmpty else {
             throw WorkflowError(.invalid, "the change was not saved: it would make the content invalid", findings: introduced)
         }
-        return PreparedEdit(fileChanges: fileChanges, changes: ContentDiff.changes(from: before.content, to: after.content),
+        return PreparedEdit(edit: edit, fileChanges: fileChanges, changes: ContentDiff.changes(from: before.content, to: after.content),
                             preexisting: afterFindings.errors)
     }
 

@@ -3,17 +3,39 @@ import ClinicGit
 import Foundation
 
 /// Reads content files as they are in one commit.
+///
+/// Listing a folder reads every file in it in one walk of the tree, and later
+/// reads are served from that: looking files up one by one makes libgit2
+/// re-read a large folder's tree for each file (its cache keeps only small
+/// trees), which made loading 1,000 FAQ entries quadratic.
 public struct GitRevisionSource: ContentSource {
     let repository: Repository
     public let commit: ObjectID
+    private let cache = FileCache()
 
     public init(repository: Repository, commit: ObjectID) {
         self.repository = repository
         self.commit = commit
     }
 
-    public func read(_ path: String) throws -> Data? { try repository.readFile(path, at: commit) }
-    public func list(under directory: String) throws -> [String] { try repository.listFiles(under: directory, at: commit) }
+    public func read(_ path: String) throws -> Data? {
+        if let cached = cache.file(path) { return cached }
+        return try repository.readFile(path, at: commit)
+    }
+
+    public func list(under directory: String) throws -> [String] {
+        let files = try repository.readFiles(under: directory, at: commit)
+        cache.store(files)
+        return files.keys.sorted()
+    }
+
+    /// Files already read, shared by copies of the source.
+    final class FileCache: @unchecked Sendable {
+        private var files: [String: Data] = [:]
+        private let lock = NSLock()
+        func file(_ path: String) -> Data? { lock.withLock { files[path] } }
+        func store(_ more: [String: Data]) { lock.withLock { files.merge(more) { _, new in new } } }
+    }
 }
 
 /// A source with some files replaced or removed: the content an edit would produce.

@@ -46,9 +46,7 @@ struct WriteOptions: ParsableArguments {
         try Output.guarded {
             let repository = try self.repository.open()
             let person = try repository.environment.identity(explicit: author, repository: repository.git)
-            let base = try repository.readingCommit(revision: nil, draft: draft)
-            let edit = try makeEdit(try repository.load(at: base).content)
-            let result = try repository.commit(edit, to: draft, as: person, message: message)
+            let result = try repository.commit(to: draft, as: person, message: message, makeEdit)
             if json {
                 try Output.printJSON(result)
             } else {
