@@ -25,7 +25,9 @@ public struct ContentLoader {
         let locale = clinic.defaultLocale.isEmpty ? "en" : clinic.defaultLocale
         var content = SiteContent(clinic: clinic)
         let files = try source.list(under: layout.directory)
-        for path in files {
+        // clinic.yaml was read above. A README beside the records (content/faq/README.md) documents
+        // them; it is not one of them.
+        for path in files where path != layout.clinicFile && !layout.isDocumentation(path) {
             guard let data = try source.read(path) else { continue }
             guard let text = state.decode(data, path) else { continue }
             let stem = Self.stem(path)
@@ -45,8 +47,6 @@ public struct ContentLoader {
                     content.faq.append(entry)
                     state.map.faqFiles.append(path)
                 }
-            case "" where path == layout.clinicFile:
-                continue
             case "" where path == layout.categoriesFile:
                 content.categories = readCategories(text, path, locale, &state)
                 state.map.categoriesFile = path
@@ -54,7 +54,6 @@ public struct ContentLoader {
                 content.social = readSocial(text, path, &state)
                 state.map.socialFile = path
             default:
-                guard !layout.isDocumentation(path) else { continue }
                 state.findings.append(Finding(
                     .warning, file: path, rule: "file.unexpected",
                     message: "clinicctl does not know this file and will not publish it; "
@@ -98,10 +97,14 @@ struct LoadState {
     mutating func read<T>(
         _ path: String, kind: String, lineOffset: Int = 0, _ body: (YAMLFieldReader) -> T?
     ) -> T? {
-        let reader = YAMLFieldReader(file: path, kind: kind, lineOffset: lineOffset, map: map)
+        // The reader gets only this file's positions and hands back only those:
+        // copying every file's positions in and out made loading quadratic.
+        var own = SourceMap()
+        own.positions[path] = map.positions[path]
+        let reader = YAMLFieldReader(file: path, kind: kind, lineOffset: lineOffset, map: own)
         let result = body(reader)
         findings += reader.findings
-        map = reader.map
+        map.positions[path] = reader.map.positions[path]
         return result
     }
 }
