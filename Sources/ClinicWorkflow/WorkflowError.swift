@@ -45,3 +45,10 @@ public struct WorkflowError: Error, Equatable, Sendable, LocalizedError, CustomS
         WorkflowError(.repository, error.description)
     }
 }
+
+extension WorkflowError {
+    /// The named location does not exist; lists the ones that do.
+    public static func noLocation(_ id: String, in content: SiteContent) -> WorkflowError {
+        WorkflowError(.notFound, "there is no location \"\(id)\"; locations: \(content.locations.map(\.id).joined(separator: ", "))")
+    }
+}

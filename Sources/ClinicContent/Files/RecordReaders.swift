@@ -65,8 +65,9 @@ extension ContentLoader {
                     country: a.string("country") ?? "US")
             } ?? PostalAddress(street: [], city: "", state: "", zip: "")
             let coordinates = f.nested("coordinates") { c -> Coordinates? in
-                guard let lat = c.double("latitude", required: true), let lon = c.double("longitude", required: true)
-                else { return nil }
+                // Both are read before either is checked, so a bad latitude does not make longitude an unknown key.
+                let lat = c.double("latitude", required: true), lon = c.double("longitude", required: true)
+                guard let lat, let lon else { return nil }
                 return Coordinates(latitude: lat, longitude: lon)
             }
             let phone = f.nested("phone") { readPhone($0, reader) }
@@ -83,9 +84,10 @@ extension ContentLoader {
         }
     }
 
+    /// Days named in `days`; none (missing, empty or all unknown) is left to validation's `hours.days.required`.
     func readDays(_ f: Fields, _ reader: YAMLFieldReader) -> [Weekday] {
         var days: [Weekday] = []
-        for (index, name) in (f.strings("days", required: true) ?? []).enumerated() {
+        for (index, name) in (f.strings("days") ?? []).enumerated() {
             guard let day = Weekday(rawValue: name) else {
                 reader.report("\(f.fieldPath("days"))[\(index)]", rule: "hours.day",
                               "unknown day \"\(name)\"; write mon, tue, wed, thu, fri, sat or sun")

@@ -38,23 +38,33 @@ final class YAMLFieldReader {
         }
     }
 
-    private static func describe(_ error: YamlError) -> (String, Mark?) {
+    private static func describe(_ error: YamlError) -> (String, (line: Int, column: Int)?) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let text = [problem, context?.text].compactMap { $0 }.joined(separator: " ")
-            return (text, mark)
+            return (text, (mark.line, mark.column))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return ("the key \(duplicates.joined(separator: ", ")) appears twice", context.mark)
-        case let .reader(problem, _, _, _):
-            return (problem, nil)
+            return ("the key \(duplicates.joined(separator: ", ")) appears twice", (context.mark.line, context.mark.column))
+        case let .reader(problem, offset, _, yaml):
+            // Reader errors (a control character, bad encoding) carry a character offset, not a mark.
+            guard let offset, offset <= yaml.count else { return (problem, nil) }
+            let before = yaml.prefix(offset)
+            let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+            let line = before.filter { $0 == "\n" }.count + 1
+            return (problem, (line, before[lineStart...].unicodeScalars.count + 1))
         default:
             return ("\(error)", nil)
         }
     }
 
     func position(of node: Node) -> SourcePosition {
-        SourcePosition(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+        let at = SourcePosition(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+        // libyaml marks an empty value (`question:`) just after the colon; point where the value goes.
+        if case .scalar(let scalar) = node, scalar.string.isEmpty, scalar.style == .plain {
+            return SourcePosition(line: at.line, column: at.column + 1)
+        }
+        return at
     }
 
     func report(_ field: String, rule: String, _ message: String, at position: SourcePosition? = nil,
@@ -97,19 +107,24 @@ final class YAMLFieldReader {
 
         func fieldPath(_ key: String) -> String { YAMLFieldReader.join(path, key) }
 
+        /// `<kind>.<field>.required` without list indices, so the id is the same for every entry.
+        func requiredRule(_ key: String) -> String {
+            "\(reader.kind).\(fieldPath(key).replacingOccurrences(of: #"\[[0-9]+\]"#, with: "", options: .regularExpression)).required"
+        }
+
         /// The raw node of `key`, or nil; a missing required key is reported.
         func node(_ key: String, required: Bool = false) -> Node? {
             used.insert(key)
             guard let found = entries.first(where: { $0.0 == key })?.2 else {
                 if required {
-                    reader.report(fieldPath(key), rule: "\(reader.kind).\(fieldPath(key)).required",
+                    reader.report(fieldPath(key), rule: requiredRule(key),
                                   "\(fieldPath(key)) is missing", at: reader.position(of: node))
                 }
                 return nil
             }
             if case .scalar(let s) = found, s.tag == .init(.null) || (s.string.isEmpty && s.style == .plain) {
                 if required {
-                    reader.report(fieldPath(key), rule: "\(reader.kind).\(fieldPath(key)).required", "\(fieldPath(key)) is empty")
+                    reader.report(fieldPath(key), rule: requiredRule(key), "\(fieldPath(key)) is empty")
                 }
                 return nil
             }
@@ -123,7 +138,7 @@ final class YAMLFieldReader {
                 return nil
             }
             if required && scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                reader.report(fieldPath(key), rule: "\(reader.kind).\(fieldPath(key)).required", "\(fieldPath(key)) is empty")
+                reader.report(fieldPath(key), rule: requiredRule(key), "\(fieldPath(key)) is empty")
                 return nil
             }
             return scalar.string
@@ -208,7 +223,7 @@ final class YAMLFieldReader {
             switch value {
             case .scalar(let scalar):
                 if required && scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    reader.report(fieldPath(key), rule: "\(reader.kind).\(fieldPath(key)).required", "\(fieldPath(key)) is empty")
+                    reader.report(fieldPath(key), rule: requiredRule(key), "\(fieldPath(key)) is empty")
                 }
                 return LocalizedText(scalar.string, locale: defaultLocale)
             case .mapping:

@@ -22,8 +22,10 @@ public enum Formats {
         }
         while slug.hasSuffix("-") { slug.removeLast() }
         if slug.count > maxLength {
+            // A word that ends exactly at the limit is whole: keep it.
+            let endsAtWord = slug.dropFirst(maxLength).first == "-"
             slug = String(slug.prefix(maxLength))
-            if let cut = slug.lastIndex(of: "-"), slug.distance(from: slug.startIndex, to: cut) > maxLength / 2 {
+            if !endsAtWord, let cut = slug.lastIndex(of: "-"), slug.distance(from: slug.startIndex, to: cut) > maxLength / 2 {
                 slug = String(slug[..<cut])
             }
             while slug.hasSuffix("-") { slug.removeLast() }

@@ -29,9 +29,9 @@ extension ValidationRun {
         }
     }
 
-    /// Ranges sharing any minute, reported once per pair at the later one.
-    mutating func checkOverlaps(_ ranges: [(range: TimeRange, field: String)], file: String, what: String) {
-        for (i, a) in ranges.enumerated() {
+    /// Ranges sharing any minute, reported once per pair at the later one; the first `skipping` are only compared against.
+    mutating func checkOverlaps(_ ranges: [(range: TimeRange, field: String)], file: String, what: String, skipping: Int = 0) {
+        for (i, a) in ranges.enumerated() where i >= skipping {
             for b in ranges[..<i] where a.range.interval.overlaps(b.range.interval) {
                 error(file, a.field, "hours.overlap",
                       "\(what): \(a.range.canonicalLabel) overlaps \(b.range.canonicalLabel) (\(b.field))")
@@ -47,17 +47,20 @@ extension ValidationRun {
             checkRange(weekly.range, file: file, field: field)
         }
         for day in Weekday.allCases {
-            // Ranges on this day, plus the part of yesterday's overnight ranges that spills into it.
+            // The part of yesterday's overnight ranges that spills into this day, then this day's ranges.
+            // Spills come first so an overlap is reported at this day's range, a real field with a line;
+            // spills are not compared with each other (they already overlap yesterday).
             var ranges: [(range: TimeRange, field: String)] = []
-            for (index, weekly) in hours.weekly.enumerated() where weekly.days.contains(day) {
-                ranges.append((weekly.range, "weekly[\(index)]"))
-            }
             for (index, weekly) in hours.weekly.enumerated()
             where weekly.days.contains(Weekday.allCases[(day.index + 6) % 7]) && weekly.range.interval.upperBound > 1440 {
                 let spill = TimeRange(opens: TimeOfDay(minutes: 0)!, closes: TimeOfDay(minutes: weekly.range.interval.upperBound - 1440)!)
-                ranges.append((spill, "weekly[\(index)] (after midnight)"))
+                ranges.append((spill, "weekly[\(index)] after midnight"))
             }
-            checkOverlaps(ranges, file: file, what: day.fullName)
+            let spills = ranges.count
+            for (index, weekly) in hours.weekly.enumerated() where weekly.days.contains(day) {
+                ranges.append((weekly.range, "weekly[\(index)]"))
+            }
+            checkOverlaps(ranges, file: file, what: day.fullName, skipping: spills)
             let appointments = hours.byAppointment.enumerated().filter { $0.element.days.contains(day) }
             if let appointment = appointments.first, !hours.ranges(on: day).isEmpty {
                 error(file, "byAppointment[\(appointment.offset)].days", "hours.open-and-appointment",

@@ -96,14 +96,9 @@ extension ValidationRun {
         let categoriesFile = sources.categoriesFile
         var categoryIDs: [String: String] = [:]
         for (index, category) in content.categories.enumerated() {
-            checkIdentity(category.id, kind: "category", file: "", field: "categories[\(index)].id", seen: &categoryIDs)
+            checkIdentity(category.id, kind: "category", file: categoriesFile, field: "categories[\(index)].id",
+                          namedAfterID: false, seen: &categoryIDs)
             checkText(category.title, file: categoriesFile, field: "categories[\(index)].title", maxLength: 120)
-        }
-        // checkIdentity reports with an empty file for categories: point those at the categories file.
-        findings = findings.map { f in
-            var f = f
-            if f.file.isEmpty { f = sources.finding(f.severity, categoriesFile, f.field, rule: f.rule, f.message) }
-            return f
         }
         var ids: [String: String] = [:]
         var positions: [Int: String] = [:]

@@ -40,18 +40,20 @@ struct ValidationRun {
         findings.append(sources.finding(.warning, file, field, rule: rule, message))
     }
 
-    /// Slug form, uniqueness among `ids`, and agreement with the file name.
-    mutating func checkIdentity(_ id: String, kind: String, file: String, field: String = "id", seen: inout [String: String]) {
+    /// Slug form, uniqueness among `ids`, and agreement with the file name (when the file is `namedAfterID`).
+    mutating func checkIdentity(
+        _ id: String, kind: String, file: String, field: String = "id", namedAfterID: Bool = true, seen: inout [String: String]
+    ) {
         if !Formats.isSlug(id) {
             error(file, field, "id.slug", "\(kind) id \"\(id)\" must use lower-case letters, digits and hyphens only, like \"\(Formats.slug(from: id))\"")
         }
         if let other = seen[id] {
             error(file, field, "id.unique", "\(kind) id \"\(id)\" is also used by \(other); ids must be unique")
         } else {
-            seen[id] = file
+            seen[id] = namedAfterID ? file : field
         }
         let stem = ContentLoader.stem(file)
-        if !file.isEmpty, stem != id, file.hasSuffix(".yaml") || file.hasSuffix(".md") {
+        if namedAfterID, !file.isEmpty, stem != id, file.hasSuffix(".yaml") || file.hasSuffix(".md") {
             error(file, field, "id.filename", "\(kind) id \"\(id)\" does not match its file name \"\(stem)\"; rename one so they agree")
         }
     }
@@ -64,7 +66,8 @@ struct ValidationRun {
         }
         for (locale, value) in text.translations.sorted(by: { $0.key < $1.key }) {
             let at = text.translations.count > 1 || locale != defaultLocale ? "\(field).\(locale)" : field
-            if !Formats.isLanguageTag(locale) {
+            // The default locale's tag is reported once, at clinic.yaml's defaultLocale, not at every text.
+            if locale != defaultLocale, !Formats.isLanguageTag(locale) {
                 error(file, at, "locale.tag", "\"\(locale)\" is not a language tag; write one like en, es or pt-BR")
             }
             checkPlain(value, file: file, field: at, multiline: multiline)

@@ -72,7 +72,7 @@ public enum HoursEdits {
                      _ body: @escaping @Sendable (inout LocationHours) throws -> Void) -> ContentEdit {
         ContentEdit(change: change, entry: "hours/\(location)", summary: summary, draftHint: "hours-\(location)") { content in
             guard content.location(location) != nil else {
-                throw WorkflowError(.notFound, "there is no location \"\(location)\"; locations: \(content.locations.map(\.id).joined(separator: ", "))")
+                throw WorkflowError.noLocation(location, in: content)
             }
             var hours = content.hours(for: location) ?? LocationHours(location: location)
             try body(&hours)

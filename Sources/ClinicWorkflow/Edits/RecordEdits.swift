@@ -74,9 +74,7 @@ public enum LocationEdits {
         }
     }
 
-    static func missing(_ id: String, _ content: SiteContent) -> WorkflowError {
-        WorkflowError(.notFound, "there is no location \"\(id)\"; locations: \(content.locations.map(\.id).joined(separator: ", "))")
-    }
+    static func missing(_ id: String, _ content: SiteContent) -> WorkflowError { .noLocation(id, in: content) }
 }
 
 public enum SocialEdits {

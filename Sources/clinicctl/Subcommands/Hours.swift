@@ -48,7 +48,7 @@ extension Hours {
                 var locations = content.locations
                 if let location {
                     guard let one = content.location(location) else {
-                        throw WorkflowError(.notFound, "there is no location \"\(location)\"; locations: \(content.locations.map(\.id).joined(separator: ", "))")
+                        throw WorkflowError.noLocation(location, in: content)
                     }
                     locations = [one]
                 }

@@ -70,7 +70,7 @@ extension LocationCommand {
             try Output.guarded {
                 let content = try options.load().1.content
                 guard let location = content.location(id) else {
-                    throw WorkflowError(.notFound, "there is no location \"\(id)\"; locations: \(content.locations.map(\.id).joined(separator: ", "))")
+                    throw WorkflowError.noLocation(id, in: content)
                 }
                 let a = location.address
                 if options.json {
