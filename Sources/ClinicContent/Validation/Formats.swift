@@ -3,8 +3,11 @@ import Foundation
 /// Checks of single values against the standards the content follows.
 public enum Formats {
     /// `lower-case-letters-digits-and-hyphens`.
+    /// The longest id a file name may carry.
+    public static let maxSlugLength = 80
+
     public static func isSlug(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 80 && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")
+        !text.isEmpty && text.count <= maxSlugLength && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 

@@ -44,7 +44,9 @@ struct ValidationRun {
     mutating func checkIdentity(
         _ id: String, kind: String, file: String, field: String = "id", namedAfterID: Bool = true, seen: inout [String: String]
     ) {
-        if !Formats.isSlug(id) {
+        if id.count > Formats.maxSlugLength {
+            error(file, field, "id.slug", "\(kind) id \"\(id.prefix(30))…\" is \(id.count) characters long; ids are at most \(Formats.maxSlugLength), like \"\(Formats.slug(from: id))\"")
+        } else if !Formats.isSlug(id) {
             error(file, field, "id.slug", "\(kind) id \"\(id)\" must use lower-case letters, digits and hyphens only, like \"\(Formats.slug(from: id))\"")
         }
         if let other = seen[id] {
