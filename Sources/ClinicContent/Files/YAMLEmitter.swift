@@ -1,3 +1,5 @@
+import Foundation
+
 /// The few YAML shapes content files use, emitted in one canonical form.
 ///
 /// Hand-written rather than Yams' emitter so that the form is exactly the one
@@ -138,4 +140,3 @@ enum YAMLEmitter {
     }
 }
 
-import Foundation
