@@ -34,6 +34,7 @@ enum Prompt {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("clinicctl-answer-\(getpid()).md")
         try Data(initial.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
+        // The person's own editor, at their terminal; never the git program.
         let process = Foundation.Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [editor, file.path]

@@ -34,6 +34,8 @@ struct HookProcess {
     var drainGrace: Duration = .milliseconds(500)
 
     func run(input: Data, output: (String) -> Void) throws -> HookExit {
+        // A deploy hook chosen by the reviewed revision, run directly (no shell);
+        // clinicctl itself speaks Git through libgit2 only.
         let process = Process()
         process.executableURL = executable
         process.arguments = []

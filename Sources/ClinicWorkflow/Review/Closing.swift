@@ -57,7 +57,7 @@ extension ContentRepository {
         let draft = try self.draft(id)
         let published = try publishedTip()
         if try wrap({ try git.isAncestor(published, of: draft.tip) }) {
-            return DraftUpdate(draft: id, tip: draft.tip, alreadyUpToDate: true, conflicts: [])
+            return DraftUpdate(draft: id, tip: draft.tip, alreadyUpToDate: true)
         }
         var tip = published
         let committer = environment.signature(person)
@@ -80,13 +80,13 @@ extension ContentRepository {
             try git.updateReference(previous, to: draft.tip, expected: try git.referenceTarget(previous), logMessage: "clinicctl: keep draft \(id) before update")
             try git.updateReference(draftRef(id), to: tip, expected: draft.tip, logMessage: "clinicctl: update draft \(id)")
         }
-        return DraftUpdate(draft: id, tip: tip, alreadyUpToDate: false, conflicts: [])
+        return DraftUpdate(draft: id, tip: tip, alreadyUpToDate: false)
     }
 }
 
+/// The result of `draft update`; entries needing the author's decision are thrown as a conflict instead.
 public struct DraftUpdate: Sendable, Codable {
     public var draft: String
     public var tip: ObjectID
     public var alreadyUpToDate: Bool
-    public var conflicts: [String]
 }
