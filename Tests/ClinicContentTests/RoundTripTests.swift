@@ -28,7 +28,9 @@ struct RoundTripTests {
 
     @Test("the seed page's questions are all there, verbatim and in page order")
     func seedQuestionsInOrder() throws {
-        let seed = try String(contentsOf: repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seed/clinic-page.txt"), encoding: .utf8)
+        // The page's text is a fixture of this test target (Fixtures/seed/README.md says where it came from).
+        let page = try #require(Bundle.module.url(forResource: "clinic-page", withExtension: "txt", subdirectory: "Fixtures/seed"))
+        let seed = try String(contentsOf: page, encoding: .utf8)
         let (loaded, _) = try validateRealContent()
         let questions = loaded.content.faqInPageOrder.compactMap { $0.question.translations["en"] }
         let offsets = questions.filter { $0 != "Do you use sterile needles?" }.map { seed.range(of: $0)?.lowerBound }
@@ -43,7 +45,10 @@ struct RoundTripTests {
     @Test("values that YAML would misread are quoted and read back the same")
     func quotingRoundTrip() throws {
         var content = try ContentLoader().load(from: FolderSource(root: repositoryRoot)).content
-        let tricky = ["yes", "07:00", "60603", "+1773", "a: b", "#tag", "- dash", " padded ", "null", "2026-01-01", "line\u{2028}sep", "quote \"x\"", "multi\nline", "1e3", "[x]"]
+        let tricky = [
+            "yes", "07:00", "60603", "+1773", "a: b", "#tag", "- dash", " padded ", "null", "2026-01-01", "line\u{2028}sep", "quote \"x\"",
+            "multi\nline", "1e3", "[x]",
+        ]
         for (index, text) in tricky.enumerated() {
             content.locations[0].address.street = [text]
             content.faq[0].answer.set("first\n\nsecond \(index)", locale: "es")
