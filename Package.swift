@@ -51,8 +51,8 @@ let package = Package(
         .testTarget(
             name: "ClinicContentTests", dependencies: ["ClinicContent"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ClinicWorkflowTests", dependencies: ["ClinicWorkflow", "ClinicGit"]),
-        .testTarget(name: "ClinicExportTests", dependencies: ["ClinicExport", "ClinicWorkflow"]),
+        .testTarget(name: "ClinicWorkflowTests", dependencies: ["ClinicWorkflow", "ClinicGit", "ClinicContent"]),
+        .testTarget(name: "ClinicExportTests", dependencies: ["ClinicExport", "ClinicWorkflow", "ClinicContent"]),
         // End-to-end tests: they run the built clinicctl binary (make test builds it first).
         .testTarget(name: "ClinicctlTests", dependencies: ["ClinicContent"], exclude: ["Golden"]),
     ]

@@ -69,7 +69,8 @@ func check(_ result: Int32, _ operation: @autoclosure () -> String) throws -> In
         message = "the repository is owned by another user"
     }
     if code == .owner {
-        message += ". If you trust this repository, add its path to safe.directory in your global"
+        message +=
+            ". If you trust this repository, add its path to safe.directory in your global"
             + " Git configuration (git config --global --add safe.directory <path>)"
     }
     throw GitError(code: code, operation: operation(), message: message)

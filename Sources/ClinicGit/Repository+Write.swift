@@ -17,9 +17,10 @@ extension Repository {
             try validateRepositoryPath(change.path, operation)
             finalChanges[change.path] = change
         }
-        let deletions = Set(finalChanges.values.compactMap { change -> String? in
-            if case .delete(let path) = change { return path } else { return nil }
-        })
+        let deletions = Set(
+            finalChanges.values.compactMap { change -> String? in
+                if case .delete(let path) = change { return path } else { return nil }
+            })
         let writes = finalChanges.values.compactMap { change -> (path: String, contents: Data, executable: Bool)? in
             switch change {
             case .write(let path, let contents): (path, contents, false)
@@ -47,11 +48,13 @@ extension Repository {
             var updates: [TreeUpdate] = []
             for write in writes {
                 let blob = try createBlob(write.contents, operation)
-                let executable = try write.executable
+                let executable =
+                    try write.executable
                     || entryMode(tree, write.path, operation) == GIT_FILEMODE_BLOB_EXECUTABLE
-                updates.append(TreeUpdate(
-                    action: GIT_TREE_UPDATE_UPSERT, path: write.path, id: blob,
-                    mode: executable ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB))
+                updates.append(
+                    TreeUpdate(
+                        action: GIT_TREE_UPDATE_UPSERT, path: write.path, id: blob,
+                        mode: executable ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB))
             }
             tree = try applyUpdates(updates, to: tree, operation)
         }
@@ -159,9 +162,11 @@ extension Repository {
     /// ".." components, anything inside `.git`, NUL bytes.
     private func validateRepositoryPath(_ path: String, _ operation: String) throws {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        let valid = !path.isEmpty && !path.utf8.contains(0) && components.allSatisfy { component in
-            !component.isEmpty && component != "." && component != ".." && component.lowercased() != ".git"
-        }
+        let valid =
+            !path.isEmpty && !path.utf8.contains(0)
+            && components.allSatisfy { component in
+                !component.isEmpty && component != "." && component != ".." && component.lowercased() != ".git"
+            }
         if !valid {
             throw GitError(
                 code: .invalid, operation: operation,

@@ -17,8 +17,10 @@ public struct ContentEdit: Sendable {
     public var draftHint: String
     public var apply: @Sendable (inout SiteContent) throws -> Void
 
-    public init(change: String, entry: String, summary: String, draftHint: String? = nil,
-                apply: @escaping @Sendable (inout SiteContent) throws -> Void) {
+    public init(
+        change: String, entry: String, summary: String, draftHint: String? = nil,
+        apply: @escaping @Sendable (inout SiteContent) throws -> Void
+    ) {
         self.change = change
         self.entry = entry
         self.summary = summary
@@ -52,8 +54,10 @@ extension ContentRepository {
     /// Nothing is written unless the whole content validates. If the draft
     /// moves while this runs, the edit is made again on the new tip (up to
     /// three times) so no one's edit is lost.
-    public func commit(to draftID: String?, as person: Person, message: String? = nil,
-                       _ makeEdit: (SiteContent) throws -> ContentEdit) throws -> EditResult {
+    public func commit(
+        to draftID: String?, as person: Person, message: String? = nil,
+        _ makeEdit: (SiteContent) throws -> ContentEdit
+    ) throws -> EditResult {
         var lastError: WorkflowError?
         for _ in 0..<3 {
             let existingTip = try draftID.map { try draft($0).tip }
@@ -62,14 +66,17 @@ extension ContentRepository {
             let edit = prepared.edit
             let id = try draftID ?? newDraftID(from: edit.draftHint)
             let signature = environment.signature(person)
-            let text = CommitMessage.edit(summary: message ?? edit.summary, changes: prepared.changes,
-                                          trailers: [("Clinic-Change", edit.change), ("Clinic-Entry", edit.entry)])
+            let text = CommitMessage.edit(
+                summary: message ?? edit.summary, changes: prepared.changes,
+                trailers: [("Clinic-Change", edit.change), ("Clinic-Entry", edit.entry)])
             do {
-                let commit = try git.commit(changes: prepared.fileChanges, onBranch: draftRef(id), expectedTip: existingTip,
-                                            parentIfNew: base, author: signature, committer: signature, message: text)
-                return EditResult(draft: id, commit: commit, createdDraft: draftID == nil, summary: message ?? edit.summary,
-                                  files: prepared.fileChanges.map(\.path), changes: prepared.changes,
-                                  preexistingErrors: prepared.preexisting)
+                let commit = try git.commit(
+                    changes: prepared.fileChanges, onBranch: draftRef(id), expectedTip: existingTip,
+                    parentIfNew: base, author: signature, committer: signature, message: text)
+                return EditResult(
+                    draft: id, commit: commit, createdDraft: draftID == nil, summary: message ?? edit.summary,
+                    files: prepared.fileChanges.map(\.path), changes: prepared.changes,
+                    preexistingErrors: prepared.preexisting)
             } catch let error as GitError where error.code == .modified || error.code == .exists || error.code == .locked {
                 lastError = WorkflowError(.conflict, "draft \(id) changed while this edit was being saved; nothing was written")
                 continue
@@ -108,8 +115,9 @@ extension ContentRepository {
         guard introduced.isEmpty else {
             throw WorkflowError(.invalid, "the change was not saved: it would make the content invalid", findings: introduced)
         }
-        return PreparedEdit(edit: edit, fileChanges: fileChanges, changes: ContentDiff.changes(from: before.content, to: after.content),
-                            preexisting: afterFindings.errors)
+        return PreparedEdit(
+            edit: edit, fileChanges: fileChanges, changes: ContentDiff.changes(from: before.content, to: after.content),
+            preexisting: afterFindings.errors)
     }
 
     /// Canonical files that differ between two versions; untouched records keep their bytes.
@@ -120,8 +128,10 @@ extension ContentRepository {
         let unreadable = Set(before.findings.errors.map(\.file))
         for path in Set(oldFiles.keys).union(newFiles.keys).sorted() where oldFiles[path] != newFiles[path] {
             if unreadable.contains(path) {
-                throw WorkflowError(.refused, "\(path) has problems clinicctl cannot read safely, and this change would rewrite it; fix it first (run `clinicctl validate`)",
-                                    findings: before.findings.errors.filter { $0.file == path })
+                throw WorkflowError(
+                    .refused,
+                    "\(path) has problems clinicctl cannot read safely, and this change would rewrite it; fix it first (run `clinicctl validate`)",
+                    findings: before.findings.errors.filter { $0.file == path })
             }
             if let text = newFiles[path] {
                 changes.append(.write(path: path, contents: Data(text.utf8)))

@@ -29,7 +29,10 @@ public final class ContentRepository: @unchecked Sendable {
             let git = path == nil ? try Repository.discover(from: url) : try Repository.open(at: url)
             return try ContentRepository(git: git, environment: environment)
         } catch let error as GitError where error.code == .notFound {
-            throw WorkflowError(.notFound, "\(url.path) is not inside a Git repository; run clinicctl inside the clinic's content repository, pass --repo PATH, or create one with `clinicctl init DIR`")
+            throw WorkflowError(
+                .notFound,
+                "\(url.path) is not inside a Git repository; run clinicctl inside the clinic's content repository, pass --repo PATH, or create one with `clinicctl init DIR`"
+            )
         } catch let error as GitError {
             throw WorkflowError.git(error)
         }
@@ -58,7 +61,10 @@ public final class ContentRepository: @unchecked Sendable {
     /// The published branch's tip; a clear error when it has no commits yet.
     public func publishedTip() throws -> ObjectID {
         guard let tip = try wrap({ try git.referenceTarget(publishedRef) }) else {
-            throw WorkflowError(.notFound, "the published branch \(config.publishedBranch) has no commits yet; commit the content first (or create a repository with `clinicctl init DIR`)")
+            throw WorkflowError(
+                .notFound,
+                "the published branch \(config.publishedBranch) has no commits yet; commit the content first (or create a repository with `clinicctl init DIR`)"
+            )
         }
         return tip
     }

@@ -57,7 +57,9 @@ extension ContentRepository {
     public func drafts() throws -> [Draft] {
         let published = try wrap { try git.referenceTarget(publishedRef) }
         return try wrap { try git.references(withPrefix: Self.draftPrefix) }
-            .map { try describeDraft(id: String($0.name.dropFirst(Self.draftPrefix.count)), tip: $0.target, published: published, state: .open) }
+            .map {
+                try describeDraft(id: String($0.name.dropFirst(Self.draftPrefix.count)), tip: $0.target, published: published, state: .open)
+            }
             .sorted { ($0.created ?? .distantPast, $0.id) < ($1.created ?? .distantPast, $1.id) }
     }
 
@@ -67,7 +69,8 @@ extension ContentRepository {
         return try wrap { try git.references(withPrefix: Self.rejectedPrefix) }.map { ref in
             let record = try wrap { try git.commit(ref.target) }
             let tip = record.parents.first ?? ref.target
-            var draft = try describeDraft(id: String(ref.name.dropFirst(Self.rejectedPrefix.count)), tip: tip, published: published, state: .rejected)
+            var draft = try describeDraft(
+                id: String(ref.name.dropFirst(Self.rejectedPrefix.count)), tip: tip, published: published, state: .rejected)
             draft.rejection = Rejection.read(from: record)
             return draft
         }.sorted { ($0.rejection?.time ?? .distantPast) > ($1.rejection?.time ?? .distantPast) }
@@ -80,10 +83,14 @@ extension ContentRepository {
             return try describeDraft(id: id, tip: tip, published: published, state: .open)
         }
         if try wrap({ try git.referenceTarget(rejectedRef(id)) }) != nil {
-            throw WorkflowError(.notFound, "draft \(id) was rejected and is closed; see `clinicctl drafts --mine` for the reason, then start a new draft")
+            throw WorkflowError(
+                .notFound, "draft \(id) was rejected and is closed; see `clinicctl drafts --mine` for the reason, then start a new draft")
         }
         let open = try drafts().map(\.id)
-        throw WorkflowError(.notFound, "there is no open draft \"\(id)\"" + (open.isEmpty ? "; there are no open drafts" : "; open drafts: \(open.joined(separator: ", "))"))
+        throw WorkflowError(
+            .notFound,
+            "there is no open draft \"\(id)\""
+                + (open.isEmpty ? "; there are no open drafts" : "; open drafts: \(open.joined(separator: ", "))"))
     }
 
     func describeDraft(id: String, tip: ObjectID, published: ObjectID?, state: Draft.State) throws -> Draft {
@@ -92,11 +99,13 @@ extension ContentRepository {
         for commit in try wrap({ try git.firstParentLog(from: tip, limit: 500) }) {
             if commit.id == base { break }
             if let base, try wrap({ try git.isAncestor(commit.id, of: base) }) { break }
-            edits.append(Draft.Edit(commit: commit.id, summary: commit.summary,
-                                    author: Person(name: commit.author.name, email: commit.author.email),
-                                    time: commit.author.time,
-                                    change: commit.trailers.first { $0.key == "Clinic-Change" }?.value,
-                                    entry: commit.trailers.first { $0.key == "Clinic-Entry" }?.value))
+            edits.append(
+                Draft.Edit(
+                    commit: commit.id, summary: commit.summary,
+                    author: Person(name: commit.author.name, email: commit.author.email),
+                    time: commit.author.time,
+                    change: commit.trailers.first { $0.key == "Clinic-Change" }?.value,
+                    entry: commit.trailers.first { $0.key == "Clinic-Entry" }?.value))
         }
         return Draft(id: id, tip: tip, base: base, edits: edits.reversed(), state: state)
     }
@@ -108,7 +117,8 @@ extension ContentRepository {
         var candidate = stem
         var counter = 2
         while try wrap({ try git.referenceTarget(draftRef(candidate)) }) != nil
-            || (try wrap({ try git.referenceTarget(rejectedRef(candidate)) })) != nil {
+            || (try wrap({ try git.referenceTarget(rejectedRef(candidate)) })) != nil
+        {
             candidate = "\(stem)-\(counter)"
             counter += 1
         }

@@ -38,8 +38,10 @@ public struct WorkEnvironment: Sendable {
     public var timeZoneOffsetMinutes: Int
     public var variables: [String: String]
 
-    public init(now: @escaping @Sendable () -> Date = { Date() }, timeZoneOffsetMinutes: Int? = nil,
-                variables: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        now: @escaping @Sendable () -> Date = { Date() }, timeZoneOffsetMinutes: Int? = nil,
+        variables: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.now = now
         self.timeZoneOffsetMinutes = timeZoneOffsetMinutes ?? TimeZone.current.secondsFromGMT() / 60
         self.variables = variables
@@ -60,10 +62,13 @@ public struct WorkEnvironment: Sendable {
             return person
         }
         if let repository, let name = try repository.configString("user.name"), let email = try repository.configString("user.email"),
-            !name.isEmpty, !email.isEmpty {
+            !name.isEmpty, !email.isEmpty
+        {
             return Person(name: name, email: email)
         }
-        throw WorkflowError(.identity, """
+        throw WorkflowError(
+            .identity,
+            """
             clinicctl does not know who you are. Say it once in any of these ways:
               --as "Your Name <you@example.com>"            (this command only)
               export CLINICCTL_AUTHOR="Your Name <you@example.com>"

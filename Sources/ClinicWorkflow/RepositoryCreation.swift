@@ -34,8 +34,9 @@ public enum RepositoryCreation {
                 }
             }
         }
-        let config = RepositoryConfig(publishedBranch: publishedBranch, contentDirectory: "content",
-                                      reviewers: reviewers.map { Reviewer(name: $0.name, email: $0.email) })
+        let config = RepositoryConfig(
+            publishedBranch: publishedBranch, contentDirectory: "content",
+            reviewers: reviewers.map { Reviewer(name: $0.name, email: $0.email) })
         changes.append(.write(path: RepositoryConfig.fileName, contents: Data(config.canonicalText.utf8)))
 
         // Refuse content that would not validate before anything is created.
@@ -62,8 +63,10 @@ public enum RepositoryCreation {
 extension RepositoryConfig {
     /// The file as clinicctl writes it.
     public var canonicalText: String {
-        var lines = ["publishedBranch: \(publishedBranch)", "contentDirectory: \(contentDirectory)",
-                     "# Only reviewers listed here on the published branch may approve drafts."]
+        var lines = [
+            "publishedBranch: \(publishedBranch)", "contentDirectory: \(contentDirectory)",
+            "# Only reviewers listed here on the published branch may approve drafts.",
+        ]
         if reviewers.isEmpty {
             lines.append("reviewers: []")
         } else {

@@ -32,7 +32,10 @@ struct ReadOptions: ParsableArguments {
 /// Options every writing command takes.
 struct WriteOptions: ParsableArguments {
     @OptionGroup var repository: RepositoryOptions
-    @Option(name: .customLong("as"), help: ArgumentHelp("Who is making the change (else CLINICCTL_AUTHOR, else Git's user.name and user.email).", valueName: "Name <email>"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "Who is making the change (else CLINICCTL_AUTHOR, else Git's user.name and user.email).", valueName: "Name <email>"))
     var author: String?
     @Option(help: ArgumentHelp("Add this edit to an open draft instead of opening a new one.", valueName: "id"))
     var draft: String?

@@ -42,9 +42,12 @@ enum Output {
             }
         }
         if !result.preexistingErrors.isEmpty {
-            print("Note: the content already had \(result.preexistingErrors.count) error(s) before this change; `clinicctl validate --draft \(result.draft)` lists them.")
+            print(
+                "Note: the content already had \(result.preexistingErrors.count) error(s) before this change; `clinicctl validate --draft \(result.draft)` lists them."
+            )
         }
-        print("""
+        print(
+            """
 
             Next:
               more edits into this draft:  add --draft \(result.draft) to the next command
@@ -64,16 +67,18 @@ enum Output {
         guard let width = rows.map(\.count).max() else { return "" }
         let widths = (0..<width).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         return rows.map { row in
-            indent + row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
+            indent
+                + row.enumerated().map { index, cell in
+                    index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                }.joined(separator: "  ")
         }.joined(separator: "\n")
     }
 
     /// Text wrapped to `width` columns, each line indented.
     static func wrap(_ text: String, width: Int = 78, indent: String = "") -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph -> String in
-            var lines: [String] = [], line = ""
+            var lines: [String] = []
+            var line = ""
             for word in paragraph.split(separator: " ") {
                 if !line.isEmpty && line.count + word.count + 1 > width - indent.count {
                     lines.append(line)

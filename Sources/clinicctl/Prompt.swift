@@ -2,7 +2,7 @@ import ClinicWorkflow
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Asking for missing values, only when a person is at a terminal.
@@ -29,7 +29,9 @@ enum Prompt {
 
     /// Opens `$EDITOR` on `initial` and returns what was saved.
     static func editor(initial: String) throws -> String {
-        guard isInteractive else { throw WorkflowError(.usage, "--edit opens an editor and needs a terminal; use --answer or --answer-file") }
+        guard isInteractive else {
+            throw WorkflowError(.usage, "--edit opens an editor and needs a terminal; use --answer or --answer-file")
+        }
         let editor = ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "vi"
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("clinicctl-answer-\(getpid()).md")
         try Data(initial.utf8).write(to: file)
@@ -40,7 +42,9 @@ enum Prompt {
         process.arguments = [editor, file.path]
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw WorkflowError(.usage, "\(editor) exited with status \(process.terminationStatus); nothing was changed") }
+        guard process.terminationStatus == 0 else {
+            throw WorkflowError(.usage, "\(editor) exited with status \(process.terminationStatus); nothing was changed")
+        }
         return try readFile(file.path)
     }
 }

@@ -6,7 +6,8 @@ import Testing
 struct ContentDiffTests {
     @Test("changed words are marked, kept words are not")
     func wordDiff() {
-        #expect(WordDiff.marked("we only use sterile needles", "we always use sterile disposable needles")
+        #expect(
+            WordDiff.marked("we only use sterile needles", "we always use sterile disposable needles")
                 == "we [-only-] {+always+} use sterile {+disposable+} needles")
         #expect(WordDiff.marked("same", "same") == "same")
     }

@@ -15,14 +15,16 @@ struct FAQRuleTests {
         let (_, all) = try validateRealContent { files in
             replace(&files, painful, "id: is-the-procedure-painful\n\(question)", "question:\nid: is-the-procedure-painful")
         }
-        #expect(all.map(\.compilerStyle) == [
-            "content/faq/is-the-procedure-painful.md:2:11: error: question is empty [faq.question.required]",
-        ])
+        #expect(
+            all.map(\.compilerStyle) == [
+                "content/faq/is-the-procedure-painful.md:2:11: error: question is empty [faq.question.required]"
+            ])
         #expect(all.first?.field == "question")
     }
 
-    @Test("an empty question is reported where its value goes, on its line in the file",
-          arguments: ["question:", "question: ", "question: \"\"", "question: \"   \""])
+    @Test(
+        "an empty question is reported where its value goes, on its line in the file",
+        arguments: ["question:", "question: ", "question: \"\"", "question: \"   \""])
     func emptyQuestion(line: String) throws {
         let (_, all) = try validateRealContent { replace(&$0, painful, question, line) }
         #expect(all.map(\.summary) == ["\(painful):3:11: error [faq.question.required]"])
@@ -45,8 +47,9 @@ struct FAQRuleTests {
         #expect(all == ["\(painful):7:1: error [faq.answer.required]"])
     }
 
-    @Test("a file without its closing --- line is a front-matter finding, not a crash",
-          arguments: [("position: 50\n---\n", "position: 50\n"), ("---\nid:", "id:")])
+    @Test(
+        "a file without its closing --- line is a front-matter finding, not a crash",
+        arguments: [("position: 50\n---\n", "position: 50\n"), ("---\nid:", "id:")])
     func brokenFrontMatter(old: String, new: String) throws {
         #expect(try findings { replace(&$0, painful, old, new) } == ["\(painful):1:1: error [faq.front-matter]"])
     }
@@ -59,11 +62,13 @@ struct FAQRuleTests {
         #expect(all.map(\.file) == [painful])
     }
 
-    @Test("raw HTML in the answer is found at its line and column in the file", arguments: [
-        ("Most <b>patients</b> do", 7, 6),
-        ("Most patients do\nnot <img src=x onerror=alert(1)> feel", 8, 5),
-        ("Most patients.\n\n<script>alert(1)</script>\n\nThey do", 9, 1),
-    ])
+    @Test(
+        "raw HTML in the answer is found at its line and column in the file",
+        arguments: [
+            ("Most <b>patients</b> do", 7, 6),
+            ("Most patients do\nnot <img src=x onerror=alert(1)> feel", 8, 5),
+            ("Most patients.\n\n<script>alert(1)</script>\n\nThey do", 9, 1),
+        ])
     func rawHTML(replacement: String, line: Int, column: Int) throws {
         let (_, all) = try validateRealContent { replace(&$0, painful, "Most patients do", replacement) }
         #expect(all.first.map(\.summary) == "\(painful):\(line):\(column): error [faq.answer.html]")
@@ -80,22 +85,26 @@ struct FAQRuleTests {
     @Test("raw HTML in a translated answer points at that answer")
     func rawHTMLInTranslation() throws {
         let all = try findings {
-            replace(&$0, painful, "position: 50\n",
-                    "position: 50\ntranslations:\n  es:\n    question: ¿Duele?\n    answer: \"Casi <img src=x> nada\"\n")
+            replace(
+                &$0, painful, "position: 50\n",
+                "position: 50\ntranslations:\n  es:\n    question: ¿Duele?\n    answer: \"Casi <img src=x> nada\"\n")
         }
         #expect(all == ["\(painful):9:13: error [faq.answer.html]"])
     }
 
-    @Test("links that can run script or go nowhere are refused",
-          arguments: ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,hi", "vbscript:x", "/contact", "#top", "contact.html"])
+    @Test(
+        "links that can run script or go nowhere are refused",
+        arguments: ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,hi", "vbscript:x", "/contact", "#top", "contact.html"])
     func badLink(url: String) throws {
         let all = try findings { replace(&$0, painful, body, "Most patients do not feel [the needle](\(url)).") }
         #expect(all == ["\(painful):7:27: error [faq.answer.link]"])
     }
 
-    @Test("full https, http, mailto, tel and sms links are allowed", arguments: [
-        "https://example.com/a?b=c", "http://example.com", "mailto:office@example.com", "tel:+17739999825", "sms:+17739999825",
-    ])
+    @Test(
+        "full https, http, mailto, tel and sms links are allowed",
+        arguments: [
+            "https://example.com/a?b=c", "http://example.com", "mailto:office@example.com", "tel:+17739999825", "sms:+17739999825",
+        ])
     func goodLink(url: String) throws {
         #expect(try findings { replace(&$0, painful, body, "Most patients do not feel [the needle](\(url)).") } == [])
     }
@@ -188,9 +197,10 @@ struct FAQRuleTests {
     func duplicateEntry() throws {
         let copy = "content/faq/is-the-procedure-painful-2.md"
         let all = try findings { $0[copy] = $0[painful] }
-        #expect(all == [
-            "\(copy):2:5: error [id.filename]",
-            "\(painful):2:5: error [id.unique]", "\(painful):5:11: warning [faq.position.duplicate]",
-        ])
+        #expect(
+            all == [
+                "\(copy):2:5: error [id.filename]",
+                "\(painful):2:5: error [id.unique]", "\(painful):5:11: warning [faq.position.duplicate]",
+            ])
     }
 }

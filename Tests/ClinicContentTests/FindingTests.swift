@@ -5,10 +5,12 @@ import Testing
 /// How findings print, sort and decide whether a run fails.
 @Suite("Findings")
 struct FindingTests {
-    static let error = Finding(.error, file: "content/faq/b.md", line: 2, column: 11, field: "question",
-                               rule: "faq.question.required", message: "question is empty")
-    static let warning = Finding(.warning, file: "content/faq/a.md", line: 5, column: 11, field: "position",
-                                 rule: "faq.position.duplicate", message: "position 10 is also used by b")
+    static let error = Finding(
+        .error, file: "content/faq/b.md", line: 2, column: 11, field: "question",
+        rule: "faq.question.required", message: "question is empty")
+    static let warning = Finding(
+        .warning, file: "content/faq/a.md", line: 5, column: 11, field: "position",
+        rule: "faq.position.duplicate", message: "position 10 is also used by b")
     var error: Finding { Self.error }
     var warning: Finding { Self.warning }
 
@@ -18,10 +20,12 @@ struct FindingTests {
         #expect(warning.compilerStyle == "content/faq/a.md:5:11: warning: position 10 is also used by b [faq.position.duplicate]")
     }
 
-    @Test("warnings fail a run only when strict", arguments: [
-        ([Finding](), false, false), ([Self.warning], false, true),
-        ([Self.error], true, true), ([Self.warning, Self.error], true, true),
-    ])
+    @Test(
+        "warnings fail a run only when strict",
+        arguments: [
+            ([Finding](), false, false), ([Self.warning], false, true),
+            ([Self.error], true, true), ([Self.warning, Self.error], true, true),
+        ])
     func fail(findings: [Finding], plain: Bool, strict: Bool) {
         #expect(findings.fail(strict: false) == plain)
         #expect(findings.fail(strict: true) == strict)

@@ -14,17 +14,19 @@ struct FormatsTests {
         }
     }
 
-    @Test("slugs fold accents, width and apostrophes", arguments: [
-        ("Do you take insurance?", "do-you-take-insurance"),
-        ("¿Qué es la punción seca?", "que-es-la-puncion-seca"),
-        ("What’s dry needling?", "whats-dry-needling"),
-        ("Don't “worry”", "dont-worry"),
-        ("Ärger & Übung", "arger-ubung"),
-        ("ＦＵＬＬ width", "full-width"),
-        ("  --Hello--  ", "hello"),
-        ("24/7 care", "24-7-care"),
-        ("???", ""),
-    ])
+    @Test(
+        "slugs fold accents, width and apostrophes",
+        arguments: [
+            ("Do you take insurance?", "do-you-take-insurance"),
+            ("¿Qué es la punción seca?", "que-es-la-puncion-seca"),
+            ("What’s dry needling?", "whats-dry-needling"),
+            ("Don't “worry”", "dont-worry"),
+            ("Ärger & Übung", "arger-ubung"),
+            ("ＦＵＬＬ width", "full-width"),
+            ("  --Hello--  ", "hello"),
+            ("24/7 care", "24-7-care"),
+            ("???", ""),
+        ])
     func slug(text: String, slug: String) {
         #expect(Formats.slug(from: text) == slug)
         #expect(slug.isEmpty || Formats.isSlug(slug))
@@ -37,35 +39,44 @@ struct FormatsTests {
         #expect(Formats.slug(from: String(repeating: "x", count: 70)).count == 60)
     }
 
-    @Test("what a slug is", arguments: [
-        ("what-is-dry-needling", true), ("a1", true), ("What", false), ("-a", false), ("a-", false), ("a--b", false),
-        ("a_b", false), ("", false), ("qué", false), (String(repeating: "a", count: 81), false), (String(repeating: "a", count: 80), true),
-    ])
+    @Test(
+        "what a slug is",
+        arguments: [
+            ("what-is-dry-needling", true), ("a1", true), ("What", false), ("-a", false), ("a-", false), ("a--b", false),
+            ("a_b", false), ("", false), ("qué", false), (String(repeating: "a", count: 81), false),
+            (String(repeating: "a", count: 80), true),
+        ])
     func isSlug(text: String, valid: Bool) {
         #expect(Formats.isSlug(text) == valid)
     }
 
-    @Test("phone numbers as people type them", arguments: [
-        ("773.999.9825", "+17739999825"), ("(773) 999-9825", "+17739999825"), ("+1 773 999 9825", "+17739999825"),
-        ("1-773-999-9825", "+17739999825"), (" 7739999825 ", "+17739999825"), ("+44 20 7946 0958", "+442079460958"),
-    ])
+    @Test(
+        "phone numbers as people type them",
+        arguments: [
+            ("773.999.9825", "+17739999825"), ("(773) 999-9825", "+17739999825"), ("+1 773 999 9825", "+17739999825"),
+            ("1-773-999-9825", "+17739999825"), (" 7739999825 ", "+17739999825"), ("+44 20 7946 0958", "+442079460958"),
+        ])
     func e164Parsing(text: String, e164: String) {
         #expect(Formats.e164(parsing: text) == e164)
         #expect(Formats.e164Problem(e164) == nil)
     }
 
-    @Test("numbers that are not dialable are refused", arguments: [
-        "999-9825", "773.999.98250", "2 773 999 9825", "(073) 999-9825", "(773) 199-9825", "(793) 999-9825",
-        "(411) 999-9825", "773-999-982x", "773.999.9825 ext 2", "", "+1 773 999 982", "＋1 773 999 9825",
-    ])
+    @Test(
+        "numbers that are not dialable are refused",
+        arguments: [
+            "999-9825", "773.999.98250", "2 773 999 9825", "(073) 999-9825", "(773) 199-9825", "(793) 999-9825",
+            "(411) 999-9825", "773-999-982x", "773.999.9825 ext 2", "", "+1 773 999 982", "＋1 773 999 9825",
+        ])
     func e164Refusals(text: String) {
         #expect(Formats.e164(parsing: text) == nil)
     }
 
-    @Test("display forms match the number they dial", arguments: [
-        ("773.999.9825", true), ("(773) 999-9825", true), ("+1 773 999 9825", true), ("1 773 999 9825", true),
-        ("773.999.9826", false), ("+773 999 9825", false), ("999.9825", false), ("773.999.9825 x2", false), ("", false),
-    ])
+    @Test(
+        "display forms match the number they dial",
+        arguments: [
+            ("773.999.9825", true), ("(773) 999-9825", true), ("+1 773 999 9825", true), ("1 773 999 9825", true),
+            ("773.999.9826", false), ("+773 999 9825", false), ("999.9825", false), ("773.999.9825 x2", false), ("", false),
+        ])
     func displayMatches(display: String, matches: Bool) {
         #expect(Formats.displayMatches(display, e164: "+17739999825") == matches)
     }
@@ -76,23 +87,28 @@ struct FormatsTests {
         #expect(Formats.nationalFormat("+442079460958") == "+442079460958")
     }
 
-    @Test("language tags", arguments: [
-        ("en", true), ("es-419", true), ("pt-BR", true), ("zh-Hant-TW", true), ("haw", true),
-        ("EN", false), ("en_US", false), ("en-us", false), ("english", false), ("e", false), ("en-", false),
-    ])
+    @Test(
+        "language tags",
+        arguments: [
+            ("en", true), ("es-419", true), ("pt-BR", true), ("zh-Hant-TW", true), ("haw", true),
+            ("EN", false), ("en_US", false), ("en-us", false), ("english", false), ("e", false), ("en-", false),
+        ])
     func languageTag(tag: String, valid: Bool) {
         #expect(Formats.isLanguageTag(tag) == valid)
     }
 
-    @Test("times of day as people type them", arguments: [
-        ("07:00", 420), ("7:00", 420), ("7am", 420), ("7 AM", 420), ("7:30pm", 1170), ("7:30 p.m.", 1170), ("19:00", 1140),
-        ("12am", 0), ("12pm", 720), ("noon", 720), ("midnight", 0), ("24:00", 1440), ("7", 420),
-    ])
+    @Test(
+        "times of day as people type them",
+        arguments: [
+            ("07:00", 420), ("7:00", 420), ("7am", 420), ("7 AM", 420), ("7:30pm", 1170), ("7:30 p.m.", 1170), ("19:00", 1140),
+            ("12am", 0), ("12pm", 720), ("noon", 720), ("midnight", 0), ("24:00", 1440), ("7", 420),
+        ])
     func timeParsing(text: String, minutes: Int) {
         #expect(TimeOfDay(parsing: text)?.minutes == minutes)
     }
 
-    @Test("times that do not exist are refused", arguments: ["25:00", "7:60", "13pm", "0am", "24:30", "7:5", "seven", "", "-1:00", "7::00"])
+    @Test(
+        "times that do not exist are refused", arguments: ["25:00", "7:60", "13pm", "0am", "24:30", "7:5", "seven", "", "-1:00", "7::00"])
     func timeRefusals(text: String) {
         #expect(TimeOfDay(parsing: text) == nil)
     }
@@ -115,12 +131,14 @@ struct FormatsTests {
         #expect(!day.overnight && day.canonicalLabel == "07:00-15:00")
     }
 
-    @Test("day sets as people type them", arguments: [
-        ("mon", [Weekday.mon]), ("monday", [.mon]), ("Mon.", [.mon]), ("tues", [.tue]), ("thurs", [.thu]),
-        ("mon-thu", [.mon, .tue, .wed, .thu]), ("Mon - Thu", [.mon, .tue, .wed, .thu]), ("mon,wed,fri", [.mon, .wed, .fri]),
-        ("weekdays", [.mon, .tue, .wed, .thu, .fri]), ("weekends", [.sat, .sun]), ("daily", Weekday.allCases),
-        ("fri-mon", [.mon, .fri, .sat, .sun]), ("sat, mon", [.mon, .sat]), ("mon-mon", [.mon]),
-    ])
+    @Test(
+        "day sets as people type them",
+        arguments: [
+            ("mon", [Weekday.mon]), ("monday", [.mon]), ("Mon.", [.mon]), ("tues", [.tue]), ("thurs", [.thu]),
+            ("mon-thu", [.mon, .tue, .wed, .thu]), ("Mon - Thu", [.mon, .tue, .wed, .thu]), ("mon,wed,fri", [.mon, .wed, .fri]),
+            ("weekdays", [.mon, .tue, .wed, .thu, .fri]), ("weekends", [.sat, .sun]), ("daily", Weekday.allCases),
+            ("fri-mon", [.mon, .fri, .sat, .sun]), ("sat, mon", [.mon, .sat]), ("mon-mon", [.mon]),
+        ])
     func daySets(text: String, days: [Weekday]) {
         #expect(Weekday.parseSet(text) == days)
     }
@@ -137,11 +155,13 @@ struct FormatsTests {
         #expect(Weekday.label([.sat, .sun]) == "Sat, Sun")
     }
 
-    @Test("calendar days are real dates, leap years included", arguments: [
-        ("2024-02-29", true), ("2000-02-29", true), ("2026-02-28", true), ("2026-12-31", true),
-        ("2026-02-29", false), ("1900-02-29", false), ("2026-02-30", false), ("2026-04-31", false), ("2026-13-01", false),
-        ("2026-00-10", false), ("2026-01-00", false), ("2026-1-05", false), ("26-01-05", false), ("2026/01/05", false),
-    ])
+    @Test(
+        "calendar days are real dates, leap years included",
+        arguments: [
+            ("2024-02-29", true), ("2000-02-29", true), ("2026-02-28", true), ("2026-12-31", true),
+            ("2026-02-29", false), ("1900-02-29", false), ("2026-02-30", false), ("2026-04-31", false), ("2026-13-01", false),
+            ("2026-00-10", false), ("2026-01-00", false), ("2026-1-05", false), ("26-01-05", false), ("2026/01/05", false),
+        ])
     func calendarDays(text: String, valid: Bool) {
         #expect((CalendarDay(text) != nil) == valid)
         #expect(CalendarDay(text).map(\.description) == (valid ? text : nil))

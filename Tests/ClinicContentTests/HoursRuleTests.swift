@@ -87,9 +87,11 @@ struct HoursRuleTests {
         #expect(all == ["\(glenview):12:11: error [hours.overlap]"])
     }
 
-    @Test("days must be known day names, each named once", arguments: [
-        ("[mon, tue, wed, thr]", 27), ("[monday, tue, wed, thu]", 12), ("[mon, tue, wed, thu, thu]", 11),
-    ])
+    @Test(
+        "days must be known day names, each named once",
+        arguments: [
+            ("[mon, tue, wed, thr]", 27), ("[monday, tue, wed, thu]", 12), ("[mon, tue, wed, thu, thu]", 11),
+        ])
     func badDay(days: String, column: Int) throws {
         let all = try findings { replace(&$0, loop, "[mon, tue, wed, thu]", days) }
         #expect(all == ["\(loop):3:\(column): error [hours.day]"])
@@ -98,7 +100,8 @@ struct HoursRuleTests {
     @Test("a range must name at least one day, whether days is empty or missing")
     func daysRequired() throws {
         #expect(try findings { replace(&$0, loop, "[mon, tue, wed, thu]", "[]") } == ["\(loop):3:11: error [hours.days.required]"])
-        #expect(try findings { replace(&$0, loop, "  - days: [fri]\n    opens", "  - opens") } == ["\(loop):6:5: error [hours.days.required]"])
+        #expect(
+            try findings { replace(&$0, loop, "  - days: [fri]\n    opens", "  - opens") } == ["\(loop):6:5: error [hours.days.required]"])
         #expect(try findings { replace(&$0, glenview, "[sat]", "[]") } == ["\(glenview):10:11: error [hours.days.required]"])
     }
 
@@ -112,7 +115,8 @@ struct HoursRuleTests {
 
     @Test("the doc's special hours example passes")
     func specialExample() throws {
-        let all = try special("""
+        let all = try special(
+            """
               - from: "2026-12-24"
                 through: "2026-12-26"
                 closed: true
@@ -142,7 +146,8 @@ struct HoursRuleTests {
 
     @Test("a special date is closed or has ranges, not both")
     func closedAndRanges() throws {
-        let all = try special("  - from: \"2026-12-24\"\n    closed: true\n    ranges:\n      - opens: \"07:00\"\n        closes: \"12:00\"\n")
+        let all = try special(
+            "  - from: \"2026-12-24\"\n    closed: true\n    ranges:\n      - opens: \"07:00\"\n        closes: \"12:00\"\n")
         #expect(all.map(\.summary) == ["\(loop):11:13: error [special.closed-and-ranges]"])
     }
 
@@ -154,7 +159,8 @@ struct HoursRuleTests {
 
     @Test("two special rules cannot cover one date")
     func specialOverlap() throws {
-        let all = try special("""
+        let all = try special(
+            """
               - from: "2026-12-24"
                 through: "2026-12-26"
                 closed: true
@@ -165,13 +171,16 @@ struct HoursRuleTests {
         #expect(all.map(\.summary) == ["\(loop):13:11: error [special.overlap]"])
     }
 
-    @Test("a special date's ranges follow the weekly rules", arguments: [
-        (["07:00", "12:00", "11:00", "13:00"], "14:9", "hours.overlap"),
-        (["07:00", "07:00", "11:00", "13:00"], "12:9", "hours.empty-range"),
-        (["07:00", "12:00", "22:00", "02:00"], "15:17", "hours.overnight"),
-    ])
+    @Test(
+        "a special date's ranges follow the weekly rules",
+        arguments: [
+            (["07:00", "12:00", "11:00", "13:00"], "14:9", "hours.overlap"),
+            (["07:00", "07:00", "11:00", "13:00"], "12:9", "hours.empty-range"),
+            (["07:00", "12:00", "22:00", "02:00"], "15:17", "hours.overnight"),
+        ])
     func specialRanges(times: [String], at: String, rule: String) throws {
-        let all = try special("""
+        let all = try special(
+            """
               - from: "2026-12-31"
                 ranges:
                   - opens: "\(times[0])"

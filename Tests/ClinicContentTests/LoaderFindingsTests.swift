@@ -8,18 +8,20 @@ import Testing
 struct LoaderFindingsTests {
     let social = RealFile.social
 
-    @Test("malformed YAML is a yaml.syntax finding at its line, never a crash", arguments: [
-        ("    url: https://x.com/jasonthept", "    url: [https://x.com/jasonthept", "7:11"),
-        ("    handle: jasonthept\n  - network: linkedin", "      handle: jasonthept\n  - network: linkedin", "7:13"),
-        ("    handle: jasonthept\n  - network: linkedin", "    handle: jasonthept\n    handle: again\n  - network: linkedin", "7:5"),
-        ("    handle: jasonthept\n  - network: x", "\thandle: jasonthept\n  - network: x", "4:1"),
-        ("  - network: linkedin", "  - network: linkedin: x", "8:22"),
-        ("  - network: linkedin", " - network: linkedin", "8:2"),
-        ("  - network: linkedin", "  - network: *anchor", "8:14"),
-        ("  - network: linkedin", "  - network: @linkedin", "8:14"),
-        ("  - network: linkedin", "  - network: link\u{1}edin", "8:18"),
-        ("  - network: linkedin", "  - network: linkedin\n---\nx: 1", "9:1"),
-    ])
+    @Test(
+        "malformed YAML is a yaml.syntax finding at its line, never a crash",
+        arguments: [
+            ("    url: https://x.com/jasonthept", "    url: [https://x.com/jasonthept", "7:11"),
+            ("    handle: jasonthept\n  - network: linkedin", "      handle: jasonthept\n  - network: linkedin", "7:13"),
+            ("    handle: jasonthept\n  - network: linkedin", "    handle: jasonthept\n    handle: again\n  - network: linkedin", "7:5"),
+            ("    handle: jasonthept\n  - network: x", "\thandle: jasonthept\n  - network: x", "4:1"),
+            ("  - network: linkedin", "  - network: linkedin: x", "8:22"),
+            ("  - network: linkedin", " - network: linkedin", "8:2"),
+            ("  - network: linkedin", "  - network: *anchor", "8:14"),
+            ("  - network: linkedin", "  - network: @linkedin", "8:14"),
+            ("  - network: linkedin", "  - network: link\u{1}edin", "8:18"),
+            ("  - network: linkedin", "  - network: linkedin\n---\nx: 1", "9:1"),
+        ])
     func syntax(old: String, new: String, at: String) throws {
         let (_, all) = try validateRealContent { replace(&$0, social, old, new) }
         #expect(all.map(\.summary) == ["\(social):\(at): error [yaml.syntax]"])
@@ -32,13 +34,15 @@ struct LoaderFindingsTests {
         #expect(all == ["\(social):14:1: error [yaml.syntax]"])
     }
 
-    @Test("a typo'd key is an unknown key, naming the keys that were expected", arguments: [
-        (RealFile.clinic, "defaultLocale: en", "emial: office@example.com\ndefaultLocale: en", "7:1", "email"),
-        (RealFile.glenview, "  country: US", "  country: US\n  zipcode: \"60026\"", "10:3", "zip"),
-        (RealFile.theLoopHours, "    closes: \"15:00\"", "    closes: \"15:00\"\n    note: Fridays", "9:5", "overnight"),
-        (RealFile.painful, "position: 50\n", "position: 50\nlastReveiwed: \"2026-01-01\"\n", "6:1", "lastReviewed"),
-        (RealFile.categories, "    title:", "    tilte: Dry Needling\n    title:", "3:5", "title"),
-    ])
+    @Test(
+        "a typo'd key is an unknown key, naming the keys that were expected",
+        arguments: [
+            (RealFile.clinic, "defaultLocale: en", "emial: office@example.com\ndefaultLocale: en", "7:1", "email"),
+            (RealFile.glenview, "  country: US", "  country: US\n  zipcode: \"60026\"", "10:3", "zip"),
+            (RealFile.theLoopHours, "    closes: \"15:00\"", "    closes: \"15:00\"\n    note: Fridays", "9:5", "overnight"),
+            (RealFile.painful, "position: 50\n", "position: 50\nlastReveiwed: \"2026-01-01\"\n", "6:1", "lastReviewed"),
+            (RealFile.categories, "    title:", "    tilte: Dry Needling\n    title:", "3:5", "title"),
+        ])
     func unknownKey(path: String, old: String, new: String, at: String, expected: String) throws {
         let (_, all) = try validateRealContent { replace(&$0, path, old, new) }
         #expect(all.map(\.summary) == ["\(path):\(at): error [schema.unknown-key]"])
@@ -46,59 +50,72 @@ struct LoaderFindingsTests {
         #expect(all.first?.message.contains(expected) == true, "\(all.first?.message ?? "")")
     }
 
-    @Test("a value of the wrong shape is schema.type", arguments: [
-        (RealFile.painful, "position: 50", "position: ten", "5:11"),
-        (RealFile.painful, "position: 50", "position: [50]", "5:11"),
-        (RealFile.glenview, "status: open", "coordinates: here\nstatus: open", "10:14"),
-        (RealFile.glenview, "status: open", "coordinates:\n  latitude: north\n  longitude: -87.8\nstatus: open", "11:13"),
-        (RealFile.glenviewHours, HoursText.glenviewWeekly, "weekly: mon\n", "2:9"),
-        (RealFile.social, "    handle: jasonthept\n  - network: x", "    handle: [a, b]\n  - network: x", "4:13"),
-        (RealFile.theLoopHours, "    closes: \"15:00\"", "    closes: \"15:00\"\n    overnight: yes", "9:16"),
-        (RealFile.clinic, "[voice, sms]", "voice", "6:17"),
-    ])
+    @Test(
+        "a value of the wrong shape is schema.type",
+        arguments: [
+            (RealFile.painful, "position: 50", "position: ten", "5:11"),
+            (RealFile.painful, "position: 50", "position: [50]", "5:11"),
+            (RealFile.glenview, "status: open", "coordinates: here\nstatus: open", "10:14"),
+            (RealFile.glenview, "status: open", "coordinates:\n  latitude: north\n  longitude: -87.8\nstatus: open", "11:13"),
+            (RealFile.glenviewHours, HoursText.glenviewWeekly, "weekly: mon\n", "2:9"),
+            (RealFile.social, "    handle: jasonthept\n  - network: x", "    handle: [a, b]\n  - network: x", "4:13"),
+            (RealFile.theLoopHours, "    closes: \"15:00\"", "    closes: \"15:00\"\n    overnight: yes", "9:16"),
+            (RealFile.clinic, "[voice, sms]", "voice", "6:17"),
+        ])
     func wrongType(path: String, old: String, new: String, at: String) throws {
         let all = try findings { replace(&$0, path, old, new) }
         #expect(all == ["\(path):\(at): error [schema.type]"])
     }
 
-    @Test("an empty or missing required value is <kind>.<field>.required, with no list index in the id", arguments: [
-        (RealFile.clinic, "legalName: Jason The PT, LLC", "legalName:", "2:12", "clinic.legalName.required"),
-        (RealFile.clinic, "timeZone: America/Chicago\n", "", "1:1", "clinic.timeZone.required"),
-        (RealFile.clinic, "  e164: \"+17739999825\"\n", "", "4:3", "clinic.phone.e164.required"),
-        (RealFile.glenview, "city: Glenview", "city: \"\"", "6:9", "location.address.city.required"),
-        (RealFile.glenview, "label: Glenview\n", "", "1:1", "location.label.required"),
-        (RealFile.glenview, "    - 1940 Lehigh Ave\n", "    - \" \"\n", "5:5", "location.address.street.required"),
-        (RealFile.theLoopHours, "    opens: \"07:00\"\n    closes: \"15:00\"", "    closes: \"15:00\"", "6:5", "hours.weekly.opens.required"),
-        (RealFile.theLoopHours, "location: the-loop", "location:", "1:11", "hours.location.required"),
-        (RealFile.categories, "    title: Trigger Point Dry Needling", "    title:", "3:12", "category.categories.title.required"),
-        (RealFile.painful, "category: trigger-point-dry-needling", "category:", "4:11", "faq.category.required"),
-        (RealFile.painful, "position: 50\n", "", "2:1", "faq.position.required"),
-        (RealFile.painful, "id: is-the-procedure-painful", "id: \"\"", "2:5", "faq.id.required"),
-    ])
+    @Test(
+        "an empty or missing required value is <kind>.<field>.required, with no list index in the id",
+        arguments: [
+            (RealFile.clinic, "legalName: Jason The PT, LLC", "legalName:", "2:12", "clinic.legalName.required"),
+            (RealFile.clinic, "timeZone: America/Chicago\n", "", "1:1", "clinic.timeZone.required"),
+            (RealFile.clinic, "  e164: \"+17739999825\"\n", "", "4:3", "clinic.phone.e164.required"),
+            (RealFile.glenview, "city: Glenview", "city: \"\"", "6:9", "location.address.city.required"),
+            (RealFile.glenview, "label: Glenview\n", "", "1:1", "location.label.required"),
+            (RealFile.glenview, "    - 1940 Lehigh Ave\n", "    - \" \"\n", "5:5", "location.address.street.required"),
+            (
+                RealFile.theLoopHours, "    opens: \"07:00\"\n    closes: \"15:00\"", "    closes: \"15:00\"", "6:5",
+                "hours.weekly.opens.required"
+            ),
+            (RealFile.theLoopHours, "location: the-loop", "location:", "1:11", "hours.location.required"),
+            (RealFile.categories, "    title: Trigger Point Dry Needling", "    title:", "3:12", "category.categories.title.required"),
+            (RealFile.painful, "category: trigger-point-dry-needling", "category:", "4:11", "faq.category.required"),
+            (RealFile.painful, "position: 50\n", "", "2:1", "faq.position.required"),
+            (RealFile.painful, "id: is-the-procedure-painful", "id: \"\"", "2:5", "faq.id.required"),
+        ])
     func required(path: String, old: String, new: String, at: String, rule: String) throws {
         let (_, all) = try validateRealContent { replace(&$0, path, old, new) }
         #expect(all.map(\.summary) == ["\(path):\(at): error [\(rule)]"])
     }
 
-    @Test("a file that is not UTF-8 is one text.encoding finding and is skipped", arguments: [RealFile.painful, RealFile.clinic, RealFile.social])
+    @Test(
+        "a file that is not UTF-8 is one text.encoding finding and is skipped",
+        arguments: [RealFile.painful, RealFile.clinic, RealFile.social])
     func encoding(path: String) throws {
         let all = try validateRealContent(editingBytes: { $0[path]!.append(contentsOf: [0xFF, 0xFE, 0x0A]) })
         #expect(all.map(\.summary) == ["\(path):1:1: error [text.encoding]"])
     }
 
-    @Test("an empty file is <kind>.empty", arguments: [
-        (RealFile.social, "", "1:1", "social.empty"),
-        (RealFile.social, "# nothing yet\n", "1:1", "social.empty"),
-        (RealFile.painful, "---\n---\nAn answer.\n", "2:1", "faq.empty"),
-    ])
+    @Test(
+        "an empty file is <kind>.empty",
+        arguments: [
+            (RealFile.social, "", "1:1", "social.empty"),
+            (RealFile.social, "# nothing yet\n", "1:1", "social.empty"),
+            (RealFile.painful, "---\n---\nAn answer.\n", "2:1", "faq.empty"),
+        ])
     func emptyFile(path: String, text: String, at: String, rule: String) throws {
         #expect(try findings { $0[path] = text } == ["\(path):\(at): error [\(rule)]"])
     }
 
-    @Test("a file clinicctl does not know is a warning; README and .gitkeep are not", arguments: [
-        ("content/notes.txt", true), ("content/faq/draft.txt", true), ("content/hours.yaml", true),
-        ("content/locations/old/glenview.yaml", true), ("content/faq/README.md", false), ("content/hours/.gitkeep", false),
-    ])
+    @Test(
+        "a file clinicctl does not know is a warning; README and .gitkeep are not",
+        arguments: [
+            ("content/notes.txt", true), ("content/faq/draft.txt", true), ("content/hours.yaml", true),
+            ("content/locations/old/glenview.yaml", true), ("content/faq/README.md", false), ("content/hours/.gitkeep", false),
+        ])
     func unexpectedFile(path: String, warned: Bool) throws {
         let (_, all) = try validateRealContent { $0[path] = "id: glenview\n" }
         #expect(all.map(\.summary) == (warned ? ["\(path):1:1: warning [file.unexpected]"] : []))

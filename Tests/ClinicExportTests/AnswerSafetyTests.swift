@@ -46,8 +46,9 @@ import Testing
     }
 
     @Test func safeModeKeepsOrdinaryMarkdown() {
-        #expect(AnswerRenderer.html("A [link](https://x.example) and `code`.")
-            == "<p>A <a href=\"https://x.example\">link</a> and <code>code</code>.</p>\n")
+        #expect(
+            AnswerRenderer.html("A [link](https://x.example) and `code`.")
+                == "<p>A <a href=\"https://x.example\">link</a> and <code>code</code>.</p>\n")
         #expect(AnswerRenderer.html("Hi <b>there</b>") == "<p>Hi <!-- raw HTML omitted -->there<!-- raw HTML omitted --></p>\n")
         #expect(AnswerRenderer.html("[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n")
         #expect(AnswerRenderer.plainText("1. one\n2. *two*\n\nSee <b>this</b>  \nnow") == "1. one\n2. two\n\nSee this\nnow")

@@ -8,7 +8,8 @@ import Testing
     @Test func manifestListsEveryOtherFileWithItsSizeAndHash() throws {
         let result = try withTemporaryDirectory { dir in
             let folder = try writeBundle(BundleExporter().files(for: richContent(), source: fixedSource), in: dir)
-            return try python("""
+            return try python(
+                """
                 import hashlib, json, os, sys
                 folder = sys.argv[1]
                 manifest = json.load(open(os.path.join(folder, "manifest.json")))
@@ -64,29 +65,34 @@ import Testing
             other.faq[0].answer = LocalizedText(["en": String(repeating: "long answer ", count: 4000)])
             let b = BundleExporter().files(for: other, source: fixedSource)
             try BundleWriter.write(a, to: target)
-            let reader = try Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["python3", "-c", """
-                import hashlib, json, os, sys, time
-                folder, bad, reads = sys.argv[1], 0, 0
-                end = time.time() + 2
-                while time.time() < end:
-                    try:
-                        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-                    except FileNotFoundError:
-                        continue
-                    try:
-                        read = lambda name: open(name, "rb", opener=lambda p, f: os.open(p, f, dir_fd=fd)).read()
-                        manifest = json.loads(read("manifest.json"))
-                        for f in manifest["files"]:
-                            if hashlib.sha256(read(f["path"])).hexdigest() != f["sha256"]: bad += 1
-                        reads += 1
-                    except FileNotFoundError:
-                        pass
-                    except Exception as e:
-                        bad += 1
-                    finally:
-                        os.close(fd)
-                open(sys.argv[2], "w").write("%d %d" % (bad, reads))
-                """, target.path, dir.appendingPathComponent("result").path])
+            let reader = try Process.run(
+                URL(fileURLWithPath: "/usr/bin/env"),
+                arguments: [
+                    "python3", "-c",
+                    """
+                    import hashlib, json, os, sys, time
+                    folder, bad, reads = sys.argv[1], 0, 0
+                    end = time.time() + 2
+                    while time.time() < end:
+                        try:
+                            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+                        except FileNotFoundError:
+                            continue
+                        try:
+                            read = lambda name: open(name, "rb", opener=lambda p, f: os.open(p, f, dir_fd=fd)).read()
+                            manifest = json.loads(read("manifest.json"))
+                            for f in manifest["files"]:
+                                if hashlib.sha256(read(f["path"])).hexdigest() != f["sha256"]: bad += 1
+                            reads += 1
+                        except FileNotFoundError:
+                            pass
+                        except Exception as e:
+                            bad += 1
+                        finally:
+                            os.close(fd)
+                    open(sys.argv[2], "w").write("%d %d" % (bad, reads))
+                    """, target.path, dir.appendingPathComponent("result").path,
+                ])
             var writes = 0
             while reader.isRunning {
                 try BundleWriter.write(writes % 2 == 0 ? b : a, to: target)

@@ -23,7 +23,8 @@ import Testing
             // A new commit elsewhere and a fresh repository handle must not change the old revision's bundle.
             try commitFiles(["notes.txt": "unrelated\n"], in: repoURL, message: "Unrelated")
             let second = try writeBundle(try openRepository(repoURL).bundle(at: tip), in: dir, name: "two")
-            let a = try allFiles(first), b = try allFiles(second)
+            let a = try allFiles(first)
+            let b = try allFiles(second)
             #expect(a.keys.sorted() == ["bundle.json", "bundle.schema.json", "clinic.jsonld", "manifest.json"])
             #expect(a == b)
             let bundle = try parseJSON(a["bundle.json"])
@@ -44,17 +45,21 @@ import Testing
             var text = try String(contentsOf: repoURL.appendingPathComponent(path), encoding: .utf8)
             text = text.trimmingCharacters(in: .newlines) + " Most people say it is worth it.\n"
             let new = try commitFiles([path: text], in: repoURL, message: "Longer answer")
-            let before = try repository.bundle(at: old), after = try repository.bundle(at: new)
+            let before = try repository.bundle(at: old)
+            let after = try repository.bundle(at: new)
             #expect(before["bundle.schema.json"] == after["bundle.schema.json"])
-            let changed = differences(try JSONSerialization.jsonObject(with: #require(before["bundle.json"])),
-                                      try JSONSerialization.jsonObject(with: #require(after["bundle.json"])))
+            let changed = differences(
+                try JSONSerialization.jsonObject(with: #require(before["bundle.json"])),
+                try JSONSerialization.jsonObject(with: #require(after["bundle.json"])))
             let index = try #require(try parseJSON(after["bundle.json"])["faq"] as? [[String: Any]])
                 .firstIndex { $0["id"] as? String == "is-the-procedure-painful" }!
             let answer = "/faq/\(index)/answer"
-            #expect(Set(changed).subtracting(["/revision", "/generatedAt"])
-                == ["\(answer)/markdown/en", "\(answer)/html/en", "\(answer)/plainText/en"])
-            let linkedData = differences(try JSONSerialization.jsonObject(with: #require(before["clinic.jsonld"])),
-                                         try JSONSerialization.jsonObject(with: #require(after["clinic.jsonld"])))
+            #expect(
+                Set(changed).subtracting(["/revision", "/generatedAt"])
+                    == ["\(answer)/markdown/en", "\(answer)/html/en", "\(answer)/plainText/en"])
+            let linkedData = differences(
+                try JSONSerialization.jsonObject(with: #require(before["clinic.jsonld"])),
+                try JSONSerialization.jsonObject(with: #require(after["clinic.jsonld"])))
             #expect(linkedData.count == 1 && linkedData[0].hasSuffix("/acceptedAnswer/text"), "\(linkedData)")
         }
     }
@@ -64,7 +69,8 @@ import Testing
             let repoURL = try makeRepository(at: dir)
             try writeFiles(["content/social.yaml": "links: []\n"], in: repoURL)
             let repository = try openRepository(repoURL)
-            let one = try repository.workingTreeBundle(), two = try repository.workingTreeBundle()
+            let one = try repository.workingTreeBundle()
+            let two = try repository.workingTreeBundle()
             #expect(one == two)
             let bundle = try parseJSON(one["bundle.json"])
             #expect(bundle["fromWorkingTree"] as? Bool == true)
@@ -76,8 +82,12 @@ import Testing
     @Test func invalidContentIsNotExported() throws {
         try withTemporaryDirectory { dir in
             let repoURL = try makeRepository(at: dir)
-            let bad = try commitFiles(["content/faq/bad.md": "---\nid: bad\nquestion: Bad?\ncategory: trigger-point-dry-needling\nposition: 5\n---\n<script>alert(1)</script>\n"],
-                                      in: repoURL, message: "Bad answer")
+            let bad = try commitFiles(
+                [
+                    "content/faq/bad.md":
+                        "---\nid: bad\nquestion: Bad?\ncategory: trigger-point-dry-needling\nposition: 5\n---\n<script>alert(1)</script>\n"
+                ],
+                in: repoURL, message: "Bad answer")
             #expect {
                 try openRepository(repoURL).bundle(at: bad)
             } throws: { error in
@@ -89,12 +99,12 @@ import Testing
     /// Paths (`/faq/3/answer/html/en`) where two JSON values differ.
     func differences(_ a: Any, _ b: Any, at path: String = "") -> [String] {
         switch (a, b) {
-        case let (x as [String: Any], y as [String: Any]):
+        case (let x as [String: Any], let y as [String: Any]):
             return Set(x.keys).union(y.keys).sorted().flatMap { key -> [String] in
                 guard let left = x[key], let right = y[key] else { return ["\(path)/\(key)"] }
                 return differences(left, right, at: "\(path)/\(key)")
             }
-        case let (x as [Any], y as [Any]):
+        case (let x as [Any], let y as [Any]):
             guard x.count == y.count else { return [path] }
             return zip(x, y).enumerated().flatMap { differences($0.element.0, $0.element.1, at: "\(path)/\($0.offset)") }
         default:

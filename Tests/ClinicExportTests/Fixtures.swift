@@ -25,28 +25,37 @@ func richContent() -> SiteContent {
     let friday = WeeklyRange(days: [.fri], range: TimeRange(opens: time("07:00"), closes: time("15:00")))
     let loopHours = LocationHours(
         location: "the-loop",
-        weekly: [weekdays, friday,
-                 WeeklyRange(days: [.fri], range: TimeRange(opens: time("21:00"), closes: time("02:00"), overnight: true))],
+        weekly: [
+            weekdays, friday,
+            WeeklyRange(days: [.fri], range: TimeRange(opens: time("21:00"), closes: time("02:00"), overnight: true)),
+        ],
         special: [
-            SpecialHours(from: CalendarDay("2026-12-24")!, through: CalendarDay("2026-12-26")!, closed: true,
-                         reason: t("Christmas", "Navidad")),
-            SpecialHours(from: CalendarDay("2026-12-31")!, closed: false,
-                         ranges: [TimeRange(opens: time("07:00"), closes: time("12:00"))]),
+            SpecialHours(
+                from: CalendarDay("2026-12-24")!, through: CalendarDay("2026-12-26")!, closed: true,
+                reason: t("Christmas", "Navidad")),
+            SpecialHours(
+                from: CalendarDay("2026-12-31")!, closed: false,
+                ranges: [TimeRange(opens: time("07:00"), closes: time("12:00"))]),
         ])
     let glenviewHours = LocationHours(
         location: "glenview", weekly: [weekdays, friday],
         byAppointment: [AppointmentDays(days: [.sat], note: t("By appointment", "Con cita"))])
     let categories = [FAQCategory(id: "dry-needling", title: t("Dry needling", "Punción seca"))]
     let faq = [
-        FAQEntry(id: "does-it-hurt", question: t("Does it hurt?", "¿Duele?"),
-                 answer: t("Most people feel *little* discomfort.\n\n- a twitch\n- soreness\n", "La mayoría siente *poca* molestia.\n"),
-                 category: "dry-needling", position: 20, tags: ["pain"], lastReviewed: CalendarDay("2026-01-15")),
-        FAQEntry(id: "what-is-it", question: t("What is dry needling?"),
-                 answer: t("See [our page](https://jasonthept.example/dn) or call 773.999.9825.\n"),
-                 category: "dry-needling", position: 10),
+        FAQEntry(
+            id: "does-it-hurt", question: t("Does it hurt?", "¿Duele?"),
+            answer: t("Most people feel *little* discomfort.\n\n- a twitch\n- soreness\n", "La mayoría siente *poca* molestia.\n"),
+            category: "dry-needling", position: 20, tags: ["pain"], lastReviewed: CalendarDay("2026-01-15")),
+        FAQEntry(
+            id: "what-is-it", question: t("What is dry needling?"),
+            answer: t("See [our page](https://jasonthept.example/dn) or call 773.999.9825.\n"),
+            category: "dry-needling", position: 10),
     ]
-    let social = [SocialLink(network: .instagram, url: "https://www.instagram.com/jasonthept", handle: "jasonthept"),
-                  SocialLink(network: .x, url: "https://x.com/jasonthept")]
-    return SiteContent(clinic: clinic, locations: [loop, glenview], hours: [loopHours, glenviewHours],
-                       categories: categories, faq: faq, social: social)
+    let social = [
+        SocialLink(network: .instagram, url: "https://www.instagram.com/jasonthept", handle: "jasonthept"),
+        SocialLink(network: .x, url: "https://x.com/jasonthept"),
+    ]
+    return SiteContent(
+        clinic: clinic, locations: [loop, glenview], hours: [loopHours, glenviewHours],
+        categories: categories, faq: faq, social: social)
 }

@@ -50,13 +50,17 @@ import Testing
         #expect(!text.contains("null"), "absent values are left out, not null")
         let output = try expanded(content)
         let types = try #require(output["types"] as? [String])
-        for type in ["Physiotherapy", "MedicalClinic", "MedicalOrganization", "PostalAddress",
-                     "OpeningHoursSpecification", "FAQPage", "Question", "Answer"] {
+        for type in [
+            "Physiotherapy", "MedicalClinic", "MedicalOrganization", "PostalAddress",
+            "OpeningHoursSpecification", "FAQPage", "Question", "Answer",
+        ] {
             #expect(types.contains("https://schema.org/\(type)"), "\(type) in \(types)")
         }
         let properties = try #require(output["properties"] as? [String])
-        for property in ["address", "telephone", "openingHoursSpecification", "dayOfWeek", "opens", "closes",
-                         "sameAs", "mainEntity", "acceptedAnswer", "text", "streetAddress", "postalCode"] {
+        for property in [
+            "address", "telephone", "openingHoursSpecification", "dayOfWeek", "opens", "closes",
+            "sameAs", "mainEntity", "acceptedAnswer", "text", "streetAddress", "postalCode",
+        ] {
             #expect(properties.contains("https://schema.org/\(property)"), "\(property)")
         }
         if rich {

@@ -6,7 +6,7 @@ import Testing
 @testable import ClinicExport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite struct PublisherTests {
@@ -31,12 +31,14 @@ import Glibc
 
     @Test func successRunsHooksInNameOrderAndMovesTheDeployedRecord() throws {
         try withTemporaryDirectory { dir in
-            let repoURL = try makeRepository(at: dir, files: [
-                "hooks/publish.d/20-second": Self.recordingHook,
-                "hooks/publish.d/10-first": Self.recordingHook,
-                "hooks/publish.d/README.md": "not a hook\n",
-                "hooks/publish.d/15-off.disabled": "#!/bin/sh\necho not executable, not run\n",
-            ])
+            let repoURL = try makeRepository(
+                at: dir,
+                files: [
+                    "hooks/publish.d/20-second": Self.recordingHook,
+                    "hooks/publish.d/10-first": Self.recordingHook,
+                    "hooks/publish.d/README.md": "not a hook\n",
+                    "hooks/publish.d/15-off.disabled": "#!/bin/sh\necho not executable, not run\n",
+                ])
             let repository = try openRepository(repoURL)
             let first = try repository.publishedTip()
             var lines: [String] = []
@@ -46,8 +48,11 @@ import Glibc
             #expect(result.previousRevision == nil)
             #expect(try git(["rev-parse", ContentRepository.deployedRef], in: repoURL) == first.hex)
             let hookLines = lines.filter { $0.hasPrefix("[") }
-            #expect(hookLines == ["[10-first] hello from 10-first", "[10-first] to stderr", "[10-first] no newline",
-                                  "[20-second] hello from 20-second", "[20-second] to stderr", "[20-second] no newline"])
+            #expect(
+                hookLines == [
+                    "[10-first] hello from 10-first", "[10-first] to stderr", "[10-first] no newline",
+                    "[20-second] hello from 20-second", "[20-second] to stderr", "[20-second] no newline",
+                ])
 
             let event = try parseJSON(try Data(contentsOf: dir.appendingPathComponent("event-10-first.json")))
             #expect(event["event"] as? String == "publish")
@@ -77,15 +82,21 @@ import Glibc
             let good = try openRepository(repoURL).publishedTip()
             _ = try publisher(dir).publish(repository: try openRepository(repoURL)) { _ in }
             try FileManager.default.removeItem(at: dir.appendingPathComponent("ran-10"))
-            let bad = try commitFiles([
-                "hooks/publish.d/20-fail": "#!/bin/sh\necho 'cannot reach the server'\nexit 3\n",
-                "hooks/publish.d/30-after": "#!/bin/sh\ntouch \"$OUT/ran-30\"\n",
-            ], in: repoURL, message: "Add failing hook")
+            let bad = try commitFiles(
+                [
+                    "hooks/publish.d/20-fail": "#!/bin/sh\necho 'cannot reach the server'\nexit 3\n",
+                    "hooks/publish.d/30-after": "#!/bin/sh\ntouch \"$OUT/ran-30\"\n",
+                ], in: repoURL, message: "Add failing hook")
             var lines: [String] = []
             let error = #expect(throws: PublishError.self) {
                 try publisher(dir).publish(repository: try openRepository(repoURL)) { lines.append($0) }
             }
-            #expect(error == PublishError(.hookFailed, hook: "20-fail", "deploy hook 20-fail failed with exit status 3; refs/clinicctl/deployed stays at \(good.short). Fix the cause and run `clinicctl publish` again"))
+            #expect(
+                error
+                    == PublishError(
+                        .hookFailed, hook: "20-fail",
+                        "deploy hook 20-fail failed with exit status 3; refs/clinicctl/deployed stays at \(good.short). Fix the cause and run `clinicctl publish` again"
+                    ))
             #expect(lines.contains("[20-fail] cannot reach the server"))
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("ran-10").path))
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("ran-30").path), "later hooks do not run")
@@ -96,23 +107,34 @@ import Glibc
 
     @Test func hangingHookIsStoppedAtTheTimeoutWithWhatItStarted() throws {
         try withTemporaryDirectory { dir in
-            let repoURL = try makeRepository(at: dir, files: ["hooks/publish.d/10-hang": """
-                #!/bin/sh
-                echo "waiting forever"
-                sleep 300 &
-                echo $! > "$OUT/sleep.pid"
-                wait
-                """])
+            let repoURL = try makeRepository(
+                at: dir,
+                files: [
+                    "hooks/publish.d/10-hang": """
+                    #!/bin/sh
+                    echo "waiting forever"
+                    sleep 300 &
+                    echo $! > "$OUT/sleep.pid"
+                    wait
+                    """
+                ])
             let clock = ContinuousClock()
             let start = clock.now
             let error = #expect(throws: PublishError.self) {
                 try publisher(dir).publish(repository: try openRepository(repoURL), timeout: .seconds(2)) { _ in }
             }
             let elapsed = clock.now - start
-            #expect(error == PublishError(.hookTimedOut, hook: "10-hang", "deploy hook 10-hang timed out after 2s and was stopped; nothing is recorded as deployed. Raise --timeout or fix the hook, then run `clinicctl publish` again"))
+            #expect(
+                error
+                    == PublishError(
+                        .hookTimedOut, hook: "10-hang",
+                        "deploy hook 10-hang timed out after 2s and was stopped; nothing is recorded as deployed. Raise --timeout or fix the hook, then run `clinicctl publish` again"
+                    ))
             #expect(elapsed >= .seconds(2) && elapsed < .seconds(15), "\(elapsed)")
-            let pid = try #require(Int32(String(contentsOf: dir.appendingPathComponent("sleep.pid"), encoding: .utf8)
-                .trimmingCharacters(in: .whitespacesAndNewlines)))
+            let pid = try #require(
+                Int32(
+                    String(contentsOf: dir.appendingPathComponent("sleep.pid"), encoding: .utf8)
+                        .trimmingCharacters(in: .whitespacesAndNewlines)))
             #expect(!isRunning(pid), "the hook's child was stopped too")
             #expect(try deployed(repoURL) == nil)
         }
@@ -120,12 +142,16 @@ import Glibc
 
     @Test func whatASucceedingHookLeavesRunningIsStopped() throws {
         try withTemporaryDirectory { dir in
-            let repoURL = try makeRepository(at: dir, files: ["hooks/publish.d/10-daemon": """
-                #!/bin/sh
-                sleep 300 &
-                echo $! > "$OUT/sleep.pid"
-                echo started
-                """])
+            let repoURL = try makeRepository(
+                at: dir,
+                files: [
+                    "hooks/publish.d/10-daemon": """
+                    #!/bin/sh
+                    sleep 300 &
+                    echo $! > "$OUT/sleep.pid"
+                    echo started
+                    """
+                ])
             let clock = ContinuousClock()
             let start = clock.now
             var lines: [String] = []
@@ -133,8 +159,10 @@ import Glibc
             #expect(result.recorded)
             #expect(clock.now - start < .seconds(15))
             #expect(lines.filter { $0.hasPrefix("[") } == ["[10-daemon] started", "[10-daemon] (stopping processes it left running)"])
-            let pid = try #require(Int32(String(contentsOf: dir.appendingPathComponent("sleep.pid"), encoding: .utf8)
-                .trimmingCharacters(in: .whitespacesAndNewlines)))
+            let pid = try #require(
+                Int32(
+                    String(contentsOf: dir.appendingPathComponent("sleep.pid"), encoding: .utf8)
+                        .trimmingCharacters(in: .whitespacesAndNewlines)))
             #expect(!isRunning(pid))
         }
     }
@@ -142,8 +170,11 @@ import Glibc
     @Test func theCommittedHookRunsNotTheWorkingTreesCopy() throws {
         try withTemporaryDirectory { dir in
             let repoURL = try makeRepository(at: dir, files: ["hooks/publish.d/10-which": "#!/bin/sh\necho committed\n"])
-            try writeFiles(["hooks/publish.d/10-which": "#!/bin/sh\necho working tree\n",
-                            "hooks/publish.d/20-untracked": "#!/bin/sh\necho untracked\n"], in: repoURL)
+            try writeFiles(
+                [
+                    "hooks/publish.d/10-which": "#!/bin/sh\necho working tree\n",
+                    "hooks/publish.d/20-untracked": "#!/bin/sh\necho untracked\n",
+                ], in: repoURL)
             var lines: [String] = []
             let result = try publisher(dir).publish(repository: try openRepository(repoURL)) { lines.append($0) }
             #expect(result.hooks == ["10-which"])
@@ -180,7 +211,8 @@ import Glibc
         for _ in 0..<20 {
             guard kill(pid, 0) == 0,
                 let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")") else { return false }
+                let close = stat.lastIndex(of: ")")
+            else { return false }
             if stat[stat.index(close, offsetBy: 2)] == "Z" { return false }
             usleep(100_000)
         }

@@ -26,8 +26,10 @@ import Testing
             let bundles = try FileManager.default.contentsOfDirectory(atPath: folder.path)
                 .filter { $0.hasPrefix("bundle.") && $0 != "bundle.schema.json" }.sorted()
             #expect(!bundles.isEmpty)
-            return try python(Self.validate, [folder.appendingPathComponent("bundle.schema.json").path]
-                + bundles.map { folder.appendingPathComponent($0).path })
+            return try python(
+                Self.validate,
+                [folder.appendingPathComponent("bundle.schema.json").path]
+                    + bundles.map { folder.appendingPathComponent($0).path })
         }
     }
 
@@ -42,7 +44,8 @@ import Testing
     }
 
     @Test func workingTreeExportWithoutCommitValidates() throws {
-        let result = try check(richContent(), source: BundleSource(revision: nil, generatedAt: BundleSource.noCommitTime, fromWorkingTree: true))
+        let result = try check(
+            richContent(), source: BundleSource(revision: nil, generatedAt: BundleSource.noCommitTime, fromWorkingTree: true))
         #expect(result.status == 0, "\(result.output)")
     }
 
@@ -50,7 +53,8 @@ import Testing
         let result = try withTemporaryDirectory { dir in
             let file = dir.appendingPathComponent("schema.json")
             try BundleSchema.data.write(to: file)
-            return try python("""
+            return try python(
+                """
                 import json, sys
                 from jsonschema import Draft202012Validator
                 from jsonschema.validators import validator_for
@@ -78,7 +82,8 @@ import Testing
         let extra = try withTemporaryDirectory { dir in
             var bundle = try parseJSON(BundleExporter().files(for: richContent(), source: fixedSource)["bundle.json"])
             bundle["surprise"] = true
-            let file = dir.appendingPathComponent("bundle.json"), schema = dir.appendingPathComponent("schema.json")
+            let file = dir.appendingPathComponent("bundle.json")
+            let schema = dir.appendingPathComponent("schema.json")
             try JSONSerialization.data(withJSONObject: bundle).write(to: file)
             try BundleSchema.data.write(to: schema)
             return try python(Self.validate, [schema.path, file.path])

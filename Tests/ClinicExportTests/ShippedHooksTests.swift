@@ -29,8 +29,9 @@ func toolEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
 
     @Test(arguments: [("10-webroot", "CLINIC_WEBROOT"), ("20-webhook", "CLINIC_WEBHOOK_URL")])
     func deployHooksSayTheySkipWhenUnconfigured(hook: String, variable: String) throws {
-        let result = try run("sh", [hooks.appendingPathComponent("publish.d/\(hook)").path],
-                             environment: ["PATH": "/usr/bin:/bin", "CLINICCTL_BUNDLE_DIR": "/nonexistent", "CLINICCTL_REVISION": "abc"])
+        let result = try run(
+            "sh", [hooks.appendingPathComponent("publish.d/\(hook)").path],
+            environment: ["PATH": "/usr/bin:/bin", "CLINICCTL_BUNDLE_DIR": "/nonexistent", "CLINICCTL_REVISION": "abc"])
         #expect(result.status == 0)
         #expect(result.output == "skipped: \(variable) is not set\n")
     }
@@ -42,11 +43,16 @@ func toolEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
             for index in 0..<7 {
                 let revision = String(format: "%040x", index + 1)
                 revisions.append(revision)
-                let bundle = try writeBundle(BundleExporter().files(for: richContent(), source: BundleSource(revision: revision, generatedAt: Date(timeIntervalSince1970: 0))), in: dir, name: "b\(index)")
-                let result = try run("sh", [hooks.appendingPathComponent("publish.d/10-webroot").path], environment: [
-                    "PATH": "/usr/bin:/bin", "CLINIC_WEBROOT": webroot.path,
-                    "CLINICCTL_BUNDLE_DIR": bundle.path, "CLINICCTL_REVISION": revision,
-                ])
+                let bundle = try writeBundle(
+                    BundleExporter().files(
+                        for: richContent(), source: BundleSource(revision: revision, generatedAt: Date(timeIntervalSince1970: 0))), in: dir,
+                    name: "b\(index)")
+                let result = try run(
+                    "sh", [hooks.appendingPathComponent("publish.d/10-webroot").path],
+                    environment: [
+                        "PATH": "/usr/bin:/bin", "CLINIC_WEBROOT": webroot.path,
+                        "CLINICCTL_BUNDLE_DIR": bundle.path, "CLINICCTL_REVISION": revision,
+                    ])
                 #expect(result.status == 0, "\(result.output)")
                 #expect(result.output.contains("current -> releases/\(revision)"))
                 Thread.sleep(forTimeInterval: 0.01)
@@ -65,7 +71,8 @@ func toolEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
         try withTemporaryDirectory { dir in
             var files: [String: String] = [:]
             for name in ["10-webroot", "20-webhook"] {
-                files["hooks/publish.d/\(name)"] = try String(contentsOf: hooks.appendingPathComponent("publish.d/\(name)"), encoding: .utf8)
+                files["hooks/publish.d/\(name)"] = try String(
+                    contentsOf: hooks.appendingPathComponent("publish.d/\(name)"), encoding: .utf8)
             }
             let repoURL = try makeRepository(at: dir, files: files)
             let webroot = dir.appendingPathComponent("www")
@@ -81,14 +88,17 @@ func toolEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
 
     @Test func webhookSignatureFollowsGitHubsScheme() {
         // The example from GitHub's "Validating webhook deliveries".
-        #expect(WebhookDelivery.signature(of: Data("Hello, World!".utf8), secret: "It's a Secret to Everybody")
-            == "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17")
+        #expect(
+            WebhookDelivery.signature(of: Data("Hello, World!".utf8), secret: "It's a Secret to Everybody")
+                == "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17")
     }
 
     @Test func webhookIsAcceptedWhenSignedAndRefusedOtherwise() throws {
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-c", """
+        server.arguments = [
+            "python3", "-c",
+            """
             import hashlib, hmac, http.server
             class Hook(http.server.BaseHTTPRequestHandler):
                 def do_POST(self):
@@ -102,7 +112,8 @@ func toolEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
             server = http.server.HTTPServer(("127.0.0.1", 0), Hook)
             print(server.server_port, flush=True)
             for _ in range(2): server.handle_request()
-            """]
+            """,
+        ]
         let out = Pipe()
         server.standardOutput = out
         try server.run()
@@ -129,7 +140,9 @@ func toolEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
             let repoURL = try makeRepository(at: dir)
             let environment = toolEnvironment()
             let gitArgs = ["-c", "user.name=T", "-c", "user.email=t@example.com", "-c", "core.hooksPath=\(hooks.path)"]
-            try writeFiles(["content/faq/bad.md": "---\nid: bad\nquestion: Bad?\ncategory: nope\nposition: 5\n---\nHi <script>x</script>\n"], in: repoURL)
+            try writeFiles(
+                ["content/faq/bad.md": "---\nid: bad\nquestion: Bad?\ncategory: nope\nposition: 5\n---\nHi <script>x</script>\n"],
+                in: repoURL)
             try run("git", ["add", "-A"], in: repoURL, environment: environment)
             let refused = try run("git", gitArgs + ["commit", "-q", "-m", "Bad"], in: repoURL, environment: environment)
             #expect(refused.status != 0)
@@ -147,10 +160,12 @@ func toolEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
     @Test(.enabled(if: clinicctlHas("publish") && clinicctlHas("hooks")))
     func postReceivePublishesWhenThePublishedBranchMoves() throws {
         try withTemporaryDirectory { dir in
-            let work = try makeRepository(at: dir, files: [
-                "hooks/post-receive": try String(contentsOf: hooks.appendingPathComponent("post-receive"), encoding: .utf8),
-                "hooks/publish.d/10-mark": "#!/bin/sh\necho \"$CLINICCTL_REVISION\" > \"$OUT/published\"\n",
-            ])
+            let work = try makeRepository(
+                at: dir,
+                files: [
+                    "hooks/post-receive": try String(contentsOf: hooks.appendingPathComponent("post-receive"), encoding: .utf8),
+                    "hooks/publish.d/10-mark": "#!/bin/sh\necho \"$CLINICCTL_REVISION\" > \"$OUT/published\"\n",
+                ])
             let bare = dir.appendingPathComponent("server.git")
             try git(["clone", "-q", "--bare", work.path, bare.path], in: dir)
             let environment = toolEnvironment(["OUT": dir.path])

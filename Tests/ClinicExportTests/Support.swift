@@ -26,14 +26,17 @@ struct RunResult {
 
 /// Runs a program (a test witness: git, python3, sh) and returns its exit status and stdout+stderr.
 @discardableResult
-func run(_ program: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
-         input: String? = nil) throws -> RunResult {
+func run(
+    _ program: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
+    input: String? = nil
+) throws -> RunResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [program] + arguments
     process.currentDirectoryURL = directory
     if let environment { process.environment = environment }
-    let output = Pipe(), stdin = Pipe()
+    let output = Pipe()
+    let stdin = Pipe()
     process.standardOutput = output
     process.standardError = output
     process.standardInput = stdin
@@ -56,8 +59,9 @@ func git(_ arguments: [String], in directory: URL) throws -> String {
     var environment = ProcessInfo.processInfo.environment
     environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
     environment["GIT_CONFIG_NOSYSTEM"] = "1"
-    let result = try run("git", ["-c", "user.name=T", "-c", "user.email=t@example.com"] + arguments,
-                         in: directory, environment: environment)
+    let result = try run(
+        "git", ["-c", "user.name=T", "-c", "user.email=t@example.com"] + arguments,
+        in: directory, environment: environment)
     #expect(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.output)")
     return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
 }

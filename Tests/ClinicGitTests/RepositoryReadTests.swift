@@ -77,11 +77,12 @@ struct RepositoryReadTests {
             let repository = try Repository.open(at: scratch)
 
             let changes = try repository.changedPaths(from: first, to: second)
-            #expect(changes == [
-                PathChange(path: "faq/new.md", kind: .added),
-                PathChange(path: "pages/about.md", kind: .modified),
-                PathChange(path: "pages/team.md", kind: .deleted),
-            ])
+            #expect(
+                changes == [
+                    PathChange(path: "faq/new.md", kind: .added),
+                    PathChange(path: "pages/about.md", kind: .modified),
+                    PathChange(path: "pages/team.md", kind: .deleted),
+                ])
             let witness = try git("diff", "--no-renames", "--name-status", first.hex, second.hex, in: scratch)
             let letters: [PathChange.Kind: String] = [.added: "A", .modified: "M", .deleted: "D"]
             #expect(changes.map { "\(letters[$0.kind]!)\t\($0.path)" }.joined(separator: "\n") == witness)

@@ -171,9 +171,10 @@ struct RepositoryReferencesTests {
             let witness = try git(
                 "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads/drafts/", in: scratch)
             #expect(listed.map { "\($0.name) \($0.target.hex)" }.joined(separator: "\n") == witness)
-            #expect(listed.map(\.name) == [
-                "refs/heads/drafts/about", "refs/heads/drafts/faq", "refs/heads/drafts/team/ana",
-            ])
+            #expect(
+                listed.map(\.name) == [
+                    "refs/heads/drafts/about", "refs/heads/drafts/faq", "refs/heads/drafts/team/ana",
+                ])
             #expect(try repository.references(withPrefix: "refs/heads/nothing/").isEmpty)
             #expect(try repository.referenceTarget("refs/heads/drafts/faq") == second)
             #expect(try repository.referenceTarget("refs/heads/drafts/missing") == nil)

@@ -97,7 +97,9 @@ struct RepositoryWorkingTreeTests {
         try withScratch { scratch in
             let repository = try Repository.create(at: scratch, bare: false)
             _ = try repository.commit(
-                changes: [.text("content/site.yaml", "name: PT\n"), .writeExecutable(path: "hooks/publish", contents: Data("#!/bin/sh\n".utf8))],
+                changes: [
+                    .text("content/site.yaml", "name: PT\n"), .writeExecutable(path: "hooks/publish", contents: Data("#!/bin/sh\n".utf8)),
+                ],
                 onBranch: "refs/heads/main", expectedTip: nil, parentIfNew: nil,
                 author: alice, committer: alice, message: "Start\n")
             try repository.checkoutHead()

@@ -22,8 +22,10 @@ func runGit(_ arguments: [String], in directory: URL, input: String? = nil) thro
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments =
-        ["git", "-c", "user.name=Witness", "-c", "user.email=witness@example.org",
-         "-c", "init.defaultBranch=main"] + arguments
+        [
+            "git", "-c", "user.name=Witness", "-c", "user.email=witness@example.org",
+            "-c", "init.defaultBranch=main",
+        ] + arguments
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
     environment["GIT_CONFIG_NOSYSTEM"] = "1"

@@ -41,10 +41,11 @@ struct TypesTests {
 
             """
         let trailers = Trailers.parse(message)
-        #expect(trailers == [
-            CommitInfo.Trailer(key: "Draft-Id", value: "holiday-hours"),
-            CommitInfo.Trailer(key: "Approved-by", value: "Bob Reviewer <bob@clinic.example>"),
-        ])
+        #expect(
+            trailers == [
+                CommitInfo.Trailer(key: "Draft-Id", value: "holiday-hours"),
+                CommitInfo.Trailer(key: "Approved-by", value: "Bob Reviewer <bob@clinic.example>"),
+            ])
         try withScratch { scratch in
             let witness = try git("interpret-trailers", "--parse", in: scratch, input: message)
             #expect(witness == trailers.map { "\($0.key): \($0.value)" }.joined(separator: "\n"))

@@ -11,8 +11,9 @@ struct HelpGoldenTests {
     static let goldenFolder = packageRoot.appendingPathComponent("Tests/ClinicctlTests/Golden/help")
 
     func help(_ path: [String]) throws -> String {
-        let run = try Sandbox.execute(clinicctlBinary, path + ["--help"], in: FileManager.default.temporaryDirectory,
-                                      environment: ["COLUMNS": "100"], stdin: nil)
+        let run = try Sandbox.execute(
+            clinicctlBinary, path + ["--help"], in: FileManager.default.temporaryDirectory,
+            environment: ["COLUMNS": "100"], stdin: nil)
         #expect(run.status == 0, "\(path) --help: \(run.stderr)")
         return run.stdout
     }
@@ -30,7 +31,8 @@ struct HelpGoldenTests {
             for line in text[section.upperBound...].split(separator: "\n", omittingEmptySubsequences: false) {
                 if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
                 guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first,
-                      name.allSatisfy({ $0.isLowercase || $0 == "-" }) else { continue }
+                    name.allSatisfy({ $0.isLowercase || $0 == "-" })
+                else { continue }
                 if name != "help" { queue.append(path + [String(name)]) }
             }
             #expect(queue.count < 200, "command discovery ran away: \(queue.prefix(5))")
@@ -49,7 +51,9 @@ struct HelpGoldenTests {
             let file = Self.goldenFolder.appendingPathComponent((["clinicctl"] + path).joined(separator: "-") + ".txt")
             if update { try Data(text.utf8).write(to: file) }
             let golden = try? String(contentsOf: file, encoding: .utf8)
-            #expect(golden == text, "clinicctl \(path.joined(separator: " ")) --help differs from \(file.lastPathComponent) (UPDATE_GOLDEN=1 to accept)")
+            #expect(
+                golden == text,
+                "clinicctl \(path.joined(separator: " ")) --help differs from \(file.lastPathComponent) (UPDATE_GOLDEN=1 to accept)")
         }
         let known = Set(commands.keys.map { (["clinicctl"] + $0).joined(separator: "-") + ".txt" })
         let stale = (try FileManager.default.contentsOfDirectory(atPath: Self.goldenFolder.path)).filter { !known.contains($0) }
@@ -58,7 +62,8 @@ struct HelpGoldenTests {
 
     @Test("--version prints the version")
     func version() throws {
-        let run = try Sandbox.execute(clinicctlBinary, ["--version"], in: FileManager.default.temporaryDirectory, environment: [:], stdin: nil)
+        let run = try Sandbox.execute(
+            clinicctlBinary, ["--version"], in: FileManager.default.temporaryDirectory, environment: [:], stdin: nil)
         #expect(run.status == 0)
         #expect(run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(run.stdout)")
     }

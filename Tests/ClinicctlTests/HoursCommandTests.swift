@@ -27,7 +27,8 @@ struct HoursCommandTests {
         #expect(file.contains("  - days: [sat]\n    opens: \"09:00\"\n    closes: \"12:30\""))
         #expect(!file.contains("byAppointment"), "setting Saturday's hours replaces its by-appointment rule")
         #expect(try box.gitOutput(["diff", "--name-only", "main", "drafts/hours-glenview"]) == "content/hours/glenview.yaml")
-        #expect(try box.gitOutput(["log", "-1", "--format=%(trailers:key=Clinic-Change,valueonly)", "drafts/hours-glenview"]) == "hours.set")
+        #expect(
+            try box.gitOutput(["log", "-1", "--format=%(trailers:key=Clinic-Change,valueonly)", "drafts/hours-glenview"]) == "hours.set")
     }
 
     @Test("weekdays, closed days and appointment days")
@@ -61,6 +62,8 @@ struct HoursCommandTests {
         let box = try Sandbox()
         let run = try box.clinicctl(["hours", "set", "the-loop", "sat", "9pm-2am"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(try box.show("drafts/hours-the-loop", "content/hours/the-loop.yaml").contains("opens: \"21:00\"\n    closes: \"02:00\"\n    overnight: true"))
+        #expect(
+            try box.show("drafts/hours-the-loop", "content/hours/the-loop.yaml").contains(
+                "opens: \"21:00\"\n    closes: \"02:00\"\n    overnight: true"))
     }
 }

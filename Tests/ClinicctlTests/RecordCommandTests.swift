@@ -6,13 +6,16 @@ struct RecordCommandTests {
     @Test("location add, edit and list")
     func locationAddEdit() throws {
         let box = try Sandbox()
-        let add = try box.clinicctl(["location", "add", "evanston", "--label", "Evanston", "--street", "1603 Orrington Ave", "--street", "Suite 200",
-                                     "--city", "Evanston", "--state", "il", "--zip", "60201", "--phone", "(847) 555-0100"])
+        let add = try box.clinicctl([
+            "location", "add", "evanston", "--label", "Evanston", "--street", "1603 Orrington Ave", "--street", "Suite 200",
+            "--city", "Evanston", "--state", "il", "--zip", "60201", "--phone", "(847) 555-0100",
+        ])
         #expect(add.status == 0, "\(add.stderr)")
         #expect(try box.gitOutput(["diff", "--name-status", "main", "drafts/location-evanston"]) == "A\tcontent/locations/evanston.yaml")
         let edit = try box.clinicctl(["location", "edit", "evanston", "--zip", "60201-4455", "--draft", "location-evanston"])
         #expect(edit.status == 0, "\(edit.stderr)")
-        let shown = try #require(try decodeJSON(try box.clinicctl(["location", "show", "evanston", "--draft", "location-evanston", "--json"])) as? [String: Any])
+        let shown = try #require(
+            try decodeJSON(try box.clinicctl(["location", "show", "evanston", "--draft", "location-evanston", "--json"])) as? [String: Any])
         #expect(shown["zip"] as? String == "60201-4455")
         #expect(shown["state"] as? String == "IL")
         #expect(shown["phone"] as? String == "+18475550100")
@@ -29,7 +32,8 @@ struct RecordCommandTests {
         #expect(try box.snapshot() == before)
         let cascade = try box.clinicctl(["location", "remove", "glenview", "--cascade"])
         #expect(cascade.status == 0, "\(cascade.stderr)")
-        #expect(try box.gitOutput(["diff", "--name-status", "main", "drafts/location-remove-glenview"])
+        #expect(
+            try box.gitOutput(["diff", "--name-status", "main", "drafts/location-remove-glenview"])
                 == "D\tcontent/hours/glenview.yaml\nD\tcontent/locations/glenview.yaml")
     }
 
@@ -40,11 +44,14 @@ struct RecordCommandTests {
         #expect(add.status == 0, "\(add.stderr)")
         let dup = try box.clinicctl(["social", "add", "instagram", "https://www.instagram.com/other"])
         #expect(dup.status == 1 && dup.stderr.contains("--replace"))
-        let replace = try box.clinicctl(["social", "add", "instagram", "https://www.instagram.com/other", "--replace", "--draft", "social-facebook"])
+        let replace = try box.clinicctl([
+            "social", "add", "instagram", "https://www.instagram.com/other", "--replace", "--draft", "social-facebook",
+        ])
         #expect(replace.status == 0, "\(replace.stderr)")
         let remove = try box.clinicctl(["social", "remove", "tiktok", "--draft", "social-facebook"])
         #expect(remove.status == 0, "\(remove.stderr)")
-        let links = try #require(try decodeJSON(try box.clinicctl(["social", "list", "--draft", "social-facebook", "--json"])) as? [[String: Any]])
+        let links = try #require(
+            try decodeJSON(try box.clinicctl(["social", "list", "--draft", "social-facebook", "--json"])) as? [[String: Any]])
         #expect(links.compactMap { $0["network"] as? String } == ["x", "linkedin", "instagram", "facebook"])
         #expect(links.first { $0["network"] as? String == "instagram" }?["url"] as? String == "https://www.instagram.com/other")
     }

@@ -29,7 +29,8 @@ struct ReviewWorkflowTests {
         #expect(trailers.contains("Draft: faq-do-you-take-insurance"))
         #expect(trailers.contains("Approved-commit: \(draftTip)"))
         #expect(try box.gitOutput(["log", "-1", "--format=%an <%ae>", "main"]) == Sandbox.reviewer)
-        #expect(try box.git(["rev-parse", "--verify", "-q", "refs/heads/drafts/faq-do-you-take-insurance"]).status != 0, "the draft is closed")
+        #expect(
+            try box.git(["rev-parse", "--verify", "-q", "refs/heads/drafts/faq-do-you-take-insurance"]).status != 0, "the draft is closed")
         #expect(try box.gitOutput(["status", "--porcelain"]) == "")
         let onDisk = try String(contentsOf: box.repo.appendingPathComponent("content/faq/do-you-take-insurance.md"), encoding: .utf8)
         #expect(onDisk.hasSuffix("Yes.\n"))
@@ -53,7 +54,9 @@ struct ReviewWorkflowTests {
             approver = "Mallory Mole <mallory@elsewhere.example>"
             try box.gitOutput(["switch", "-q", "-c", "drafts/faq-remove-what-is-dry-needling"])
             try "  - name: Mallory Mole\n    email: mallory@elsewhere.example\n".appendTo(box.repo.appendingPathComponent("clinicctl.yaml"))
-            try box.gitOutput(["-c", "user.name=Mallory Mole", "-c", "user.email=mallory@elsewhere.example", "commit", "-qam", "Make me a reviewer"])
+            try box.gitOutput([
+                "-c", "user.name=Mallory Mole", "-c", "user.email=mallory@elsewhere.example", "commit", "-qam", "Make me a reviewer",
+            ])
             try box.gitOutput(["switch", "-q", "main"])
         }
         let before = try box.snapshot()
@@ -73,7 +76,9 @@ struct ReviewWorkflowTests {
             try box.repo.appendingPathComponent("content/faq/\(file)").replace("trigger-point-dry-needling", with: "dry-needling")
         }
         try box.repo.appendingPathComponent("content/categories.yaml").replace("id: trigger-point-dry-needling", with: "id: dry-needling")
-        try box.gitOutput(["-c", "user.name=Olivia Office", "-c", "user.email=office@clinic.example", "commit", "-qam", "Rename the category"])
+        try box.gitOutput([
+            "-c", "user.name=Olivia Office", "-c", "user.email=office@clinic.example", "commit", "-qam", "Rename the category",
+        ])
         try box.gitOutput(["switch", "-q", "main"])
         #expect(try box.clinicctl(["review", "approve", "rename-category"], as: Sandbox.reviewer).status == 0)
         let before = try box.snapshot()
@@ -127,7 +132,9 @@ struct ReviewWorkflowTests {
         for (draft, reviewer) in [("faq-what-is-dry-needling", Sandbox.reviewer), ("hours-the-loop", Sandbox.secondReviewer)] {
             group.enter()
             DispatchQueue.global().async {
-                let run = (try? box.clinicctl(["review", "approve", draft, "--no-publish"], as: reviewer)) ?? Run(status: -1, stdout: "", stderr: "did not run")
+                let run =
+                    (try? box.clinicctl(["review", "approve", draft, "--no-publish"], as: reviewer))
+                    ?? Run(status: -1, stdout: "", stderr: "did not run")
                 results.update { $0[draft] = run }
                 group.leave()
             }
@@ -137,7 +144,8 @@ struct ReviewWorkflowTests {
             #expect(run.status == 0 || run.stderr.contains("try again"), "\(draft): \(run.stderr)")
         }
         let landed = results.value.filter { $0.value.status == 0 }.map(\.key)
-        let merges = try box.gitOutput(["log", "--merges", "--format=%(trailers:key=Draft,valueonly)", "main"]).split(separator: "\n").map(String.init)
+        let merges = try box.gitOutput(["log", "--merges", "--format=%(trailers:key=Draft,valueonly)", "main"]).split(separator: "\n").map(
+            String.init)
         #expect(Set(merges) == Set(landed))
         for draft in ["faq-what-is-dry-needling", "hours-the-loop"] where !landed.contains(draft) {
             #expect(try box.git(["rev-parse", "--verify", "-q", "refs/heads/drafts/\(draft)"]).status == 0, "a refused draft stays open")
@@ -150,14 +158,18 @@ struct ReviewWorkflowTests {
         let box = try Sandbox()
         #expect(try box.clinicctl(["faq", "add", "--question", "Do you sell supplements?", "--answer", "Yes!"]).status == 0)
         let tip = try box.gitOutput(["rev-parse", "drafts/faq-do-you-sell-supplements"])
-        let run = try box.clinicctl(["review", "reject", "faq-do-you-sell-supplements", "--reason", "We do not sell anything."], as: Sandbox.reviewer)
+        let run = try box.clinicctl(
+            ["review", "reject", "faq-do-you-sell-supplements", "--reason", "We do not sell anything."], as: Sandbox.reviewer)
         #expect(run.status == 0, "\(run.stderr)")
         let mine = try box.clinicctl(["drafts", "--mine"])
         #expect(mine.stdout.contains("rejected"))
         #expect(mine.stdout.contains("We do not sell anything."))
         #expect(try box.gitOutput(["rev-parse", "refs/clinicctl/rejected/faq-do-you-sell-supplements^"]) == tip)
         #expect(try box.show(tip, "content/faq/do-you-sell-supplements.md").hasSuffix("Yes!"))
-        #expect(try box.gitOutput(["log", "-1", "--format=%(trailers:key=Rejected-by,valueonly)", "refs/clinicctl/rejected/faq-do-you-sell-supplements"]) == Sandbox.reviewer)
+        #expect(
+            try box.gitOutput([
+                "log", "-1", "--format=%(trailers:key=Rejected-by,valueonly)", "refs/clinicctl/rejected/faq-do-you-sell-supplements",
+            ]) == Sandbox.reviewer)
         let show = try box.clinicctl(["review", "show", "faq-do-you-sell-supplements"])
         #expect(show.stdout.contains("rejected by \(Sandbox.reviewer)"))
     }
@@ -187,7 +199,9 @@ struct ReviewWorkflowTests {
         #expect((try decodeJSON(run) as? [String: Any])?["workingTree"] as? String == "updated-around-local-changes")
         #expect(try Data(contentsOf: readme) == local)
         #expect(try box.gitOutput(["status", "--porcelain"]) == "M content/README.md")
-        #expect(try String(contentsOf: box.repo.appendingPathComponent("content/hours/glenview.yaml"), encoding: .utf8) == (try box.show("main", "content/hours/glenview.yaml")) + "\n")
+        #expect(
+            try String(contentsOf: box.repo.appendingPathComponent("content/hours/glenview.yaml"), encoding: .utf8)
+                == (try box.show("main", "content/hours/glenview.yaml")) + "\n")
     }
 }
 

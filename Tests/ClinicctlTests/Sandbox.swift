@@ -43,8 +43,10 @@ final class Sandbox: @unchecked Sendable {
 
     /// Runs clinicctl with `--repo`-free arguments inside the repository, as `author`.
     @discardableResult
-    func clinicctl(_ arguments: [String], as author: String? = Sandbox.manager, stdin: String? = nil, in folder: URL? = nil,
-                   environment: [String: String] = [:]) throws -> Run {
+    func clinicctl(
+        _ arguments: [String], as author: String? = Sandbox.manager, stdin: String? = nil, in folder: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Run {
         var env = environment
         env["CLINICCTL_AUTHOR"] = author ?? ""
         return try Self.execute(clinicctlBinary, arguments, in: folder ?? repo, environment: env, stdin: stdin)
@@ -67,9 +69,11 @@ final class Sandbox: @unchecked Sendable {
     /// Everything a refused command must leave as it was: refs, reachable
     /// objects, the index, working tree files and `git status`.
     func snapshot() throws -> [String] {
-        var parts = [try gitOutput(["for-each-ref", "--format=%(refname) %(objectname)"]),
-                     try gitOutput(["rev-list", "--all", "--objects"]),
-                     try gitOutput(["status", "--porcelain", "--untracked-files=all"])]
+        var parts = [
+            try gitOutput(["for-each-ref", "--format=%(refname) %(objectname)"]),
+            try gitOutput(["rev-list", "--all", "--objects"]),
+            try gitOutput(["status", "--porcelain", "--untracked-files=all"]),
+        ]
         let index = repo.appendingPathComponent(".git/index")
         parts.append((try? Data(contentsOf: index)).map { "\($0.hashValue)-\($0.count)" } ?? "no index")
         for path in try FileManager.default.subpathsOfDirectory(atPath: repo.path).sorted() where !path.hasPrefix(".git") {
@@ -84,7 +88,9 @@ final class Sandbox: @unchecked Sendable {
         try gitOutput(["show", "\(revision):\(path)"])
     }
 
-    static func execute(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String], stdin: String?) throws -> Run {
+    static func execute(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String], stdin: String?) throws
+        -> Run
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -96,7 +102,9 @@ final class Sandbox: @unchecked Sendable {
         env.removeValue(forKey: "CLINICCTL_AUTHOR")
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
@@ -114,7 +122,9 @@ final class Sandbox: @unchecked Sendable {
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData.value, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData.value, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 

@@ -13,25 +13,41 @@ struct TransactionTests {
     }
 
     static let cases: [Case] = [
-        Case(arguments: ["faq", "add", "--question", "Is it <b>safe</b>?", "--answer", "Yes <script>alert(1)</script>"], status: 1, expected: "[faq.answer.html]"),
-        Case(arguments: ["faq", "add", "--question", "Link?", "--answer", "[click](javascript:alert(1))"], status: 1, expected: "[faq.answer.link]"),
-        Case(arguments: ["faq", "add", "--question", String(repeating: "x", count: 201) + "?", "--answer", "Y."], status: 1, expected: "[faq.question.length]"),
-        Case(arguments: ["faq", "add", "--question", "Which?", "--answer", "Y.", "--category", "nope"], status: 1, expected: "[ref.category]"),
+        Case(
+            arguments: ["faq", "add", "--question", "Is it <b>safe</b>?", "--answer", "Yes <script>alert(1)</script>"], status: 1,
+            expected: "[faq.answer.html]"),
+        Case(
+            arguments: ["faq", "add", "--question", "Link?", "--answer", "[click](javascript:alert(1))"], status: 1,
+            expected: "[faq.answer.link]"),
+        Case(
+            arguments: ["faq", "add", "--question", String(repeating: "x", count: 201) + "?", "--answer", "Y."], status: 1,
+            expected: "[faq.question.length]"),
+        Case(
+            arguments: ["faq", "add", "--question", "Which?", "--answer", "Y.", "--category", "nope"], status: 1, expected: "[ref.category]"
+        ),
         Case(arguments: ["faq", "add", "--question", "Slug?", "--answer", "Y.", "--id", "Not A Slug"], status: 1, expected: "[id.slug]"),
         Case(arguments: ["faq", "add", "--question", "No answer?"], status: 64, expected: "missing --answer"),
         Case(arguments: ["faq", "edit", "no-such-entry", "--answer", "x"], status: 1, expected: "there is no FAQ entry"),
         Case(arguments: ["faq", "edit", "what-is-dry-needling", "--question", ""], status: 1, expected: "[faq.question.required]"),
-        Case(arguments: ["faq", "move", "what-is-dry-needling", "--after", "nowhere"], status: 1, expected: "there is no FAQ entry \"nowhere\""),
+        Case(
+            arguments: ["faq", "move", "what-is-dry-needling", "--after", "nowhere"], status: 1,
+            expected: "there is no FAQ entry \"nowhere\""),
         Case(arguments: ["hours", "set", "the-loop", "mon", "07:00-07:00"], status: 1, expected: "[hours.empty-range]"),
         Case(arguments: ["hours", "set", "the-loop", "mon", "7am-noon,11am-3pm"], status: 1, expected: "[hours.overlap]"),
         Case(arguments: ["hours", "set", "the-loop", "funday", "07:00-08:00"], status: 64, expected: "is not a set of days"),
         Case(arguments: ["hours", "set", "the-loop", "mon", "25:00-26:00"], status: 64, expected: "is not a time range"),
         Case(arguments: ["hours", "set", "nowhere", "mon", "07:00-08:00"], status: 1, expected: "there is no location"),
-        Case(arguments: ["hours", "special", "add", "the-loop", "2026-12-26..2026-12-24", "--closed"], status: 1, expected: "[special.order]"),
+        Case(
+            arguments: ["hours", "special", "add", "the-loop", "2026-12-26..2026-12-24", "--closed"], status: 1, expected: "[special.order]"
+        ),
         Case(arguments: ["hours", "special", "add", "the-loop", "2026-02-30", "--closed"], status: 64, expected: "is not a date"),
         Case(arguments: ["hours", "special", "remove", "the-loop", "2026-01-01"], status: 1, expected: "has no special hours"),
-        Case(arguments: ["location", "add", "x", "--label", "X", "--street", "1 Main", "--city", "C", "--state", "ZZ", "--zip", "60603"], status: 1, expected: "[address.state]"),
-        Case(arguments: ["location", "add", "x", "--label", "X", "--street", "1 Main", "--city", "C", "--state", "IL", "--zip", "6060"], status: 1, expected: "[address.zip]"),
+        Case(
+            arguments: ["location", "add", "x", "--label", "X", "--street", "1 Main", "--city", "C", "--state", "ZZ", "--zip", "60603"],
+            status: 1, expected: "[address.state]"),
+        Case(
+            arguments: ["location", "add", "x", "--label", "X", "--street", "1 Main", "--city", "C", "--state", "IL", "--zip", "6060"],
+            status: 1, expected: "[address.zip]"),
         Case(arguments: ["location", "add", "x", "--label", "X"], status: 64, expected: "needs --street"),
         Case(arguments: ["location", "edit", "the-loop", "--phone", "555"], status: 64, expected: "is not a phone number"),
         Case(arguments: ["social", "add", "instagram", "https://evil.example/jason", "--replace"], status: 1, expected: "[social.host]"),
@@ -42,7 +58,9 @@ struct TransactionTests {
         Case(arguments: ["clinic", "set", "--email", "not-an-email"], status: 1, expected: "[clinic.email]"),
         Case(arguments: ["clinic", "set", "--website", "http://insecure.example"], status: 1, expected: "[url.https]"),
         Case(arguments: ["clinic", "set", "--name", "Jason The PT"], status: 1, expected: "nothing to change"),
-        Case(arguments: ["faq", "add", "--question", "Q?", "--answer", "A.", "--draft", "no-such-draft"], status: 1, expected: "there is no open draft"),
+        Case(
+            arguments: ["faq", "add", "--question", "Q?", "--answer", "A.", "--draft", "no-such-draft"], status: 1,
+            expected: "there is no open draft"),
     ]
 
     @Test("refused with the finding, and the repository byte-identical", arguments: cases)

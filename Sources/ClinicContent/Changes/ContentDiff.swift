@@ -30,13 +30,16 @@ public enum ContentDiff {
         let newRecords = records(new)
         var result: [EntryChange] = []
         for key in Set(oldRecords.keys).union(newRecords.keys).sorted(by: entryOrder) {
-            let before = oldRecords[key], after = newRecords[key]
+            let before = oldRecords[key]
+            let after = newRecords[key]
             let title = (after ?? before)!.title
-            let oldFields = before?.fields ?? [], newFields = after?.fields ?? []
+            let oldFields = before?.fields ?? []
+            let newFields = after?.fields ?? []
             var fields: [EntryChange.FieldChange] = []
             let names = orderedUnion(oldFields.map(\.0), newFields.map(\.0))
             for name in names {
-                let o = oldFields.first { $0.0 == name }?.1, n = newFields.first { $0.0 == name }?.1
+                let o = oldFields.first { $0.0 == name }?.1
+                let n = newFields.first { $0.0 == name }?.1
                 if o != n { fields.append(.init(field: name, old: o, new: n)) }
             }
             guard !fields.isEmpty else { continue }
@@ -54,12 +57,16 @@ public enum ContentDiff {
     }
 
     static func orderedUnion(_ a: [String], _ b: [String]) -> [String] {
-        var seen = Set<String>(), out: [String] = []
+        var seen = Set<String>()
+        var out: [String] = []
         for name in a + b where seen.insert(name).inserted { out.append(name) }
         return out
     }
 
-    struct Record { var title: String; var fields: [(String, String)] }
+    struct Record {
+        var title: String
+        var fields: [(String, String)]
+    }
 
     static func records(_ content: SiteContent) -> [String: Record] {
         let locale = content.clinic.defaultLocale
@@ -68,7 +75,8 @@ public enum ContentDiff {
         func label(_ text: LocalizedText?) -> String { text?.text(for: locale, defaultLocale: locale) ?? "" }
         records["clinic"] = Record(title: "clinic details", fields: flatten(writer.clinicValue(content.clinic)))
         for location in content.locations {
-            records["location/\(location.id)"] = Record(title: "location \(label(location.label))", fields: flatten(writer.locationValue(location)))
+            records["location/\(location.id)"] = Record(
+                title: "location \(label(location.label))", fields: flatten(writer.locationValue(location)))
         }
         for hours in content.hours {
             let name = content.location(hours.location).map { label($0.label) } ?? hours.location
@@ -91,9 +99,11 @@ public enum ContentDiff {
             records["faq/\(entry.id)"] = Record(title: "FAQ \"\(label(entry.question))\"", fields: fields)
         }
         if !content.social.isEmpty {
-            records["social"] = Record(title: "social links", fields: content.social.map { link in
-                (link.network.rawValue, link.url + (link.handle.map { " (\($0))" } ?? ""))
-            })
+            records["social"] = Record(
+                title: "social links",
+                fields: content.social.map { link in
+                    (link.network.rawValue, link.url + (link.handle.map { " (\($0))" } ?? ""))
+                })
         }
         return records
     }

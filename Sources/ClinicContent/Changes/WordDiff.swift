@@ -25,15 +25,20 @@ public enum WordDiff {
             default: pieces.append(piece)
             }
         }
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
-                push(.same(a[i])); i += 1; j += 1
+                push(.same(a[i]))
+                i += 1
+                j += 1
             } else if i < a.count, j == b.count || lengths[i + 1][j] >= lengths[i][j + 1] {
                 // Removed words first, then added ones, as git's word diff shows them.
-                push(.removed(a[i])); i += 1
+                push(.removed(a[i]))
+                i += 1
             } else {
-                push(.added(b[j])); j += 1
+                push(.added(b[j]))
+                j += 1
             }
         }
         return pieces

@@ -59,11 +59,14 @@ public struct CanonicalWriter {
         var pairs: [(String, YAMLValue)] = [
             ("id", .string(location.id)),
             ("label", localized(location.label)),
-            ("address", .map([
-                ("street", .list(a.street.map { .string($0) })),
-                ("city", .string(a.city)), ("state", .string(a.state)),
-                ("zip", .string(a.zip)), ("country", .string(a.country)),
-            ])),
+            (
+                "address",
+                .map([
+                    ("street", .list(a.street.map { .string($0) })),
+                    ("city", .string(a.city)), ("state", .string(a.state)),
+                    ("zip", .string(a.zip)), ("country", .string(a.country)),
+                ])
+            ),
         ]
         if let c = location.coordinates {
             pairs.append(("coordinates", .map([("latitude", .double(c.latitude)), ("longitude", .double(c.longitude))])))
@@ -84,42 +87,71 @@ public struct CanonicalWriter {
         hours.normalize()
         var pairs: [(String, YAMLValue)] = [("location", .string(hours.location))]
         if !hours.weekly.isEmpty {
-            pairs.append(("weekly", .list(hours.weekly.map {
-                .map([("days", .flow($0.days.map(\.rawValue)))] + range($0.range))
-            })))
+            pairs.append(
+                (
+                    "weekly",
+                    .list(
+                        hours.weekly.map {
+                            .map([("days", .flow($0.days.map(\.rawValue)))] + range($0.range))
+                        })
+                ))
         }
         if !hours.byAppointment.isEmpty {
-            pairs.append(("byAppointment", .list(hours.byAppointment.map { a in
-                var entry: [(String, YAMLValue)] = [("days", .flow(a.days.map(\.rawValue)))]
-                if let note = a.note { entry.append(("note", localized(note))) }
-                return .map(entry)
-            })))
+            pairs.append(
+                (
+                    "byAppointment",
+                    .list(
+                        hours.byAppointment.map { a in
+                            var entry: [(String, YAMLValue)] = [("days", .flow(a.days.map(\.rawValue)))]
+                            if let note = a.note { entry.append(("note", localized(note))) }
+                            return .map(entry)
+                        })
+                ))
         }
         if !hours.special.isEmpty {
-            pairs.append(("special", .list(hours.special.map { s in
-                var entry: [(String, YAMLValue)] = [("from", .string(s.from.description))]
-                if let through = s.through { entry.append(("through", .string(through.description))) }
-                if s.closed { entry.append(("closed", .bool(true))) }
-                if !s.ranges.isEmpty { entry.append(("ranges", .list(s.ranges.map { .map(range($0)) }))) }
-                if let reason = s.reason { entry.append(("reason", localized(reason))) }
-                return .map(entry)
-            })))
+            pairs.append(
+                (
+                    "special",
+                    .list(
+                        hours.special.map { s in
+                            var entry: [(String, YAMLValue)] = [("from", .string(s.from.description))]
+                            if let through = s.through { entry.append(("through", .string(through.description))) }
+                            if s.closed { entry.append(("closed", .bool(true))) }
+                            if !s.ranges.isEmpty { entry.append(("ranges", .list(s.ranges.map { .map(range($0)) }))) }
+                            if let reason = s.reason { entry.append(("reason", localized(reason))) }
+                            return .map(entry)
+                        })
+                ))
         }
         return YAMLEmitter.emit(.map(pairs))
     }
 
     public func categories(_ categories: [FAQCategory]) -> String {
-        YAMLEmitter.emit(.map([("categories", .list(categories.map {
-            .map([("id", .string($0.id)), ("title", localized($0.title))])
-        }))]))
+        YAMLEmitter.emit(
+            .map([
+                (
+                    "categories",
+                    .list(
+                        categories.map {
+                            .map([("id", .string($0.id)), ("title", localized($0.title))])
+                        })
+                )
+            ]))
     }
 
     public func social(_ links: [SocialLink]) -> String {
-        YAMLEmitter.emit(.map([("links", .list(links.map { link in
-            var pairs: [(String, YAMLValue)] = [("network", .string(link.network.rawValue)), ("url", .string(link.url))]
-            if let handle = link.handle { pairs.append(("handle", .string(handle))) }
-            return .map(pairs)
-        }))]))
+        YAMLEmitter.emit(
+            .map([
+                (
+                    "links",
+                    .list(
+                        links.map { link in
+                            var pairs: [(String, YAMLValue)] = [("network", .string(link.network.rawValue)), ("url", .string(link.url))]
+                            if let handle = link.handle { pairs.append(("handle", .string(handle))) }
+                            return .map(pairs)
+                        })
+                )
+            ]))
     }
 
     /// Front matter, then the default locale's answer, ending in one newline.
@@ -135,12 +167,17 @@ public struct CanonicalWriter {
         let others = Set(entry.question.translations.keys).union(entry.answer.translations.keys)
             .subtracting([defaultLocale]).sorted()
         if !others.isEmpty {
-            pairs.append(("translations", .map(others.map { locale in
-                var texts: [(String, YAMLValue)] = []
-                if let q = entry.question.translations[locale] { texts.append(("question", .string(q))) }
-                if let a = entry.answer.translations[locale] { texts.append(("answer", .string(a))) }
-                return (locale, .map(texts))
-            })))
+            pairs.append(
+                (
+                    "translations",
+                    .map(
+                        others.map { locale in
+                            var texts: [(String, YAMLValue)] = []
+                            if let q = entry.question.translations[locale] { texts.append(("question", .string(q))) }
+                            if let a = entry.answer.translations[locale] { texts.append(("answer", .string(a))) }
+                            return (locale, .map(texts))
+                        })
+                ))
         }
         let answer = ContentLoader.trimEnd(entry.answer.translations[defaultLocale] ?? "")
         return "---\n" + YAMLEmitter.emit(.map(pairs)) + "---\n" + answer + "\n"

@@ -54,10 +54,11 @@ public struct ContentLoader {
                 content.social = readSocial(text, path, &state)
                 state.map.socialFile = path
             default:
-                state.findings.append(Finding(
-                    .warning, file: path, rule: "file.unexpected",
-                    message: "clinicctl does not know this file and will not publish it; "
-                        + "see \(layout.directory)/README.md for where each kind of content goes"))
+                state.findings.append(
+                    Finding(
+                        .warning, file: path, rule: "file.unexpected",
+                        message: "clinicctl does not know this file and will not publish it; "
+                            + "see \(layout.directory)/README.md for where each kind of content goes"))
             }
         }
         state.map.socialFile = layout.socialFile
@@ -86,8 +87,10 @@ struct LoadState {
     /// A file's text; bytes that are not UTF-8 are a finding.
     mutating func decode(_ data: Data, _ path: String) -> String? {
         guard let text = String(data: data, encoding: .utf8) else {
-            findings.append(Finding(.error, file: path, rule: "text.encoding",
-                                    message: "the file is not UTF-8 text; save it as UTF-8"))
+            findings.append(
+                Finding(
+                    .error, file: path, rule: "text.encoding",
+                    message: "the file is not UTF-8 text; save it as UTF-8"))
             return nil
         }
         return text

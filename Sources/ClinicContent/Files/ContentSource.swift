@@ -25,8 +25,9 @@ public struct FolderSource: ContentSource {
 
     public func list(under directory: String) throws -> [String] {
         let base = root.appendingPathComponent(directory)
-        guard let walker = FileManager.default.enumerator(
-            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        guard
+            let walker = FileManager.default.enumerator(
+                at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { return [] }
         var paths: [String] = []
         let prefix = base.standardizedFileURL.path

@@ -28,9 +28,10 @@ extension ContentLoader {
 
     func readFAQ(_ text: String, _ path: String, _ stem: String, _ locale: String, _ state: inout LoadState) -> FAQEntry? {
         guard let parts = Self.splitFrontMatter(text) else {
-            state.findings.append(Finding(
-                .error, file: path, rule: "faq.front-matter",
-                message: "an FAQ file starts with a `---` line, the question's fields, another `---` line, then the answer"))
+            state.findings.append(
+                Finding(
+                    .error, file: path, rule: "faq.front-matter",
+                    message: "an FAQ file starts with a `---` line, the question's fields, another `---` line, then the answer"))
             return nil
         }
         state.map.record(path, "answer", SourcePosition(line: parts.bodyLine, column: 1))
@@ -50,8 +51,9 @@ extension ContentLoader {
             if let raw = f.string("lastReviewed") {
                 lastReviewed = CalendarDay(raw)
                 if lastReviewed == nil {
-                    reader.report("lastReviewed", rule: "faq.last-reviewed",
-                                  "lastReviewed \"\(raw)\" is not a real date; write YYYY-MM-DD")
+                    reader.report(
+                        "lastReviewed", rule: "faq.last-reviewed",
+                        "lastReviewed \"\(raw)\" is not a real date; write YYYY-MM-DD")
                 }
             }
             if let translations = f.node("translations"), let t = reader.fields(translations, at: "translations") {
@@ -62,8 +64,9 @@ extension ContentLoader {
                     }
                 }
             }
-            return FAQEntry(id: id, question: question, answer: answer, category: category, position: position,
-                            tags: tags, lastReviewed: lastReviewed)
+            return FAQEntry(
+                id: id, question: question, answer: answer, category: category, position: position,
+                tags: tags, lastReviewed: lastReviewed)
         }
     }
 }

@@ -9,8 +9,10 @@ extension ContentLoader {
         state.map.clinicFile = path
         let placeholder = Clinic(name: LocalizedText([:]), legalName: "", phone: PhoneNumber(e164: ""), timeZone: "")
         guard let data = try source.read(path) else {
-            state.findings.append(Finding(.error, file: path, rule: "clinic.missing",
-                                          message: "the clinic's details are missing; create \(path)"))
+            state.findings.append(
+                Finding(
+                    .error, file: path, rule: "clinic.missing",
+                    message: "the clinic's details are missing; create \(path)"))
             return placeholder
         }
         guard let text = state.decode(data, path) else { return placeholder }
@@ -41,8 +43,9 @@ extension ContentLoader {
         var capabilities: [PhoneNumber.Capability] = []
         for (index, name) in (f.strings("capabilities") ?? ["voice"]).enumerated() {
             guard let capability = PhoneNumber.Capability(rawValue: name) else {
-                reader.report("\(f.fieldPath("capabilities"))[\(index)]", rule: "phone.capability",
-                              "unknown phone capability \"\(name)\"; write voice, sms or both")
+                reader.report(
+                    "\(f.fieldPath("capabilities"))[\(index)]", rule: "phone.capability",
+                    "unknown phone capability \"\(name)\"; write voice, sms or both")
                 continue
             }
             capabilities.append(capability)
@@ -56,17 +59,19 @@ extension ContentLoader {
             defer { f.finish() }
             let id = f.string("id", required: true) ?? stem
             let label = f.localized("label", defaultLocale: locale, required: true) ?? LocalizedText([:])
-            let address = f.nested("address", required: true) { a in
-                PostalAddress(
-                    street: a.strings("street", required: true) ?? [],
-                    city: a.string("city", required: true) ?? "",
-                    state: a.string("state", required: true) ?? "",
-                    zip: a.string("zip", required: true) ?? "",
-                    country: a.string("country") ?? "US")
-            } ?? PostalAddress(street: [], city: "", state: "", zip: "")
+            let address =
+                f.nested("address", required: true) { a in
+                    PostalAddress(
+                        street: a.strings("street", required: true) ?? [],
+                        city: a.string("city", required: true) ?? "",
+                        state: a.string("state", required: true) ?? "",
+                        zip: a.string("zip", required: true) ?? "",
+                        country: a.string("country") ?? "US")
+                } ?? PostalAddress(street: [], city: "", state: "", zip: "")
             let coordinates = f.nested("coordinates") { c -> Coordinates? in
                 // Both are read before either is checked, so a bad latitude does not make longitude an unknown key.
-                let lat = c.double("latitude", required: true), lon = c.double("longitude", required: true)
+                let lat = c.double("latitude", required: true)
+                let lon = c.double("longitude", required: true)
                 guard let lat, let lon else { return nil }
                 return Coordinates(latitude: lat, longitude: lon)
             }
@@ -76,8 +81,9 @@ extension ContentLoader {
                 if let known = Location.Status(rawValue: raw) {
                     status = known
                 } else {
-                    reader.report("status", rule: "location.status",
-                                  "unknown status \"\(raw)\"; write open, temporarily-closed or permanently-closed")
+                    reader.report(
+                        "status", rule: "location.status",
+                        "unknown status \"\(raw)\"; write open, temporarily-closed or permanently-closed")
                 }
             }
             return Location(id: id, label: label, address: address, coordinates: coordinates, phone: phone, status: status)
@@ -89,8 +95,9 @@ extension ContentLoader {
         var days: [Weekday] = []
         for (index, name) in (f.strings("days") ?? []).enumerated() {
             guard let day = Weekday(rawValue: name) else {
-                reader.report("\(f.fieldPath("days"))[\(index)]", rule: "hours.day",
-                              "unknown day \"\(name)\"; write mon, tue, wed, thu, fri, sat or sun")
+                reader.report(
+                    "\(f.fieldPath("days"))[\(index)]", rule: "hours.day",
+                    "unknown day \"\(name)\"; write mon, tue, wed, thu, fri, sat or sun")
                 continue
             }
             days.append(day)
@@ -101,8 +108,9 @@ extension ContentLoader {
     func readTime(_ f: Fields, _ key: String, _ reader: YAMLFieldReader) -> TimeOfDay? {
         guard let text = f.string(key, required: true) else { return nil }
         guard let time = TimeOfDay(canonical: text) else {
-            reader.report(f.fieldPath(key), rule: "hours.time",
-                          "\(key) \"\(text)\" is not a 24-hour time; write HH:MM from 00:00 to 24:00, like \"07:00\"")
+            reader.report(
+                f.fieldPath(key), rule: "hours.time",
+                "\(key) \"\(text)\" is not a 24-hour time; write HH:MM from 00:00 to 24:00, like \"07:00\"")
             return nil
         }
         return time
@@ -119,8 +127,9 @@ extension ContentLoader {
     func readDay(_ f: Fields, _ key: String, required: Bool, _ reader: YAMLFieldReader) -> CalendarDay?? {
         guard let text = f.string(key, required: required) else { return .some(nil) }
         guard let day = CalendarDay(text) else {
-            reader.report(f.fieldPath(key), rule: "special.date",
-                          "\(key) \"\(text)\" is not a real date; write YYYY-MM-DD, like \"2026-12-24\"")
+            reader.report(
+                f.fieldPath(key), rule: "special.date",
+                "\(key) \"\(text)\" is not a real date; write YYYY-MM-DD, like \"2026-12-24\"")
             return nil
         }
         return .some(day)
@@ -131,23 +140,26 @@ extension ContentLoader {
             guard let node = reader.parse(text), let f = reader.fields(node, at: "") else { return nil }
             defer { f.finish() }
             let location = f.string("location", required: true) ?? stem
-            let weekly = f.list("weekly") { r, _ -> WeeklyRange? in
-                let days = readDays(r, reader)
-                guard let range = readRange(r, reader) else { return nil }
-                return WeeklyRange(days: days, range: range)
-            } ?? []
-            let appointments = f.list("byAppointment") { r, _ in
-                AppointmentDays(days: readDays(r, reader), note: r.localized("note", defaultLocale: locale))
-            } ?? []
-            let special = f.list("special") { s, _ -> SpecialHours? in
-                let from = readDay(s, "from", required: true, reader)
-                let through = readDay(s, "through", required: false, reader)
-                let closed = s.bool("closed") ?? false
-                let ranges = s.list("ranges") { r, _ in readRange(r, reader) } ?? []
-                let reason = s.localized("reason", defaultLocale: locale)
-                guard let from = from ?? nil, let through else { return nil }
-                return SpecialHours(from: from, through: through, closed: closed, ranges: ranges, reason: reason)
-            } ?? []
+            let weekly =
+                f.list("weekly") { r, _ -> WeeklyRange? in
+                    let days = readDays(r, reader)
+                    guard let range = readRange(r, reader) else { return nil }
+                    return WeeklyRange(days: days, range: range)
+                } ?? []
+            let appointments =
+                f.list("byAppointment") { r, _ in
+                    AppointmentDays(days: readDays(r, reader), note: r.localized("note", defaultLocale: locale))
+                } ?? []
+            let special =
+                f.list("special") { s, _ -> SpecialHours? in
+                    let from = readDay(s, "from", required: true, reader)
+                    let through = readDay(s, "through", required: false, reader)
+                    let closed = s.bool("closed") ?? false
+                    let ranges = s.list("ranges") { r, _ in readRange(r, reader) } ?? []
+                    let reason = s.localized("reason", defaultLocale: locale)
+                    guard let from = from ?? nil, let through else { return nil }
+                    return SpecialHours(from: from, through: through, closed: closed, ranges: ranges, reason: reason)
+                } ?? []
             return LocationHours(location: location, weekly: weekly, byAppointment: appointments, special: special)
         }
     }
@@ -157,8 +169,9 @@ extension ContentLoader {
             guard let node = reader.parse(text), let f = reader.fields(node, at: "") else { return nil }
             defer { f.finish() }
             return f.list("categories", required: true) { c, _ in
-                FAQCategory(id: c.string("id", required: true) ?? "",
-                            title: c.localized("title", defaultLocale: locale, required: true) ?? LocalizedText([:]))
+                FAQCategory(
+                    id: c.string("id", required: true) ?? "",
+                    title: c.localized("title", defaultLocale: locale, required: true) ?? LocalizedText([:]))
             }
         } ?? []
     }
@@ -173,9 +186,10 @@ extension ContentLoader {
                 let handle = l.string("handle")
                 guard let name else { return nil }
                 guard let network = SocialNetwork(rawValue: name) else {
-                    reader.report(l.fieldPath("network"), rule: "social.network",
-                                  "unknown network \"\(name)\"; write one of "
-                                    + SocialNetwork.allCases.map(\.rawValue).joined(separator: ", "))
+                    reader.report(
+                        l.fieldPath("network"), rule: "social.network",
+                        "unknown network \"\(name)\"; write one of "
+                            + SocialNetwork.allCases.map(\.rawValue).joined(separator: ", "))
                     return nil
                 }
                 return SocialLink(network: network, url: url ?? "", handle: handle)

@@ -40,21 +40,26 @@ public struct RepositoryConfig: Hashable, Sendable {
         if let node = reader.parse(text), let f = reader.fields(node, at: "") {
             config.publishedBranch = f.string("publishedBranch") ?? "main"
             config.contentDirectory = f.string("contentDirectory") ?? "content"
-            config.reviewers = f.list("reviewers") { r, _ in
-                Reviewer(name: r.string("name", required: true) ?? "", email: r.string("email", required: true) ?? "")
-            } ?? []
+            config.reviewers =
+                f.list("reviewers") { r, _ in
+                    Reviewer(name: r.string("name", required: true) ?? "", email: r.string("email", required: true) ?? "")
+                } ?? []
             f.finish()
         }
         var findings = reader.findings
         let directory = config.contentDirectory
         if directory.isEmpty || directory.hasPrefix("/") || directory.split(separator: "/").contains("..") {
-            findings.append(reader.map.finding(.error, fileName, "contentDirectory", rule: "config.content-directory",
-                                               "contentDirectory must be a folder inside the repository, like content"))
+            findings.append(
+                reader.map.finding(
+                    .error, fileName, "contentDirectory", rule: "config.content-directory",
+                    "contentDirectory must be a folder inside the repository, like content"))
             config.contentDirectory = "content"
         }
         for (index, reviewer) in config.reviewers.enumerated() where !reviewer.email.isEmpty && !Formats.isEmail(reviewer.email) {
-            findings.append(reader.map.finding(.error, fileName, "reviewers[\(index)].email", rule: "config.reviewer",
-                                               "reviewer email \"\(reviewer.email)\" is not an e-mail address"))
+            findings.append(
+                reader.map.finding(
+                    .error, fileName, "reviewers[\(index)].email", rule: "config.reviewer",
+                    "reviewer email \"\(reviewer.email)\" is not an e-mail address"))
         }
         return (config, findings)
     }

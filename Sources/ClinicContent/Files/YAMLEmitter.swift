@@ -71,7 +71,8 @@ enum YAMLEmitter {
         // A block whose first line starts with a space, or with trailing blank
         // lines, cannot be written as a plain literal block: quote it.
         if lines.first?.first == " " || text.hasSuffix("\n") || text.contains("\r")
-            || lines.contains(where: { $0.last == " " || $0.contains("\t") }) {
+            || lines.contains(where: { $0.last == " " || $0.contains("\t") })
+        {
             return quoted(text) + "\n"
         }
         let pad = String(repeating: " ", count: indent)
@@ -99,7 +100,9 @@ enum YAMLEmitter {
             if !(first == "-" && text.count > 1 && text.dropFirst().first!.isLetter) { return false }
         }
         if text.contains(": ") || text.contains(" #") || text.contains("\n") || text.contains("\t") { return false }
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }) {
+        if text.unicodeScalars.contains(where: {
+            $0.properties.generalCategory == .control || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}"
+        }) {
             return false
         }
         let lower = text.lowercased()
@@ -108,7 +111,8 @@ enum YAMLEmitter {
         // Anything number-, date- or time-like is quoted: `07:00`, `60603`, `+1773…`, `2026-01-01`, `1e3`.
         let numeric = CharacterSet(charactersIn: "0123456789+-.:_eE ")
         if let scalar = first.unicodeScalars.first, "0123456789+.".unicodeScalars.contains(scalar) || first == "-",
-            text.unicodeScalars.allSatisfy({ numeric.contains($0) }) {
+            text.unicodeScalars.allSatisfy({ numeric.contains($0) })
+        {
             return false
         }
         if Double(text) != nil || Int(text) != nil { return false }
@@ -139,4 +143,3 @@ enum YAMLEmitter {
         return out + "\""
     }
 }
-

@@ -40,13 +40,13 @@ final class YAMLFieldReader {
 
     private static func describe(_ error: YamlError) -> (String, (line: Int, column: Int)?) {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-            let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let text = [problem, context?.text].compactMap { $0 }.joined(separator: " ")
             return (text, (mark.line, mark.column))
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             return ("the key \(duplicates.joined(separator: ", ")) appears twice", (context.mark.line, context.mark.column))
-        case let .reader(problem, offset, _, yaml):
+        case .reader(let problem, let offset, _, let yaml):
             // Reader errors (a control character, bad encoding) carry a character offset, not a mark.
             guard let offset, offset <= yaml.count else { return (problem, nil) }
             let before = yaml.prefix(offset)
@@ -67,8 +67,10 @@ final class YAMLFieldReader {
         return at
     }
 
-    func report(_ field: String, rule: String, _ message: String, at position: SourcePosition? = nil,
-                severity: Finding.Severity = .error) {
+    func report(
+        _ field: String, rule: String, _ message: String, at position: SourcePosition? = nil,
+        severity: Finding.Severity = .error
+    ) {
         let at = position ?? map.position(file, field)
         findings.append(Finding(severity, file: file, line: at.line, column: at.column, field: field, rule: rule, message: message))
     }
@@ -117,8 +119,9 @@ final class YAMLFieldReader {
             used.insert(key)
             guard let found = entries.first(where: { $0.0 == key })?.2 else {
                 if required {
-                    reader.report(fieldPath(key), rule: requiredRule(key),
-                                  "\(fieldPath(key)) is missing", at: reader.position(of: node))
+                    reader.report(
+                        fieldPath(key), rule: requiredRule(key),
+                        "\(fieldPath(key)) is missing", at: reader.position(of: node))
                 }
                 return nil
             }
@@ -212,7 +215,8 @@ final class YAMLFieldReader {
         /// A nested mapping handed to `body`.
         func nested<T>(_ key: String, required: Bool = false, _ body: (Fields) -> T?) -> T? {
             guard let value = node(key, required: required),
-                let fields = reader.fields(value, at: fieldPath(key)) else { return nil }
+                let fields = reader.fields(value, at: fieldPath(key))
+            else { return nil }
             defer { fields.finish() }
             return body(fields)
         }
@@ -243,8 +247,9 @@ final class YAMLFieldReader {
         func finish() {
             for (key, keyNode, _) in entries where !used.contains(key) {
                 let known = knownKeysHint
-                reader.report(fieldPath(key), rule: "schema.unknown-key",
-                              "unknown key \"\(key)\"\(known)", at: reader.position(of: keyNode))
+                reader.report(
+                    fieldPath(key), rule: "schema.unknown-key",
+                    "unknown key \"\(key)\"\(known)", at: reader.position(of: keyNode))
             }
         }
 

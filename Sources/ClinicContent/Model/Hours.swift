@@ -20,7 +20,8 @@ public struct TimeRange: Hashable, Sendable {
     public init?(parsing text: String) {
         let ends = text.replacingOccurrences(of: "–", with: "-").split(separator: "-")
         guard ends.count == 2, let opens = TimeOfDay(parsing: String(ends[0])),
-            let closes = TimeOfDay(parsing: String(ends[1])) else { return nil }
+            let closes = TimeOfDay(parsing: String(ends[1]))
+        else { return nil }
         self.init(opens: opens, closes: closes, overnight: closes < opens)
     }
 

@@ -125,7 +125,8 @@ public struct TimeOfDay: Hashable, Sendable, Comparable, CustomStringConvertible
         }
         let parts = word.split(separator: ":", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), (1...2).contains(parts[0].count),
-            parts[0].allSatisfy(\.isNumber), var hour = Int(parts[0]) else { return nil }
+            parts[0].allSatisfy(\.isNumber), var hour = Int(parts[0])
+        else { return nil }
         var minute = 0
         if parts.count == 2 {
             guard parts[1].count == 2, parts[1].allSatisfy(\.isNumber), let m = Int(parts[1]) else { return nil }
@@ -150,7 +151,8 @@ public struct CalendarDay: Hashable, Sendable, Comparable, CustomStringConvertib
     /// A real date only: `2026-02-30` is nil.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
-            day <= Self.daysIn(month: month, year: year) else { return nil }
+            day <= Self.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day

@@ -13,8 +13,10 @@ public enum Formats {
 
     /// A slug made from free text: `Do you take insurance?` → `do-you-take-insurance`.
     public static func slug(from text: String, maxLength: Int = 60) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-            .replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
+        let folded = text.folding(
+            options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX")
+        )
+        .replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
         var slug = ""
         for scalar in folded.lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
@@ -62,7 +64,8 @@ public enum Formats {
         guard digits.first == "1" else { return nil }
         guard digits.count == 11 else { return "a North American number has 10 digits after +1" }
         let n = digits.map { Int(String($0))! }
-        let area = Array(n[1...3]), exchange = Array(n[4...6])
+        let area = Array(n[1...3])
+        let exchange = Array(n[4...6])
         if area[0] < 2 { return "the area code \(area.map(String.init).joined()) cannot start with 0 or 1" }
         if area[1] == 9 { return "area codes with 9 as their middle digit are reserved and not in use" }
         if area[1] == 1 && area[2] == 1 { return "\(area.map(String.init).joined()) is a service code, not an area code" }
@@ -96,10 +99,15 @@ public enum Formats {
         let allowed = CharacterSet(charactersIn: "0123456789+-.() ")
         guard trimmed.unicodeScalars.allSatisfy({ allowed.contains($0) }) else { return nil }
         let candidate: String
-        if trimmed.hasPrefix("+") { candidate = "+" + digits }
-        else if digits.count == 10 { candidate = "+1" + digits }
-        else if digits.count == 11, digits.hasPrefix("1") { candidate = "+" + digits }
-        else { return nil }
+        if trimmed.hasPrefix("+") {
+            candidate = "+" + digits
+        } else if digits.count == 10 {
+            candidate = "+1" + digits
+        } else if digits.count == 11, digits.hasPrefix("1") {
+            candidate = "+" + digits
+        } else {
+            return nil
+        }
         return e164Problem(candidate) == nil ? candidate : nil
     }
 
@@ -112,13 +120,20 @@ public enum Formats {
     public static func isLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard let language = parts.first, (2...3).contains(language.count),
-            language.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+            language.allSatisfy({ $0.isASCII && $0.isLowercase })
+        else { return false }
         var rest = parts.dropFirst()
         if let script = rest.first, script.count == 4, script.first!.isUppercase,
-            script.allSatisfy({ $0.isASCII && $0.isLetter }) { rest = rest.dropFirst() }
+            script.allSatisfy({ $0.isASCII && $0.isLetter })
+        {
+            rest = rest.dropFirst()
+        }
         if let region = rest.first,
             (region.count == 2 && region.allSatisfy { $0.isASCII && $0.isUppercase })
-                || (region.count == 3 && region.allSatisfy { $0.isASCII && $0.isNumber }) { rest = rest.dropFirst() }
+                || (region.count == 3 && region.allSatisfy { $0.isASCII && $0.isNumber })
+        {
+            rest = rest.dropFirst()
+        }
         return rest.isEmpty
     }
 

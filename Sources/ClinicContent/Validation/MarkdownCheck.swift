@@ -32,7 +32,10 @@ public enum MarkdownCheck {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                problems.append(Problem(kind: .rawHTML(literal.trimmingCharacters(in: .whitespacesAndNewlines)), line: max(line, 1), column: max(column, 1)))
+                problems.append(
+                    Problem(
+                        kind: .rawHTML(literal.trimmingCharacters(in: .whitespacesAndNewlines)), line: max(line, 1), column: max(column, 1))
+                )
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 if !isAllowed(url) {

@@ -7,8 +7,10 @@ extension ValidationRun {
         for (hours, file) in zip(content.hours, sources.hoursFiles) {
             checkIdentity(hours.location, kind: "hours' location", file: file, field: "location", seen: &seen)
             if !hours.location.isEmpty && !locationIDs.contains(hours.location) {
-                error(file, "location", "ref.location",
-                      "location \"\(hours.location)\" does not exist; hours must belong to one of: \(locationIDs.sorted().joined(separator: ", "))")
+                error(
+                    file, "location", "ref.location",
+                    "location \"\(hours.location)\" does not exist; hours must belong to one of: \(locationIDs.sorted().joined(separator: ", "))"
+                )
             }
             checkWeekly(hours, file: file)
             checkSpecial(hours, file: file)
@@ -21,11 +23,13 @@ extension ValidationRun {
         } else if range.opens.minutes == 1440 {
             error(file, "\(field).opens", "hours.time", "24:00 is the end of a day; a range cannot open at it (write 00:00)")
         } else if range.closes < range.opens && !range.overnight {
-            error(file, "\(field).closes", "hours.overnight",
-                  "\(field) closes (\(range.closes)) before it opens (\(range.opens)); if it runs past midnight add `overnight: true`")
+            error(
+                file, "\(field).closes", "hours.overnight",
+                "\(field) closes (\(range.closes)) before it opens (\(range.opens)); if it runs past midnight add `overnight: true`")
         } else if range.overnight && range.closes > range.opens {
-            error(file, "\(field).overnight", "hours.overnight",
-                  "\(field) is marked overnight but closes (\(range.closes)) after it opens (\(range.opens)) on the same day")
+            error(
+                file, "\(field).overnight", "hours.overnight",
+                "\(field) is marked overnight but closes (\(range.closes)) after it opens (\(range.opens)) on the same day")
         }
     }
 
@@ -33,8 +37,9 @@ extension ValidationRun {
     mutating func checkOverlaps(_ ranges: [(range: TimeRange, field: String)], file: String, what: String, skipping: Int = 0) {
         for (i, a) in ranges.enumerated() where i >= skipping {
             for b in ranges[..<i] where a.range.interval.overlaps(b.range.interval) {
-                error(file, a.field, "hours.overlap",
-                      "\(what): \(a.range.canonicalLabel) overlaps \(b.range.canonicalLabel) (\(b.field))")
+                error(
+                    file, a.field, "hours.overlap",
+                    "\(what): \(a.range.canonicalLabel) overlaps \(b.range.canonicalLabel) (\(b.field))")
             }
         }
     }
@@ -63,12 +68,15 @@ extension ValidationRun {
             checkOverlaps(ranges, file: file, what: day.fullName, skipping: spills)
             let appointments = hours.byAppointment.enumerated().filter { $0.element.days.contains(day) }
             if let appointment = appointments.first, !hours.ranges(on: day).isEmpty {
-                error(file, "byAppointment[\(appointment.offset)].days", "hours.open-and-appointment",
-                      "\(day.fullName) is both open (\(hours.ranges(on: day).map(\.canonicalLabel).joined(separator: ", "))) and by appointment only; choose one")
+                error(
+                    file, "byAppointment[\(appointment.offset)].days", "hours.open-and-appointment",
+                    "\(day.fullName) is both open (\(hours.ranges(on: day).map(\.canonicalLabel).joined(separator: ", "))) and by appointment only; choose one"
+                )
             }
             if appointments.count > 1 {
-                error(file, "byAppointment[\(appointments[1].offset)].days", "hours.overlap",
-                      "\(day.fullName) is listed in two by-appointment rules")
+                error(
+                    file, "byAppointment[\(appointments[1].offset)].days", "hours.overlap",
+                    "\(day.fullName) is listed in two by-appointment rules")
             }
         }
         for (index, appointment) in hours.byAppointment.enumerated() {
@@ -83,8 +91,9 @@ extension ValidationRun {
         for (index, special) in hours.special.enumerated() {
             let field = "special[\(index)]"
             if let through = special.through, through < special.from {
-                error(file, "\(field).through", "special.order",
-                      "\(field) ends (\(through)) before it starts (\(special.from)); put the earlier date in from")
+                error(
+                    file, "\(field).through", "special.order",
+                    "\(field) ends (\(through)) before it starts (\(special.from)); put the earlier date in from")
             }
             if special.closed && !special.ranges.isEmpty {
                 error(file, "\(field).closed", "special.closed-and-ranges", "\(field) is closed and also gives hours; keep one")
@@ -93,12 +102,14 @@ extension ValidationRun {
                 error(file, field, "special.empty", "\(field) says neither `closed: true` nor any ranges")
             }
             for (r, range) in special.ranges.enumerated() { checkRange(range, file: file, field: "\(field).ranges[\(r)]") }
-            checkOverlaps(special.ranges.enumerated().map { ($0.element, "\(field).ranges[\($0.offset)]") }, file: file,
-                          what: "special hours from \(special.from)")
+            checkOverlaps(
+                special.ranges.enumerated().map { ($0.element, "\(field).ranges[\($0.offset)]") }, file: file,
+                what: "special hours from \(special.from)")
             for (otherIndex, other) in hours.special[..<index].enumerated()
             where other.from <= special.lastDay && special.from <= other.lastDay {
-                error(file, "\(field).from", "special.overlap",
-                      "\(field) (\(special.from)) overlaps special[\(otherIndex)] (\(other.from)); each date can have one special rule")
+                error(
+                    file, "\(field).from", "special.overlap",
+                    "\(field) (\(special.from)) overlaps special[\(otherIndex)] (\(other.from)); each date can have one special rule")
             }
             checkText(special.reason, file: file, field: "\(field).reason", maxLength: 200)
         }

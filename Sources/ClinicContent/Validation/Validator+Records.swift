@@ -11,11 +11,15 @@ extension ValidationRun {
         checkText(clinic.name, file: file, field: "name", maxLength: 200)
         checkPlain(clinic.legalName, file: file, field: "legalName")
         if !clinic.defaultLocale.isEmpty && !Formats.isLanguageTag(clinic.defaultLocale) {
-            error(file, "defaultLocale", "locale.tag", "defaultLocale \"\(clinic.defaultLocale)\" is not a language tag; write one like en or en-US")
+            error(
+                file, "defaultLocale", "locale.tag",
+                "defaultLocale \"\(clinic.defaultLocale)\" is not a language tag; write one like en or en-US")
         }
         if !clinic.timeZone.isEmpty && !Formats.isIANATimeZone(clinic.timeZone) {
-            error(file, "timeZone", "clinic.timezone",
-                  "timeZone \"\(clinic.timeZone)\" is not an IANA time zone id; write a region/city name like \"America/Chicago\", never an offset or abbreviation")
+            error(
+                file, "timeZone", "clinic.timezone",
+                "timeZone \"\(clinic.timeZone)\" is not an IANA time zone id; write a region/city name like \"America/Chicago\", never an offset or abbreviation"
+            )
         }
         if !clinic.phone.e164.isEmpty { checkPhone(clinic.phone, file: file, field: "phone") }
         if let website = clinic.website { checkHTTPS(website, file: file, field: "website") }
@@ -28,11 +32,13 @@ extension ValidationRun {
         for (index, type) in clinic.businessTypes.enumerated() {
             let field = "businessTypes[\(index)]"
             if type == "PhysicalTherapy" {
-                error(file, field, "clinic.business-type",
-                      "schema.org's PhysicalTherapy is a kind of therapy, not a business; a clinic is \"Physiotherapy\"")
+                error(
+                    file, field, "clinic.business-type",
+                    "schema.org's PhysicalTherapy is a kind of therapy, not a business; a clinic is \"Physiotherapy\"")
             } else if !Self.knownBusinessTypes.contains(type) {
-                warning(file, field, "clinic.business-type",
-                        "\"\(type)\" is not a schema.org business type clinicctl knows; search engines may ignore it")
+                warning(
+                    file, field, "clinic.business-type",
+                    "\"\(type)\" is not a schema.org business type clinicctl knows; search engines may ignore it")
             }
         }
         if clinic.businessTypes.isEmpty {
@@ -77,16 +83,18 @@ extension ValidationRun {
             if let host = Formats.httpsHost(link.url) {
                 let hosts = link.network.hosts
                 if !hosts.isEmpty && !hosts.contains(host) {
-                    error(file, "\(field).url", "social.host",
-                          "\(link.network.displayName) links must point at \(hosts[0]), not \(host)")
+                    error(
+                        file, "\(field).url", "social.host",
+                        "\(link.network.displayName) links must point at \(hosts[0]), not \(host)")
                 }
             } else {
                 checkHTTPS(link.url, file: file, field: "\(field).url")
             }
             if let handle = link.handle { checkPlain(handle, file: file, field: "\(field).handle") }
             if let earlier = networks[link.network], link.network != .other {
-                warning(file, "\(field).network", "social.duplicate",
-                        "\(link.network.displayName) is listed twice (also links[\(earlier)]); keep one unless the clinic has two profiles")
+                warning(
+                    file, "\(field).network", "social.duplicate",
+                    "\(link.network.displayName) is listed twice (also links[\(earlier)]); keep one unless the clinic has two profiles")
             }
             networks[link.network] = networks[link.network] ?? index
         }
@@ -96,8 +104,9 @@ extension ValidationRun {
         let categoriesFile = sources.categoriesFile
         var categoryIDs: [String: String] = [:]
         for (index, category) in content.categories.enumerated() {
-            checkIdentity(category.id, kind: "category", file: categoriesFile, field: "categories[\(index)].id",
-                          namedAfterID: false, seen: &categoryIDs)
+            checkIdentity(
+                category.id, kind: "category", file: categoriesFile, field: "categories[\(index)].id",
+                namedAfterID: false, seen: &categoryIDs)
             checkText(category.title, file: categoriesFile, field: "categories[\(index)].title", maxLength: 120)
         }
         var ids: [String: String] = [:]
@@ -110,15 +119,19 @@ extension ValidationRun {
                 checkMarkdown(markdown, file: file, field: locale == defaultLocale ? "answer" : "translations.\(locale).answer")
             }
             if !entry.category.isEmpty && categoryIDs[entry.category] == nil {
-                error(file, "category", "ref.category",
-                      "category \"\(entry.category)\" does not exist; use one of: \(content.categories.map(\.id).joined(separator: ", "))")
+                error(
+                    file, "category", "ref.category",
+                    "category \"\(entry.category)\" does not exist; use one of: \(content.categories.map(\.id).joined(separator: ", "))")
             }
             for (index, tag) in entry.tags.enumerated() where !Formats.isSlug(tag) {
-                error(file, "tags[\(index)]", "faq.tag", "tag \"\(tag)\" must use lower-case letters, digits and hyphens, like \"\(Formats.slug(from: tag))\"")
+                error(
+                    file, "tags[\(index)]", "faq.tag",
+                    "tag \"\(tag)\" must use lower-case letters, digits and hyphens, like \"\(Formats.slug(from: tag))\"")
             }
             if let other = positions[entry.position] {
-                warning(file, "position", "faq.position.duplicate",
-                        "position \(entry.position) is also used by \(other); the page order between them is by id")
+                warning(
+                    file, "position", "faq.position.duplicate",
+                    "position \(entry.position) is also used by \(other); the page order between them is by id")
             }
             positions[entry.position] = positions[entry.position] ?? entry.id
         }
@@ -134,11 +147,13 @@ extension ValidationRun {
             let finding: Finding
             switch problem.kind {
             case .rawHTML(let html):
-                finding = Finding(.error, file: file, line: line, column: column, field: field, rule: "faq.answer.html",
-                                  message: "answers cannot contain raw HTML (\(html.prefix(40))); use Markdown only")
+                finding = Finding(
+                    .error, file: file, line: line, column: column, field: field, rule: "faq.answer.html",
+                    message: "answers cannot contain raw HTML (\(html.prefix(40))); use Markdown only")
             case .linkScheme(let url):
-                finding = Finding(.error, file: file, line: line, column: column, field: field, rule: "faq.answer.link",
-                                  message: "link \"\(url.prefix(60))\" is not allowed; links must be full https, http, mailto, tel or sms addresses")
+                finding = Finding(
+                    .error, file: file, line: line, column: column, field: field, rule: "faq.answer.link",
+                    message: "link \"\(url.prefix(60))\" is not allowed; links must be full https, http, mailto, tel or sms addresses")
             }
             findings.append(finding)
         }

@@ -45,9 +45,14 @@ struct ValidationRun {
         _ id: String, kind: String, file: String, field: String = "id", namedAfterID: Bool = true, seen: inout [String: String]
     ) {
         if id.count > Formats.maxSlugLength {
-            error(file, field, "id.slug", "\(kind) id \"\(id.prefix(30))…\" is \(id.count) characters long; ids are at most \(Formats.maxSlugLength), like \"\(Formats.slug(from: id))\"")
+            error(
+                file, field, "id.slug",
+                "\(kind) id \"\(id.prefix(30))…\" is \(id.count) characters long; ids are at most \(Formats.maxSlugLength), like \"\(Formats.slug(from: id))\""
+            )
         } else if !Formats.isSlug(id) {
-            error(file, field, "id.slug", "\(kind) id \"\(id)\" must use lower-case letters, digits and hyphens only, like \"\(Formats.slug(from: id))\"")
+            error(
+                file, field, "id.slug",
+                "\(kind) id \"\(id)\" must use lower-case letters, digits and hyphens only, like \"\(Formats.slug(from: id))\"")
         }
         if let other = seen[id] {
             error(file, field, "id.unique", "\(kind) id \"\(id)\" is also used by \(other); ids must be unique")
@@ -61,7 +66,9 @@ struct ValidationRun {
     }
 
     /// Default-locale presence, language tags, control characters and length of one text.
-    mutating func checkText(_ text: LocalizedText?, file: String, field: String, multiline: Bool = false, maxLength: Int? = nil, rulePrefix: String = "text") {
+    mutating func checkText(
+        _ text: LocalizedText?, file: String, field: String, multiline: Bool = false, maxLength: Int? = nil, rulePrefix: String = "text"
+    ) {
         guard let text else { return }
         if text.translations[defaultLocale] == nil, !text.translations.isEmpty {
             error(file, field, "locale.default-missing", "\(field) has no text in the clinic's default locale \"\(defaultLocale)\"")
@@ -81,7 +88,10 @@ struct ValidationRun {
 
     mutating func checkPlain(_ value: String, file: String, field: String, multiline: Bool = false) {
         if let bad = Formats.controlCharacter(in: value, multiline: multiline) {
-            error(file, field, "text.control", "\(field) contains the invisible control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(4)); remove it")
+            error(
+                file, field, "text.control",
+                "\(field) contains the invisible control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(4)); remove it"
+            )
         }
     }
 
@@ -89,7 +99,9 @@ struct ValidationRun {
         if let problem = Formats.e164Problem(phone.e164) {
             error(file, "\(field).e164", "phone.e164", "\(field) \"\(phone.e164)\" is not a valid phone number: \(problem)")
         } else if let display = phone.display, !Formats.displayMatches(display, e164: phone.e164) {
-            error(file, "\(field).display", "phone.display", "\(field) display \"\(display)\" does not dial \(phone.e164); make them the same number")
+            error(
+                file, "\(field).display", "phone.display",
+                "\(field) display \"\(display)\" does not dial \(phone.e164); make them the same number")
         }
         if phone.capabilities.isEmpty {
             error(file, "\(field).capabilities", "phone.capability", "\(field) must say what it is for: voice, sms or both")

@@ -71,23 +71,30 @@ struct BundleDocument {
 
     func location(_ location: Location) -> JSONValue {
         let address = location.address
-        let lines = address.street + ["\(address.city), \(address.state) \(address.zip)"]
+        let lines =
+            address.street + ["\(address.city), \(address.state) \(address.zip)"]
             + (address.country == "US" ? [] : [address.country])
         return .object(optional: [
             ("id", .string(location.id)),
             ("label", text(location.label)),
             ("status", .string(location.status.rawValue)),
-            ("address", [
-                "street": .array(address.street.map(JSONValue.string)),
-                "city": .string(address.city),
-                "state": .string(address.state),
-                "zip": .string(address.zip),
-                "country": .string(address.country),
-                "lines": .array(lines.map(JSONValue.string)),
-            ]),
-            ("coordinates", location.coordinates.map {
-                ["latitude": .double($0.latitude), "longitude": .double($0.longitude)]
-            }),
+            (
+                "address",
+                [
+                    "street": .array(address.street.map(JSONValue.string)),
+                    "city": .string(address.city),
+                    "state": .string(address.state),
+                    "zip": .string(address.zip),
+                    "country": .string(address.country),
+                    "lines": .array(lines.map(JSONValue.string)),
+                ]
+            ),
+            (
+                "coordinates",
+                location.coordinates.map {
+                    ["latitude": .double($0.latitude), "longitude": .double($0.longitude)]
+                }
+            ),
             ("phone", phone(location.phone ?? content.clinic.phone)),
             ("phoneSource", .string(location.phone == nil ? "clinic" : "location")),
             ("hours", content.hours(for: location.id).map(hours)),
@@ -96,34 +103,38 @@ struct BundleDocument {
 
     func hours(_ hours: LocationHours) -> JSONValue {
         [
-            "weekly": .array(hours.weekly.map { weekly in
-                [
-                    "days": .array(weekly.days.map { .string($0.rawValue) }),
-                    "opens": .string(weekly.range.opens.description),
-                    "closes": .string(weekly.range.closes.description),
-                    "overnight": .bool(Self.isOvernight(weekly.range)),
-                ]
-            }),
-            "byAppointment": .array(hours.byAppointment.map { rule in
-                .object(optional: [
-                    ("days", .array(rule.days.map { .string($0.rawValue) })),
-                    ("note", rule.note.map(text)),
-                ])
-            }),
-            "special": .array(hours.special.map { entry in
-                .object(optional: [
-                    ("from", .string(entry.from.description)),
-                    ("through", entry.through.map { .string($0.description) }),
-                    ("closed", .bool(entry.closed || entry.ranges.isEmpty)),
-                    ("ranges", .array(entry.ranges.map(range))),
-                    ("reason", entry.reason.map(text)),
-                ])
-            }),
-            "week": .array(Weekday.allCases.map { day in
-                let plan = DayPlan(hours, day)
-                let ranges: [TimeRange] = if case .open(let r) = plan { r } else { [] }
-                return ["day": .string(day.rawValue), "status": .string(plan.status), "ranges": .array(ranges.map(range))]
-            }),
+            "weekly": .array(
+                hours.weekly.map { weekly in
+                    [
+                        "days": .array(weekly.days.map { .string($0.rawValue) }),
+                        "opens": .string(weekly.range.opens.description),
+                        "closes": .string(weekly.range.closes.description),
+                        "overnight": .bool(Self.isOvernight(weekly.range)),
+                    ]
+                }),
+            "byAppointment": .array(
+                hours.byAppointment.map { rule in
+                    .object(optional: [
+                        ("days", .array(rule.days.map { .string($0.rawValue) })),
+                        ("note", rule.note.map(text)),
+                    ])
+                }),
+            "special": .array(
+                hours.special.map { entry in
+                    .object(optional: [
+                        ("from", .string(entry.from.description)),
+                        ("through", entry.through.map { .string($0.description) }),
+                        ("closed", .bool(entry.closed || entry.ranges.isEmpty)),
+                        ("ranges", .array(entry.ranges.map(range))),
+                        ("reason", entry.reason.map(text)),
+                    ])
+                }),
+            "week": .array(
+                Weekday.allCases.map { day in
+                    let plan = DayPlan(hours, day)
+                    let ranges: [TimeRange] = if case .open(let r) = plan { r } else { [] }
+                    return ["day": .string(day.rawValue), "status": .string(plan.status), "ranges": .array(ranges.map(range))]
+                }),
             "lines": perLocale { .array(HoursLines.weekly(hours, locale: $0).map(JSONValue.string)) },
             "specialLines": perLocale {
                 .array(HoursLines.special(hours, locale: $0, defaultLocale: defaultLocale).map(JSONValue.string))
@@ -156,12 +167,15 @@ struct BundleDocument {
             ("tags", .array(entry.tags.map(JSONValue.string))),
             ("lastReviewed", entry.lastReviewed.map { .string($0.description) }),
             ("question", text(entry.question)),
-            ("answer", [
-                "markdown": .object(markdown.map { ($0.locale, .string($0.text)) }),
-                "html": .object(markdown.map { ($0.locale, .string(AnswerRenderer.html($0.text))) }),
-                "plainText": .object(markdown.map { ($0.locale, .string(AnswerRenderer.plainText($0.text))) }),
-                "fallbackLocales": fallbacks(entry.answer),
-            ]),
+            (
+                "answer",
+                [
+                    "markdown": .object(markdown.map { ($0.locale, .string($0.text)) }),
+                    "html": .object(markdown.map { ($0.locale, .string(AnswerRenderer.html($0.text))) }),
+                    "plainText": .object(markdown.map { ($0.locale, .string(AnswerRenderer.plainText($0.text))) }),
+                    "fallbackLocales": fallbacks(entry.answer),
+                ]
+            ),
         ])
     }
 

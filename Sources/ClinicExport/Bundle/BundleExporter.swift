@@ -35,8 +35,9 @@ public struct BundleExporter: Sendable {
         let locales = content.locales
         files.add("bundle.json", JSONWriter.data(BundleDocument(content: content, source: source, locales: locales).json))
         for locale in locales.dropFirst() {
-            files.add("bundle.\(locale).json",
-                      JSONWriter.data(BundleDocument(content: content, source: source, locales: [locale]).json))
+            files.add(
+                "bundle.\(locale).json",
+                JSONWriter.data(BundleDocument(content: content, source: source, locales: [locale]).json))
         }
         files.add("bundle.schema.json", BundleSchema.data)
         files.add("clinic.jsonld", JSONWriter.data(LinkedDataDocument(content: content, locale: locales[0]).json))
@@ -55,14 +56,15 @@ public struct BundleExporter: Sendable {
             "revision": source.revision.map(JSONValue.string) ?? .null,
             "fromWorkingTree": .bool(source.fromWorkingTree),
             "generatedAt": .string(BundleDocument.timestamp(source.generatedAt)),
-            "files": .array(files.names.sorted().map { name in
-                let data = files[name]!
-                return [
-                    "path": .string(name),
-                    "size": .int(data.count),
-                    "sha256": .string(SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()),
-                ]
-            }),
+            "files": .array(
+                files.names.sorted().map { name in
+                    let data = files[name]!
+                    return [
+                        "path": .string(name),
+                        "size": .int(data.count),
+                        "sha256": .string(SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()),
+                    ]
+                }),
         ]
     }
 }

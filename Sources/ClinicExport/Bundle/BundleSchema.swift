@@ -19,19 +19,27 @@ public enum BundleSchema {
         "description": "A clinic's approved website content: clinic, locations and hours, FAQ, social links. See docs/bundle.md.",
         "type": "object",
         "additionalProperties": false,
-        "required": ["format", "schemaVersion", "revision", "fromWorkingTree", "generatedAt", "defaultLocale",
-                     "locales", "clinic", "locations", "categories", "faq", "social"],
+        "required": [
+            "format", "schemaVersion", "revision", "fromWorkingTree", "generatedAt", "defaultLocale",
+            "locales", "clinic", "locations", "categories", "faq", "social",
+        ],
         "properties": [
             "format": ["const": .string(BundleDocument.format)],
             "schemaVersion": ["const": .string(BundleDocument.schemaVersion)],
-            "revision": ["type": ["string", "null"], "pattern": "^([0-9a-f]{40}|[0-9a-f]{64})$",
-                         "description": "The commit the content was read from; null for a working tree without commits."],
+            "revision": [
+                "type": ["string", "null"], "pattern": "^([0-9a-f]{40}|[0-9a-f]{64})$",
+                "description": "The commit the content was read from; null for a working tree without commits.",
+            ],
             "fromWorkingTree": ["type": "boolean"],
-            "generatedAt": ["type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-                            "description": "The commit's time in UTC: the same revision always gives the same value."],
+            "generatedAt": [
+                "type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+                "description": "The commit's time in UTC: the same revision always gives the same value.",
+            ],
             "defaultLocale": ref("locale"),
-            "locales": ["type": "array", "items": ref("locale"), "minItems": 1, "uniqueItems": true,
-                        "description": "The locales every text in this file carries."],
+            "locales": [
+                "type": "array", "items": ref("locale"), "minItems": 1, "uniqueItems": true,
+                "description": "The locales every text in this file carries.",
+            ],
             "clinic": ref("clinic"),
             "locations": ["type": "array", "items": ref("location")],
             "categories": ["type": "array", "items": ref("category")],
@@ -60,38 +68,60 @@ public enum BundleSchema {
     static let e164 = "\\+[1-9][0-9]{6,14}"
 
     static let definitions: JSONValue = [
-        "locale": ["type": "string", "pattern": "^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$", "description": "A BCP 47 tag: language, optional script, optional region."],
+        "locale": [
+            "type": "string", "pattern": "^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
+            "description": "A BCP 47 tag: language, optional script, optional region.",
+        ],
         "localeMap": ["type": "object", "propertyNames": ref("locale"), "additionalProperties": ["type": "string"], "minProperties": 1],
-        "text": closed(["text", "fallbackLocales"], [
-            ("text", ref("localeMap")),
-            ("fallbackLocales", ["type": "array", "items": ref("locale"), "uniqueItems": true,
-                                 "description": "Locales whose text is the default locale's, for want of a translation."]),
-        ]),
+        "text": closed(
+            ["text", "fallbackLocales"],
+            [
+                ("text", ref("localeMap")),
+                (
+                    "fallbackLocales",
+                    [
+                        "type": "array", "items": ref("locale"), "uniqueItems": true,
+                        "description": "Locales whose text is the default locale's, for want of a translation.",
+                    ]
+                ),
+            ]),
         "linesByLocale": ["type": "object", "propertyNames": ref("locale"), "additionalProperties": array(nonEmpty)],
         "date": ["type": "string", "format": "date", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"],
         "time": ["type": "string", "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"],
         "day": ["enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]],
         "days": ["type": "array", "items": ref("day"), "minItems": 1, "uniqueItems": true],
-        "phone": closed(["e164", "display", "capabilities", "links"], [
-            ("e164", ["type": "string", "pattern": .string("^\(e164)$")]),
-            ("display", nonEmpty),
-            ("capabilities", ["type": "array", "items": ["enum": ["voice", "sms"]], "uniqueItems": true]),
-            ("links", closed([], [
-                ("tel", ["type": "string", "pattern": .string("^tel:\(e164)$")]),
-                ("sms", ["type": "string", "pattern": .string("^sms:\(e164)$")]),
-            ])),
-        ]),
-        "clinic": closed(["name", "legalName", "phone", "timeZone", "businessTypes", "hoursSummary"], [
-            ("name", ref("text")),
-            ("legalName", nonEmpty),
-            ("website", ["type": "string", "format": "uri", "pattern": "^https?://"]),
-            ("email", ["type": "string", "format": "email"]),
-            ("phone", ref("phone")),
-            ("timeZone", ["type": "string", "pattern": "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)+$|^UTC$", "description": "An IANA time zone id."]),
-            ("copyright", closed(["holder", "since"], [("holder", nonEmpty), ("since", ["type": "integer", "minimum": 1900])])),
-            ("businessTypes", ["type": "array", "items": nonEmpty, "minItems": 1]),
-            ("hoursSummary", ref("linesByLocale")),
-        ]),
+        "phone": closed(
+            ["e164", "display", "capabilities", "links"],
+            [
+                ("e164", ["type": "string", "pattern": .string("^\(e164)$")]),
+                ("display", nonEmpty),
+                ("capabilities", ["type": "array", "items": ["enum": ["voice", "sms"]], "uniqueItems": true]),
+                (
+                    "links",
+                    closed(
+                        [],
+                        [
+                            ("tel", ["type": "string", "pattern": .string("^tel:\(e164)$")]),
+                            ("sms", ["type": "string", "pattern": .string("^sms:\(e164)$")]),
+                        ])
+                ),
+            ]),
+        "clinic": closed(
+            ["name", "legalName", "phone", "timeZone", "businessTypes", "hoursSummary"],
+            [
+                ("name", ref("text")),
+                ("legalName", nonEmpty),
+                ("website", ["type": "string", "format": "uri", "pattern": "^https?://"]),
+                ("email", ["type": "string", "format": "email"]),
+                ("phone", ref("phone")),
+                (
+                    "timeZone",
+                    ["type": "string", "pattern": "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)+$|^UTC$", "description": "An IANA time zone id."]
+                ),
+                ("copyright", closed(["holder", "since"], [("holder", nonEmpty), ("since", ["type": "integer", "minimum": 1900])])),
+                ("businessTypes", ["type": "array", "items": nonEmpty, "minItems": 1]),
+                ("hoursSummary", ref("linesByLocale")),
+            ]),
         "address": [
             "type": "object",
             "additionalProperties": false,
@@ -107,62 +137,104 @@ public enum BundleSchema {
             "if": ["properties": ["country": ["const": "US"]]],
             "then": ["properties": ["state": ["pattern": "^[A-Z]{2}$"], "zip": ["pattern": "^[0-9]{5}(-[0-9]{4})?$"]]],
         ],
-        "range": closed(["opens", "closes", "overnight"], [
-            ("opens", ref("time")), ("closes", ref("time")), ("overnight", ["type": "boolean"]),
-        ]),
-        "hours": closed(["weekly", "byAppointment", "special", "week", "lines", "specialLines"], [
-            ("weekly", array(closed(["days", "opens", "closes", "overnight"], [
-                ("days", ref("days")), ("opens", ref("time")), ("closes", ref("time")), ("overnight", ["type": "boolean"]),
-            ]))),
-            ("byAppointment", array(closed(["days"], [("days", ref("days")), ("note", ref("text"))]))),
-            ("special", array(closed(["from", "closed", "ranges"], [
-                ("from", ref("date")), ("through", ref("date")), ("closed", ["type": "boolean"]),
-                ("ranges", array(ref("range"))), ("reason", ref("text")),
-            ]))),
-            ("week", ["type": "array", "minItems": 7, "maxItems": 7, "items": closed(["day", "status", "ranges"], [
-                ("day", ref("day")),
-                ("status", ["enum": ["open", "by-appointment", "closed"]]),
-                ("ranges", array(ref("range"))),
-            ])]),
-            ("lines", ref("linesByLocale")),
-            ("specialLines", ref("linesByLocale")),
-        ]),
-        "location": closed(["id", "label", "status", "address", "phone", "phoneSource"], [
-            ("id", ref("id")),
-            ("label", ref("text")),
-            ("status", ["enum": ["open", "temporarily-closed", "permanently-closed"]]),
-            ("address", ref("address")),
-            ("coordinates", closed(["latitude", "longitude"], [
-                ("latitude", ["type": "number", "minimum": -90, "maximum": 90]),
-                ("longitude", ["type": "number", "minimum": -180, "maximum": 180]),
-            ])),
-            ("phone", ref("phone")),
-            ("phoneSource", ["enum": ["location", "clinic"]]),
-            ("hours", ref("hours")),
-        ]),
+        "range": closed(
+            ["opens", "closes", "overnight"],
+            [
+                ("opens", ref("time")), ("closes", ref("time")), ("overnight", ["type": "boolean"]),
+            ]),
+        "hours": closed(
+            ["weekly", "byAppointment", "special", "week", "lines", "specialLines"],
+            [
+                (
+                    "weekly",
+                    array(
+                        closed(
+                            ["days", "opens", "closes", "overnight"],
+                            [
+                                ("days", ref("days")), ("opens", ref("time")), ("closes", ref("time")), ("overnight", ["type": "boolean"]),
+                            ]))
+                ),
+                ("byAppointment", array(closed(["days"], [("days", ref("days")), ("note", ref("text"))]))),
+                (
+                    "special",
+                    array(
+                        closed(
+                            ["from", "closed", "ranges"],
+                            [
+                                ("from", ref("date")), ("through", ref("date")), ("closed", ["type": "boolean"]),
+                                ("ranges", array(ref("range"))), ("reason", ref("text")),
+                            ]))
+                ),
+                (
+                    "week",
+                    [
+                        "type": "array", "minItems": 7, "maxItems": 7,
+                        "items": closed(
+                            ["day", "status", "ranges"],
+                            [
+                                ("day", ref("day")),
+                                ("status", ["enum": ["open", "by-appointment", "closed"]]),
+                                ("ranges", array(ref("range"))),
+                            ]),
+                    ]
+                ),
+                ("lines", ref("linesByLocale")),
+                ("specialLines", ref("linesByLocale")),
+            ]),
+        "location": closed(
+            ["id", "label", "status", "address", "phone", "phoneSource"],
+            [
+                ("id", ref("id")),
+                ("label", ref("text")),
+                ("status", ["enum": ["open", "temporarily-closed", "permanently-closed"]]),
+                ("address", ref("address")),
+                (
+                    "coordinates",
+                    closed(
+                        ["latitude", "longitude"],
+                        [
+                            ("latitude", ["type": "number", "minimum": -90, "maximum": 90]),
+                            ("longitude", ["type": "number", "minimum": -180, "maximum": 180]),
+                        ])
+                ),
+                ("phone", ref("phone")),
+                ("phoneSource", ["enum": ["location", "clinic"]]),
+                ("hours", ref("hours")),
+            ]),
         "id": ["type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"],
-        "category": closed(["id", "title", "faq"], [
-            ("id", ref("id")), ("title", ref("text")), ("faq", ["type": "array", "items": ref("id")]),
-        ]),
-        "faqEntry": closed(["id", "category", "position", "tags", "question", "answer"], [
-            ("id", ref("id")),
-            ("category", ref("id")),
-            ("position", ["type": "integer"]),
-            ("tags", ["type": "array", "items": nonEmpty]),
-            ("lastReviewed", ref("date")),
-            ("question", ref("text")),
-            ("answer", closed(["markdown", "html", "plainText", "fallbackLocales"], [
-                ("markdown", ref("localeMap")),
-                ("html", ref("localeMap")),
-                ("plainText", ref("localeMap")),
-                ("fallbackLocales", ["type": "array", "items": ref("locale"), "uniqueItems": true]),
-            ])),
-        ]),
-        "socialLink": closed(["network", "networkName", "url"], [
-            ("network", ["enum": ["tiktok", "x", "linkedin", "instagram", "facebook", "youtube", "other"]]),
-            ("networkName", nonEmpty),
-            ("url", ["type": "string", "format": "uri", "pattern": "^https?://"]),
-            ("handle", nonEmpty),
-        ]),
+        "category": closed(
+            ["id", "title", "faq"],
+            [
+                ("id", ref("id")), ("title", ref("text")), ("faq", ["type": "array", "items": ref("id")]),
+            ]),
+        "faqEntry": closed(
+            ["id", "category", "position", "tags", "question", "answer"],
+            [
+                ("id", ref("id")),
+                ("category", ref("id")),
+                ("position", ["type": "integer"]),
+                ("tags", ["type": "array", "items": nonEmpty]),
+                ("lastReviewed", ref("date")),
+                ("question", ref("text")),
+                (
+                    "answer",
+                    closed(
+                        ["markdown", "html", "plainText", "fallbackLocales"],
+                        [
+                            ("markdown", ref("localeMap")),
+                            ("html", ref("localeMap")),
+                            ("plainText", ref("localeMap")),
+                            ("fallbackLocales", ["type": "array", "items": ref("locale"), "uniqueItems": true]),
+                        ])
+                ),
+            ]),
+        "socialLink": closed(
+            ["network", "networkName", "url"],
+            [
+                ("network", ["enum": ["tiktok", "x", "linkedin", "instagram", "facebook", "youtube", "other"]]),
+                ("networkName", nonEmpty),
+                ("url", ["type": "string", "format": "uri", "pattern": "^https?://"]),
+                ("handle", nonEmpty),
+            ]),
     ]
 }

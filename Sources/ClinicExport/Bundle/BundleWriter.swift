@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a bundle into a directory so that a reader sees the old bundle or
@@ -36,7 +36,8 @@ public enum BundleWriter {
             var exists: ObjCBool = false
             if fm.fileExists(atPath: target.path, isDirectory: &exists) {
                 guard exists.boolValue else {
-                    throw BundleWriteError(path: target.path, reason: "it exists and is not a directory; move it away or choose another --out")
+                    throw BundleWriteError(
+                        path: target.path, reason: "it exists and is not a directory; move it away or choose another --out")
                 }
                 if exchange(staging, target) {
                     try fm.removeItem(at: staging)
@@ -66,13 +67,13 @@ public enum BundleWriter {
     /// Swaps two paths in one step (Linux 3.15+, glibc 2.28+); false where that is not available.
     static func exchange(_ a: URL, _ b: URL) -> Bool {
         #if os(Linux)
-        // renameat2 is not in Swift's Glibc module (it needs _GNU_SOURCE): look it up by name.
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let renameExchange: UInt32 = 2
-        return renameat2(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0
+            // renameat2 is not in Swift's Glibc module (it needs _GNU_SOURCE): look it up by name.
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let renameExchange: UInt32 = 2
+            return renameat2(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0
         #else
-        return false
+            return false
         #endif
     }
 

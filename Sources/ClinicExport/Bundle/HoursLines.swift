@@ -48,7 +48,8 @@ public struct HoursVocabulary: Sendable {
             }
         }
         return runs.map { run in
-            let first = dayNames[run[0].index], last = dayNames[run[run.count - 1].index]
+            let first = dayNames[run[0].index]
+            let last = dayNames[run[run.count - 1].index]
             switch run.count {
             case 1: return first
             case 2: return "\(first), \(last)"
@@ -138,7 +139,10 @@ public enum HoursLines {
             content.hours(for: location.id).map { (location, $0) }
         }
         guard !places.isEmpty else { return [] }
-        struct Key: Hashable { let plan: DayPlan; let locations: [String] }
+        struct Key: Hashable {
+            let plan: DayPlan
+            let locations: [String]
+        }
         var entries: [(day: Weekday, key: Key)] = []
         for day in Weekday.allCases {
             let plans = places.map { DayPlan($0.1, day) }

@@ -55,17 +55,23 @@ struct LinkedDataDocument {
             ("parentOrganization", ["@id": .string(id("organization"))]),
             ("url", .string(content.clinic.website)),
             ("telephone", .string((location.phone ?? content.clinic.phone).e164)),
-            ("address", [
-                "@type": "PostalAddress",
-                "streetAddress": .string(address.street.joined(separator: ", ")),
-                "addressLocality": .string(address.city),
-                "addressRegion": .string(address.state),
-                "postalCode": .string(address.zip),
-                "addressCountry": .string(address.country),
-            ]),
-            ("geo", location.coordinates.map {
-                ["@type": "GeoCoordinates", "latitude": .double($0.latitude), "longitude": .double($0.longitude)]
-            }),
+            (
+                "address",
+                [
+                    "@type": "PostalAddress",
+                    "streetAddress": .string(address.street.joined(separator: ", ")),
+                    "addressLocality": .string(address.city),
+                    "addressRegion": .string(address.state),
+                    "postalCode": .string(address.zip),
+                    "addressCountry": .string(address.country),
+                ]
+            ),
+            (
+                "geo",
+                location.coordinates.map {
+                    ["@type": "GeoCoordinates", "latitude": .double($0.latitude), "longitude": .double($0.longitude)]
+                }
+            ),
             ("openingHoursSpecification", weekly.isEmpty ? nil : .array(weekly.map(opening))),
             ("specialOpeningHoursSpecification", special.isEmpty ? nil : .array(special.flatMap(specialOpening))),
         ])
@@ -98,16 +104,17 @@ struct LinkedDataDocument {
             "@type": "FAQPage",
             "@id": .string(id("faq")),
             "inLanguage": .string(locale),
-            "mainEntity": .array(content.faqInPageOrder.map { entry in
-                [
-                    "@type": "Question",
-                    "name": .string(text(entry.question) ?? ""),
-                    "acceptedAnswer": [
-                        "@type": "Answer",
-                        "text": .string(AnswerRenderer.html(text(entry.answer) ?? "")),
-                    ],
-                ]
-            }),
+            "mainEntity": .array(
+                content.faqInPageOrder.map { entry in
+                    [
+                        "@type": "Question",
+                        "name": .string(text(entry.question) ?? ""),
+                        "acceptedAnswer": [
+                            "@type": "Answer",
+                            "text": .string(AnswerRenderer.html(text(entry.answer) ?? "")),
+                        ],
+                    ]
+                }),
         ]
     }
 

@@ -12,8 +12,9 @@ extension ContentRepository {
     public func bundle(at commit: ObjectID) throws -> BundleFiles {
         let (loaded, findings) = try validate(at: commit)
         let time = try gitCall { try git.commit(commit).committer.time }
-        return try Self.bundle(loaded.content, findings, source: BundleSource(revision: commit.hex, generatedAt: time),
-                               label: commit.short)
+        return try Self.bundle(
+            loaded.content, findings, source: BundleSource(revision: commit.hex, generatedAt: time),
+            label: commit.short)
     }
 
     /// The bundle of the working tree's files, for a local preview. Its
@@ -33,8 +34,10 @@ extension ContentRepository {
     static func bundle(_ content: SiteContent, _ findings: [Finding], source: BundleSource, label: String) throws -> BundleFiles {
         let errors = findings.errors
         guard errors.isEmpty else {
-            throw WorkflowError(.invalid, "the content in \(label) has \(errors.count) error(s); nothing was exported. Fix them (clinicctl validate lists them) and export again",
-                                findings: errors.ordered)
+            throw WorkflowError(
+                .invalid,
+                "the content in \(label) has \(errors.count) error(s); nothing was exported. Fix them (clinicctl validate lists them) and export again",
+                findings: errors.ordered)
         }
         return BundleExporter().files(for: content, source: source)
     }

@@ -28,7 +28,10 @@ public enum JSONWriter {
         case .double(let number): out += format(number)
         case .string(let text): out += quoted(text)
         case .array(let values):
-            guard !values.isEmpty else { return out += "[]" }
+            guard !values.isEmpty else {
+                out += "[]"
+                return
+            }
             let inner = indent + "  "
             out += "[\n"
             for (index, element) in values.enumerated() {
@@ -38,7 +41,10 @@ public enum JSONWriter {
             }
             out += indent + "]"
         case .object(let pairs):
-            guard !pairs.isEmpty else { return out += "{}" }
+            guard !pairs.isEmpty else {
+                out += "{}"
+                return
+            }
             let inner = indent + "  "
             out += "{\n"
             for (index, (key, element)) in pairs.enumerated() {

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How a hook's process ended.
@@ -41,7 +41,8 @@ struct HookProcess {
         process.arguments = []
         process.environment = environment
         process.currentDirectoryURL = workingDirectory
-        let stdin = Pipe(), combined = Pipe()
+        let stdin = Pipe()
+        let combined = Pipe()
         process.standardInput = stdin
         process.standardOutput = combined
         process.standardError = combined
@@ -114,12 +115,12 @@ extension HookProcess {
     static func hasExited(_ process: Process) -> Bool {
         guard process.isRunning else { return true }
         #if os(Linux)
-        guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
-            let close = stat.lastIndex(of: ")"), stat.distance(from: close, to: stat.endIndex) > 2
-        else { return false }
-        return stat[stat.index(close, offsetBy: 2)] == "Z"
+            guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")"), stat.distance(from: close, to: stat.endIndex) > 2
+            else { return false }
+            return stat[stat.index(close, offsetBy: 2)] == "Z"
         #else
-        return false
+            return false
         #endif
     }
 

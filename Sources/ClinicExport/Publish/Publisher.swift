@@ -94,8 +94,10 @@ public struct Publisher: Sendable {
     /// with `.` are skipped, as are files Git does not record as executable.
     public static func hooks(of repository: ContentRepository, at commit: ObjectID) throws -> [(name: String, contents: Data)] {
         let (files, executables) = try repository.gitCall {
-            (try repository.git.readFiles(under: hooksDirectory, at: commit),
-             Set(try repository.git.executableFiles(under: hooksDirectory, at: commit)))
+            (
+                try repository.git.readFiles(under: hooksDirectory, at: commit),
+                Set(try repository.git.executableFiles(under: hooksDirectory, at: commit))
+            )
         }
         return files.compactMap { path, data -> (name: String, contents: Data)? in
             let name = String(path.dropFirst(hooksDirectory.count + 1))
@@ -124,19 +126,24 @@ public struct Publisher: Sendable {
             revision: commit.hex, previousRevision: previous?.hex, bundleDirectory: bundle.path,
             hooks: hooks.map(\.name), dryRun: dryRun, recorded: false)
         if dryRun {
-            output(hooks.isEmpty
-                ? "Dry run: \(Self.hooksDirectory) at \(commit.short) has no deploy hooks; nothing was run or recorded"
-                : "Dry run: would run \(hooks.map(\.name).joined(separator: ", ")); nothing was run or recorded")
+            output(
+                hooks.isEmpty
+                    ? "Dry run: \(Self.hooksDirectory) at \(commit.short) has no deploy hooks; nothing was run or recorded"
+                    : "Dry run: would run \(hooks.map(\.name).joined(separator: ", ")); nothing was run or recorded")
             return result
         }
-        try runHooks(hooks, repository: repository, commit: commit, previous: previous, bundle: bundle,
-                     timeout: timeout, output: output)
+        try runHooks(
+            hooks, repository: repository, commit: commit, previous: previous, bundle: bundle,
+            timeout: timeout, output: output)
         do {
             try repository.git.updateReference(
                 ContentRepository.deployedRef, to: commit, expected: previous,
                 logMessage: "clinicctl publish: deployed \(commit.short)")
         } catch let error as GitError where error.code == .modified || error.code == .locked || error.code == .exists {
-            throw PublishError(.recordMoved, hook: nil, "another publish changed \(ContentRepository.deployedRef) while this one ran (\(error.message)); the hooks of \(commit.short) ran but it is not recorded as deployed. Run `clinicctl publish` again")
+            throw PublishError(
+                .recordMoved, hook: nil,
+                "another publish changed \(ContentRepository.deployedRef) while this one ran (\(error.message)); the hooks of \(commit.short) ran but it is not recorded as deployed. Run `clinicctl publish` again"
+            )
         } catch let error as GitError {
             throw WorkflowError(.repository, error.description)
         }
@@ -180,16 +187,25 @@ public struct Publisher: Sendable {
             do {
                 exit = try process.run(input: JSONWriter.data(event)) { output("[\(hook.name)] \($0)") }
             } catch {
-                throw PublishError(.hookFailed, hook: hook.name, "deploy hook \(hook.name) could not start (\(error.localizedDescription)); does it begin with a #! line? \(kept)")
+                throw PublishError(
+                    .hookFailed, hook: hook.name,
+                    "deploy hook \(hook.name) could not start (\(error.localizedDescription)); does it begin with a #! line? \(kept)")
             }
             switch exit {
             case .exited(0): continue
             case .exited(let status):
-                throw PublishError(.hookFailed, hook: hook.name, "deploy hook \(hook.name) failed with exit status \(status); \(kept). Fix the cause and run `clinicctl publish` again")
+                throw PublishError(
+                    .hookFailed, hook: hook.name,
+                    "deploy hook \(hook.name) failed with exit status \(status); \(kept). Fix the cause and run `clinicctl publish` again")
             case .signaled(let signal):
-                throw PublishError(.hookFailed, hook: hook.name, "deploy hook \(hook.name) was killed by signal \(signal); \(kept). Run `clinicctl publish` again")
+                throw PublishError(
+                    .hookFailed, hook: hook.name,
+                    "deploy hook \(hook.name) was killed by signal \(signal); \(kept). Run `clinicctl publish` again")
             case .timedOut:
-                throw PublishError(.hookTimedOut, hook: hook.name, "deploy hook \(hook.name) timed out after \(Self.seconds(timeout)) and was stopped; \(kept). Raise --timeout or fix the hook, then run `clinicctl publish` again")
+                throw PublishError(
+                    .hookTimedOut, hook: hook.name,
+                    "deploy hook \(hook.name) timed out after \(Self.seconds(timeout)) and was stopped; \(kept). Raise --timeout or fix the hook, then run `clinicctl publish` again"
+                )
             }
         }
     }
@@ -223,7 +239,8 @@ public struct Publisher: Sendable {
         let folder = current.deletingLastPathComponent()
         guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
         let dated = names.filter { !$0.hasPrefix(".") && $0 != current.lastPathComponent }.map { name -> (String, Date) in
-            let date = (try? fm.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate] as? Date) ?? .distantPast
+            let date =
+                (try? fm.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate] as? Date) ?? .distantPast
             return (name, date)
         }.sorted { $0.1 > $1.1 }
         for (name, _) in dated.dropFirst(bundlesKept - 1) {

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// POSTs a file to a URL, signed as GitHub signs its webhooks: the header

@@ -18,8 +18,10 @@ public enum FAQEdits {
         public var tags: [String]?
         public var lastReviewed: CalendarDay?
         public var locale: String?
-        public init(question: String? = nil, answer: String? = nil, category: String? = nil, tags: [String]? = nil,
-                    lastReviewed: CalendarDay? = nil, locale: String? = nil) {
+        public init(
+            question: String? = nil, answer: String? = nil, category: String? = nil, tags: [String]? = nil,
+            lastReviewed: CalendarDay? = nil, locale: String? = nil
+        ) {
             self.question = question
             self.answer = answer
             self.category = category
@@ -32,7 +34,8 @@ public enum FAQEdits {
     /// The id a new question gets: its slug, with `-2`, `-3`… when taken.
     public static func newID(for question: String, in content: SiteContent) -> String {
         let stem = Formats.slug(from: question).isEmpty ? "question" : Formats.slug(from: question)
-        var id = stem, counter = 2
+        var id = stem
+        var counter = 2
         while content.faqEntry(id) != nil {
             id = "\(stem)-\(counter)"
             counter += 1
@@ -40,7 +43,8 @@ public enum FAQEdits {
         return id
     }
 
-    public static func add(_ fields: Fields, id explicitID: String?, placement: FAQPlacement, in content: SiteContent) throws -> ContentEdit {
+    public static func add(_ fields: Fields, id explicitID: String?, placement: FAQPlacement, in content: SiteContent) throws -> ContentEdit
+    {
         guard let question = fields.question?.trimmingCharacters(in: .whitespacesAndNewlines), !question.isEmpty else {
             throw WorkflowError(.usage, "a new FAQ entry needs a question (--question)")
         }
@@ -49,7 +53,10 @@ public enum FAQEdits {
         }
         let defaultLocale = content.clinic.defaultLocale
         if let locale = fields.locale, locale != defaultLocale {
-            throw WorkflowError(.usage, "a new entry is written in the clinic's default locale (\(defaultLocale)) first; add the \(locale) text afterwards with `clinicctl faq edit ID --locale \(locale)`")
+            throw WorkflowError(
+                .usage,
+                "a new entry is written in the clinic's default locale (\(defaultLocale)) first; add the \(locale) text afterwards with `clinicctl faq edit ID --locale \(locale)`"
+            )
         }
         let id = explicitID ?? newID(for: question, in: content)
         if content.faqEntry(id) != nil {
@@ -61,11 +68,15 @@ public enum FAQEdits {
         } else if content.categories.count == 1 {
             category = content.categories[0].id
         } else {
-            throw WorkflowError(.usage, "say which category the question belongs to (--category); categories: \(content.categories.map(\.id).joined(separator: ", "))")
+            throw WorkflowError(
+                .usage,
+                "say which category the question belongs to (--category); categories: \(content.categories.map(\.id).joined(separator: ", "))"
+            )
         }
-        let entry = FAQEntry(id: id, question: LocalizedText(question, locale: defaultLocale),
-                             answer: LocalizedText(answer.trimmingCharacters(in: .whitespacesAndNewlines), locale: defaultLocale),
-                             category: category, position: 0, tags: fields.tags ?? [], lastReviewed: fields.lastReviewed)
+        let entry = FAQEntry(
+            id: id, question: LocalizedText(question, locale: defaultLocale),
+            answer: LocalizedText(answer.trimmingCharacters(in: .whitespacesAndNewlines), locale: defaultLocale),
+            category: category, position: 0, tags: fields.tags ?? [], lastReviewed: fields.lastReviewed)
         return ContentEdit(change: "faq.add", entry: "faq/\(id)", summary: "FAQ: add \"\(question)\"", draftHint: "faq-\(id)") { content in
             guard content.faqEntry(id) == nil else {
                 throw WorkflowError(.refused, "there is already an FAQ entry with id \"\(id)\"")
@@ -80,7 +91,9 @@ public enum FAQEdits {
             let index = try entryIndex(id, in: content)
             let locale = fields.locale ?? content.clinic.defaultLocale
             var entry = content.faq[index]
-            if let question = fields.question { entry.question.set(question.trimmingCharacters(in: .whitespacesAndNewlines), locale: locale) }
+            if let question = fields.question {
+                entry.question.set(question.trimmingCharacters(in: .whitespacesAndNewlines), locale: locale)
+            }
             if let answer = fields.answer { entry.answer.set(answer.trimmingCharacters(in: .whitespacesAndNewlines), locale: locale) }
             if let category = fields.category { entry.category = category }
             if let tags = fields.tags { entry.tags = tags }
@@ -105,7 +118,10 @@ public enum FAQEdits {
     static func entryIndex(_ id: String, in content: SiteContent) throws -> Int {
         guard let index = content.faq.firstIndex(where: { $0.id == id }) else {
             let near = content.faq.map(\.id).filter { $0.contains(id) || id.contains($0) }
-            throw WorkflowError(.notFound, "there is no FAQ entry \"\(id)\"" + (near.isEmpty ? "; `clinicctl faq list` shows them all" : "; did you mean \(near.joined(separator: ", "))?"))
+            throw WorkflowError(
+                .notFound,
+                "there is no FAQ entry \"\(id)\""
+                    + (near.isEmpty ? "; `clinicctl faq list` shows them all" : "; did you mean \(near.joined(separator: ", "))?"))
         }
         return index
     }
@@ -146,6 +162,8 @@ public enum FAQEdits {
     }
 
     static func anchorMissing(_ anchor: String, _ id: String) -> WorkflowError {
-        WorkflowError(.notFound, anchor == id ? "an entry cannot be placed next to itself" : "there is no FAQ entry \"\(anchor)\" to place \"\(id)\" next to")
+        WorkflowError(
+            .notFound,
+            anchor == id ? "an entry cannot be placed next to itself" : "there is no FAQ entry \"\(anchor)\" to place \"\(id)\" next to")
     }
 }

@@ -68,8 +68,10 @@ public enum HoursEdits {
         }
     }
 
-    static func edit(_ location: String, change: String, summary: String,
-                     _ body: @escaping @Sendable (inout LocationHours) throws -> Void) -> ContentEdit {
+    static func edit(
+        _ location: String, change: String, summary: String,
+        _ body: @escaping @Sendable (inout LocationHours) throws -> Void
+    ) -> ContentEdit {
         ContentEdit(change: change, entry: "hours/\(location)", summary: summary, draftHint: "hours-\(location)") { content in
             guard content.location(location) != nil else {
                 throw WorkflowError.noLocation(location, in: content)

@@ -13,8 +13,10 @@ public enum LocationEdits {
         public var phone: PhoneNumber?
         public var status: Location.Status?
         public var coordinates: Coordinates?
-        public init(label: String? = nil, street: [String]? = nil, city: String? = nil, state: String? = nil, zip: String? = nil,
-                    country: String? = nil, phone: PhoneNumber? = nil, status: Location.Status? = nil, coordinates: Coordinates? = nil) {
+        public init(
+            label: String? = nil, street: [String]? = nil, city: String? = nil, state: String? = nil, zip: String? = nil,
+            country: String? = nil, phone: PhoneNumber? = nil, status: Location.Status? = nil, coordinates: Coordinates? = nil
+        ) {
             self.label = label
             self.street = street
             self.city = city
@@ -29,22 +31,27 @@ public enum LocationEdits {
 
     public static func add(_ id: String, _ f: Fields) throws -> ContentEdit {
         guard let label = f.label, let street = f.street, !street.isEmpty, let city = f.city, let state = f.state, let zip = f.zip else {
-            let missing = [("--label", f.label == nil), ("--street", f.street?.isEmpty ?? true), ("--city", f.city == nil),
-                           ("--state", f.state == nil), ("--zip", f.zip == nil)].filter(\.1).map(\.0)
+            let missing = [
+                ("--label", f.label == nil), ("--street", f.street?.isEmpty ?? true), ("--city", f.city == nil),
+                ("--state", f.state == nil), ("--zip", f.zip == nil),
+            ].filter(\.1).map(\.0)
             throw WorkflowError(.usage, "a new location needs \(missing.joined(separator: ", "))")
         }
-        return ContentEdit(change: "location.add", entry: "location/\(id)", summary: "Location: add \(label)", draftHint: "location-\(id)") { content in
+        return ContentEdit(change: "location.add", entry: "location/\(id)", summary: "Location: add \(label)", draftHint: "location-\(id)")
+        { content in
             guard content.location(id) == nil else { throw WorkflowError(.refused, "there is already a location \"\(id)\"") }
             let locale = content.clinic.defaultLocale
-            content.locations.append(Location(
-                id: id, label: LocalizedText(label, locale: locale),
-                address: PostalAddress(street: street, city: city, state: state.uppercased(), zip: zip, country: f.country ?? "US"),
-                coordinates: f.coordinates, phone: f.phone, status: f.status ?? .open))
+            content.locations.append(
+                Location(
+                    id: id, label: LocalizedText(label, locale: locale),
+                    address: PostalAddress(street: street, city: city, state: state.uppercased(), zip: zip, country: f.country ?? "US"),
+                    coordinates: f.coordinates, phone: f.phone, status: f.status ?? .open))
         }
     }
 
     public static func edit(_ id: String, _ f: Fields, locale: String? = nil) -> ContentEdit {
-        ContentEdit(change: "location.edit", entry: "location/\(id)", summary: "Location: edit \(id)", draftHint: "location-\(id)") { content in
+        ContentEdit(change: "location.edit", entry: "location/\(id)", summary: "Location: edit \(id)", draftHint: "location-\(id)") {
+            content in
             guard let index = content.locations.firstIndex(where: { $0.id == id }) else { throw missing(id, content) }
             var location = content.locations[index]
             if let label = f.label { location.label.set(label, locale: locale ?? content.clinic.defaultLocale) }
@@ -62,11 +69,14 @@ public enum LocationEdits {
 
     /// Removes a location; refuses while hours refer to it unless `cascade`.
     public static func remove(_ id: String, cascade: Bool) -> ContentEdit {
-        ContentEdit(change: "location.remove", entry: "location/\(id)", summary: "Location: remove \(id)", draftHint: "location-remove-\(id)") { content in
+        ContentEdit(
+            change: "location.remove", entry: "location/\(id)", summary: "Location: remove \(id)", draftHint: "location-remove-\(id)"
+        ) { content in
             guard let index = content.locations.firstIndex(where: { $0.id == id }) else { throw missing(id, content) }
             if content.hours(for: id) != nil {
                 guard cascade else {
-                    throw WorkflowError(.refused, "location \(id) still has opening hours (hours/\(id)); remove them with it using --cascade")
+                    throw WorkflowError(
+                        .refused, "location \(id) still has opening hours (hours/\(id)); remove them with it using --cascade")
                 }
                 content.hours.removeAll { $0.location == id }
             }
@@ -79,11 +89,14 @@ public enum LocationEdits {
 
 public enum SocialEdits {
     public static func add(_ network: SocialNetwork, url: String, handle: String?, replace: Bool) -> ContentEdit {
-        ContentEdit(change: "social.add", entry: "social/\(network.rawValue)", summary: "Social: add \(network.displayName)",
-                    draftHint: "social-\(network.rawValue)") { content in
+        ContentEdit(
+            change: "social.add", entry: "social/\(network.rawValue)", summary: "Social: add \(network.displayName)",
+            draftHint: "social-\(network.rawValue)"
+        ) { content in
             if let index = content.social.firstIndex(where: { $0.network == network && network != .other }) {
                 guard replace else {
-                    throw WorkflowError(.refused, "\(network.displayName) is already listed (\(content.social[index].url)); add --replace to change it")
+                    throw WorkflowError(
+                        .refused, "\(network.displayName) is already listed (\(content.social[index].url)); add --replace to change it")
                 }
                 content.social[index] = SocialLink(network: network, url: url, handle: handle)
             } else {
@@ -93,8 +106,10 @@ public enum SocialEdits {
     }
 
     public static func remove(_ network: SocialNetwork) -> ContentEdit {
-        ContentEdit(change: "social.remove", entry: "social/\(network.rawValue)", summary: "Social: remove \(network.displayName)",
-                    draftHint: "social-remove-\(network.rawValue)") { content in
+        ContentEdit(
+            change: "social.remove", entry: "social/\(network.rawValue)", summary: "Social: remove \(network.displayName)",
+            draftHint: "social-remove-\(network.rawValue)"
+        ) { content in
             let before = content.social.count
             content.social.removeAll { $0.network == network }
             if content.social.count == before {
@@ -112,8 +127,10 @@ public enum ClinicEdits {
         public var website: String?
         public var email: String?
         public var timeZone: String?
-        public init(name: String? = nil, legalName: String? = nil, phone: PhoneNumber? = nil, website: String? = nil,
-                    email: String? = nil, timeZone: String? = nil) {
+        public init(
+            name: String? = nil, legalName: String? = nil, phone: PhoneNumber? = nil, website: String? = nil,
+            email: String? = nil, timeZone: String? = nil
+        ) {
             self.name = name
             self.legalName = legalName
             self.phone = phone
@@ -124,9 +141,13 @@ public enum ClinicEdits {
     }
 
     public static func set(_ f: Fields) -> ContentEdit {
-        let names = [("name", f.name != nil), ("legal name", f.legalName != nil), ("phone", f.phone != nil),
-                     ("website", f.website != nil), ("email", f.email != nil), ("time zone", f.timeZone != nil)].filter(\.1).map(\.0)
-        return ContentEdit(change: "clinic.set", entry: "clinic", summary: "Clinic: set \(names.joined(separator: ", "))", draftHint: "clinic") { content in
+        let names = [
+            ("name", f.name != nil), ("legal name", f.legalName != nil), ("phone", f.phone != nil),
+            ("website", f.website != nil), ("email", f.email != nil), ("time zone", f.timeZone != nil),
+        ].filter(\.1).map(\.0)
+        return ContentEdit(
+            change: "clinic.set", entry: "clinic", summary: "Clinic: set \(names.joined(separator: ", "))", draftHint: "clinic"
+        ) { content in
             if let name = f.name { content.clinic.name.set(name, locale: content.clinic.defaultLocale) }
             if let legalName = f.legalName { content.clinic.legalName = legalName }
             if let phone = f.phone { content.clinic.phone = phone }

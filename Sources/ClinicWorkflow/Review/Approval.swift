@@ -29,11 +29,14 @@ extension ContentRepository {
     func checkMayApprove(_ draft: Draft, reviewer: Person) throws {
         guard config.isReviewer(email: reviewer.email) else {
             let listed = config.reviewers.map { "\($0.name) <\($0.email)>" }
-            throw WorkflowError(.refused, "\(reviewer) is not a reviewer: only people listed in \(RepositoryConfig.fileName) on \(config.publishedBranch) may approve"
-                                + (listed.isEmpty ? " (nobody is listed yet)" : " (\(listed.joined(separator: ", ")))"))
+            throw WorkflowError(
+                .refused,
+                "\(reviewer) is not a reviewer: only people listed in \(RepositoryConfig.fileName) on \(config.publishedBranch) may approve"
+                    + (listed.isEmpty ? " (nobody is listed yet)" : " (\(listed.joined(separator: ", ")))"))
         }
         if let own = draft.edits.first(where: { $0.author.isSame(as: reviewer) }) {
-            throw WorkflowError(.refused, "\(reviewer.name) wrote part of draft \(draft.id) (\"\(own.summary)\"); another reviewer must approve it")
+            throw WorkflowError(
+                .refused, "\(reviewer.name) wrote part of draft \(draft.id) (\"\(own.summary)\"); another reviewer must approve it")
         }
     }
 
@@ -51,12 +54,16 @@ extension ContentRepository {
             let text = approvalMessage(draft, reviewer: reviewer, note: message)
             let (merged, conflicts) = try mergeWithPublished(draft.tip, published: published, message: text, as: reviewer)
             guard let merged else {
-                throw WorkflowError(.conflict, "draft \(id) conflicts with changes published since it began, in: \(conflicts.joined(separator: ", ")). "
-                                    + "Its author can run `clinicctl draft update \(id)` to bring it up to date")
+                throw WorkflowError(
+                    .conflict,
+                    "draft \(id) conflicts with changes published since it began, in: \(conflicts.joined(separator: ", ")). "
+                        + "Its author can run `clinicctl draft update \(id)` to bring it up to date")
             }
             let (after, findings) = try validate(at: merged)
             guard findings.errors.isEmpty else {
-                throw WorkflowError(.invalid, "draft \(id) is not approved: together with what is published now, the content would be invalid", findings: findings.errors)
+                throw WorkflowError(
+                    .invalid, "draft \(id) is not approved: together with what is published now, the content would be invalid",
+                    findings: findings.errors)
             }
             do {
                 try git.updateReference(publishedRef, to: merged, expected: published, logMessage: "clinicctl: approve draft \(id)")
@@ -68,9 +75,10 @@ extension ContentRepository {
             // The draft is closed; its commits stay reachable through the merge.
             try? git.deleteReference(draftRef(id), expected: draft.tip)
             let before = try load(at: published).content
-            return ApprovalResult(draft: id, merge: merged, publishedBranch: config.publishedBranch, previousTip: published,
-                                  approvedCommit: draft.tip, workingTree: try bringWorkingTreeAlong(from: published, state: headBefore),
-                                  changes: ContentDiff.changes(from: before, to: after.content))
+            return ApprovalResult(
+                draft: id, merge: merged, publishedBranch: config.publishedBranch, previousTip: published,
+                approvedCommit: draft.tip, workingTree: try bringWorkingTreeAlong(from: published, state: headBefore),
+                changes: ContentDiff.changes(from: before, to: after.content))
         }
         throw WorkflowError(.conflict, "the published branch kept moving while approving draft \(id); try again")
     }

@@ -10,10 +10,15 @@ extension ContentRepository {
     /// draft (kept under `refs/clinicctl/rejected/<id>`), then closes the draft.
     public func reject(_ id: String, as reviewer: Person, reason: String) throws -> Rejection {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw WorkflowError(.usage, "say why the draft is rejected (--reason), so its author knows what to change") }
+        guard !reason.isEmpty else {
+            throw WorkflowError(.usage, "say why the draft is rejected (--reason), so its author knows what to change")
+        }
         let draft = try self.draft(id)
         guard config.isReviewer(email: reviewer.email) else {
-            throw WorkflowError(.refused, "\(reviewer) is not a reviewer listed in \(RepositoryConfig.fileName) on \(config.publishedBranch); only reviewers reject drafts (authors withdraw theirs with `clinicctl draft discard`)")
+            throw WorkflowError(
+                .refused,
+                "\(reviewer) is not a reviewer listed in \(RepositoryConfig.fileName) on \(config.publishedBranch); only reviewers reject drafts (authors withdraw theirs with `clinicctl draft discard`)"
+            )
         }
         let message = "Reject draft \(id)\n\n\(reason)\n\nRejected-by: \(reviewer)\nDraft: \(id)\n"
         let record = try close(draft, into: rejectedRef(id), message: message, as: reviewer)
@@ -24,10 +29,13 @@ extension ContentRepository {
     public func discard(_ id: String, as person: Person) throws -> ObjectID {
         let draft = try self.draft(id)
         guard draft.authors.contains(where: { $0.isSame(as: person) }) || config.isReviewer(email: person.email) else {
-            throw WorkflowError(.refused, "only the draft's authors (\(draft.authors.map(\.description).joined(separator: ", "))) or a reviewer may discard it")
+            throw WorkflowError(
+                .refused,
+                "only the draft's authors (\(draft.authors.map(\.description).joined(separator: ", "))) or a reviewer may discard it")
         }
-        return try close(draft, into: Self.discardedPrefix + id + "-" + draft.tip.short,
-                         message: "Discard draft \(id)\n\nDiscarded-by: \(person)\nDraft: \(id)\n", as: person)
+        return try close(
+            draft, into: Self.discardedPrefix + id + "-" + draft.tip.short,
+            message: "Discard draft \(id)\n\nDiscarded-by: \(person)\nDraft: \(id)\n", as: person)
     }
 
     /// Records a closing commit over the draft's tip under `ref`, then deletes the draft's branch.
@@ -42,7 +50,8 @@ extension ContentRepository {
             do {
                 try git.deleteReference(draftRef(draft.id), expected: draft.tip)
             } catch let error as GitError where error.code == .modified {
-                throw WorkflowError(.conflict, "draft \(draft.id) received a new edit meanwhile; it is still open. Look at it again before closing it")
+                throw WorkflowError(
+                    .conflict, "draft \(draft.id) received a new edit meanwhile; it is still open. Look at it again before closing it")
             }
             return record
         }
@@ -65,19 +74,28 @@ extension ContentRepository {
             let outcome = try wrap { try git.cherryPick(edit.commit, onto: tip) }
             guard let tree = outcome.tree else {
                 let entries = Array(Set(outcome.conflictedPaths.map(entry(forPath:)))).sorted()
-                throw WorkflowError(.conflict, "draft \(id) cannot be brought up to date by itself: \"\(edit.summary)\" and the published content both changed \(entries.joined(separator: ", ")). "
-                                    + "Decide what each should say: discard the draft and redo the edit on the current content, or ask the reviewer to reject it")
+                throw WorkflowError(
+                    .conflict,
+                    "draft \(id) cannot be brought up to date by itself: \"\(edit.summary)\" and the published content both changed \(entries.joined(separator: ", ")). "
+                        + "Decide what each should say: discard the draft and redo the edit on the current content, or ask the reviewer to reject it"
+                )
             }
             let original = try wrap { try git.commit(edit.commit) }
-            tip = try wrap { try git.createCommit(tree: tree, parents: [tip], author: original.author, committer: committer, message: original.message) }
+            tip = try wrap {
+                try git.createCommit(tree: tree, parents: [tip], author: original.author, committer: committer, message: original.message)
+            }
         }
         let (_, findings) = try validate(at: tip)
         guard findings.errors.isEmpty else {
-            throw WorkflowError(.invalid, "draft \(id) re-applied on the published content would be invalid; nothing was changed", findings: findings.errors)
+            throw WorkflowError(
+                .invalid, "draft \(id) re-applied on the published content would be invalid; nothing was changed", findings: findings.errors
+            )
         }
         try wrap {
             let previous = Self.previousPrefix + id
-            try git.updateReference(previous, to: draft.tip, expected: try git.referenceTarget(previous), logMessage: "clinicctl: keep draft \(id) before update")
+            try git.updateReference(
+                previous, to: draft.tip, expected: try git.referenceTarget(previous),
+                logMessage: "clinicctl: keep draft \(id) before update")
             try git.updateReference(draftRef(id), to: tip, expected: draft.tip, logMessage: "clinicctl: update draft \(id)")
         }
         return DraftUpdate(draft: id, tip: tip, alreadyUpToDate: false)

@@ -71,6 +71,7 @@ extension ContentRepository {
             let base = try draft.base.map { try load(at: $0).content }
             changes = ContentDiff.changes(from: base, to: try load(at: draft.tip).content)
         }
-        return DraftReview(draft: draft, changes: changes, conflicts: conflicts, findings: findings, publishedTip: published, upToDate: upToDate)
+        return DraftReview(
+            draft: draft, changes: changes, conflicts: conflicts, findings: findings, publishedTip: published, upToDate: upToDate)
     }
 }

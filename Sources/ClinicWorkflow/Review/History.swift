@@ -39,9 +39,10 @@ extension ContentRepository {
             where !drafted.contains(where: { $0.isSame(as: person) }) {
                 drafted.append(person)
             }
-            result.append(PublishedChange(
-                commit: commit.id, time: commit.committer.time, summary: commit.summary, draftedBy: drafted, approvedBy: approved,
-                draft: commit.trailers.first { $0.key == "Draft" }?.value, edits: edits.reversed().map(\.summary), entries: entries))
+            result.append(
+                PublishedChange(
+                    commit: commit.id, time: commit.committer.time, summary: commit.summary, draftedBy: drafted, approvedBy: approved,
+                    draft: commit.trailers.first { $0.key == "Draft" }?.value, edits: edits.reversed().map(\.summary), entries: entries))
         }
         return result
     }
@@ -51,29 +52,43 @@ extension ContentRepository {
         let target = try resolve(revision)
         let published = try publishedTip()
         guard try wrap({ try git.isAncestor(target, of: published) }) else {
-            throw WorkflowError(.refused, "\(revision) is not part of the published branch \(config.publishedBranch); only published changes can be reverted")
+            throw WorkflowError(
+                .refused,
+                "\(revision) is not part of the published branch \(config.publishedBranch); only published changes can be reverted")
         }
         let info = try wrap { try git.commit(target) }
-        guard !info.parents.isEmpty else { throw WorkflowError(.refused, "\(revision) is the first commit; there is nothing before it to go back to") }
+        guard !info.parents.isEmpty else {
+            throw WorkflowError(.refused, "\(revision) is the first commit; there is nothing before it to go back to")
+        }
         let outcome = try wrap { try git.revert(target, onto: published) }
         guard let tree = outcome.tree else {
-            throw WorkflowError(.conflict, "\(info.summary) cannot be undone by itself: later changes touched \(Set(outcome.conflictedPaths.map(entry(forPath:))).sorted().joined(separator: ", "))")
+            throw WorkflowError(
+                .conflict,
+                "\(info.summary) cannot be undone by itself: later changes touched \(Set(outcome.conflictedPaths.map(entry(forPath:))).sorted().joined(separator: ", "))"
+            )
         }
         let id = try newDraftID(from: "revert-\(target.short)")
         let signature = environment.signature(person)
-        let probe = try wrap { try git.createCommit(tree: tree, parents: [published], author: signature, committer: signature, message: "probe\n") }
+        let probe = try wrap {
+            try git.createCommit(tree: tree, parents: [published], author: signature, committer: signature, message: "probe\n")
+        }
         let (after, findings) = try validate(at: probe)
         guard findings.errors.isEmpty else {
-            throw WorkflowError(.invalid, "undoing \(info.summary) would leave the content invalid; nothing was opened", findings: findings.errors)
+            throw WorkflowError(
+                .invalid, "undoing \(info.summary) would leave the content invalid; nothing was opened", findings: findings.errors)
         }
         let changes = ContentDiff.changes(from: try load(at: published).content, to: after.content)
         guard !changes.isEmpty else { throw WorkflowError(.unchanged, "\(info.summary) changed nothing that is still published") }
-        let message = CommitMessage.edit(summary: "Revert \"\(CommitMessage.oneLine(info.summary, limit: 55))\"", changes: changes,
-                                         trailers: [("Clinic-Change", "revert"), ("Reverts", target.hex)])
-        let commit = try wrap { try git.createCommit(tree: tree, parents: [published], author: signature, committer: signature, message: message) }
+        let message = CommitMessage.edit(
+            summary: "Revert \"\(CommitMessage.oneLine(info.summary, limit: 55))\"", changes: changes,
+            trailers: [("Clinic-Change", "revert"), ("Reverts", target.hex)])
+        let commit = try wrap {
+            try git.createCommit(tree: tree, parents: [published], author: signature, committer: signature, message: message)
+        }
         try wrap { try git.updateReference(draftRef(id), to: commit, expected: nil, logMessage: "clinicctl: open draft \(id)") }
         let files = try wrap { try git.changedPaths(from: published, to: commit) }.map(\.path)
-        return EditResult(draft: id, commit: commit, createdDraft: true, summary: "Revert \"\(info.summary)\"", files: files,
-                          changes: changes, preexistingErrors: [])
+        return EditResult(
+            draft: id, commit: commit, createdDraft: true, summary: "Revert \"\(info.summary)\"", files: files,
+            changes: changes, preexistingErrors: [])
     }
 }

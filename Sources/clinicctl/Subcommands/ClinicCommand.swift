@@ -27,22 +27,28 @@ struct ClinicCommand: ParsableCommand {
             try Output.guarded {
                 let clinic = try options.load().1.content.clinic
                 if options.json {
-                    return try Output.printJSON(Detail(
-                        name: clinic.name.translations, legalName: clinic.legalName, website: clinic.website, phone: clinic.phone.e164,
-                        phoneDisplay: clinic.phone.display, phoneCapabilities: clinic.phone.capabilities.map(\.rawValue), email: clinic.email,
-                        defaultLocale: clinic.defaultLocale, timeZone: clinic.timeZone, businessTypes: clinic.businessTypes))
+                    return try Output.printJSON(
+                        Detail(
+                            name: clinic.name.translations, legalName: clinic.legalName, website: clinic.website, phone: clinic.phone.e164,
+                            phoneDisplay: clinic.phone.display, phoneCapabilities: clinic.phone.capabilities.map(\.rawValue),
+                            email: clinic.email,
+                            defaultLocale: clinic.defaultLocale, timeZone: clinic.timeZone, businessTypes: clinic.businessTypes))
                 }
                 let locale = clinic.defaultLocale
-                print(Output.table([
-                    ["name", clinic.name.text(for: locale, defaultLocale: locale) ?? ""],
-                    ["legal name", clinic.legalName],
-                    ["phone", "\(clinic.phone.display ?? clinic.phone.e164) (\(clinic.phone.e164); \(clinic.phone.capabilities.map(\.rawValue).joined(separator: ", ")))"],
-                    ["website", clinic.website ?? "(none)"],
-                    ["email", clinic.email ?? "(none)"],
-                    ["time zone", clinic.timeZone],
-                    ["locale", clinic.defaultLocale],
-                    ["business types", clinic.businessTypes.joined(separator: ", ")],
-                ]))
+                print(
+                    Output.table([
+                        ["name", clinic.name.text(for: locale, defaultLocale: locale) ?? ""],
+                        ["legal name", clinic.legalName],
+                        [
+                            "phone",
+                            "\(clinic.phone.display ?? clinic.phone.e164) (\(clinic.phone.e164); \(clinic.phone.capabilities.map(\.rawValue).joined(separator: ", ")))",
+                        ],
+                        ["website", clinic.website ?? "(none)"],
+                        ["email", clinic.email ?? "(none)"],
+                        ["time zone", clinic.timeZone],
+                        ["locale", clinic.defaultLocale],
+                        ["business types", clinic.businessTypes.joined(separator: ", ")],
+                    ]))
             }
         }
     }
@@ -64,8 +70,9 @@ struct ClinicCommand: ParsableCommand {
         }
 
         func run() throws {
-            let fields = ClinicEdits.Fields(name: name, legalName: legalName, phone: try phone.map(ClinicCommand.phone),
-                                            website: website, email: email, timeZone: timezone)
+            let fields = ClinicEdits.Fields(
+                name: name, legalName: legalName, phone: try phone.map(ClinicCommand.phone),
+                website: website, email: email, timeZone: timezone)
             try write.commit { _ in ClinicEdits.set(fields) }
         }
     }

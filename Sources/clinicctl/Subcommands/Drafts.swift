@@ -30,20 +30,28 @@ struct Drafts: ParsableCommand {
             }
             let rows = try drafts.map { draft -> Row in
                 let review = draft.state == .open ? try repository.review(draft.id) : nil
-                return Row(id: draft.id, state: draft.state.rawValue, title: draft.title, authors: draft.authors.map(\.description),
-                           edits: draft.edits.count, created: draft.created, updated: draft.updated,
-                           mergesCleanly: review?.mergesCleanly, valid: review.map { $0.mergesCleanly && $0.isValid },
-                           conflicts: review?.conflicts ?? [], rejectedBy: draft.rejection?.reviewer.description,
-                           rejectionReason: draft.rejection?.reason, rejectedAt: draft.rejection?.time)
+                return Row(
+                    id: draft.id, state: draft.state.rawValue, title: draft.title, authors: draft.authors.map(\.description),
+                    edits: draft.edits.count, created: draft.created, updated: draft.updated,
+                    mergesCleanly: review?.mergesCleanly, valid: review.map { $0.mergesCleanly && $0.isValid },
+                    conflicts: review?.conflicts ?? [], rejectedBy: draft.rejection?.reviewer.description,
+                    rejectionReason: draft.rejection?.reason, rejectedAt: draft.rejection?.time)
             }
             if json { return try Output.printJSON(rows) }
             if rows.isEmpty { return print(mine ? "You have no drafts." : "No open drafts.") }
             let now = repository.environment.now()
-            print(Output.table([["DRAFT", "STATE", "EDITS", "AGE", "AUTHORS", "CHECK", "TITLE"]] + rows.map { row in
-                let check = row.state == "rejected" ? "-" : row.mergesCleanly == false ? "conflicts" : row.valid == false ? "invalid" : "ok"
-                return [row.id, row.state, String(row.edits), Output.age(row.created, now: now),
-                        row.authors.map { $0.components(separatedBy: " <")[0] }.joined(separator: ", "), check, row.title]
-            }))
+            print(
+                Output.table(
+                    [["DRAFT", "STATE", "EDITS", "AGE", "AUTHORS", "CHECK", "TITLE"]]
+                        + rows.map { row in
+                            let check =
+                                row.state == "rejected"
+                                ? "-" : row.mergesCleanly == false ? "conflicts" : row.valid == false ? "invalid" : "ok"
+                            return [
+                                row.id, row.state, String(row.edits), Output.age(row.created, now: now),
+                                row.authors.map { $0.components(separatedBy: " <")[0] }.joined(separator: ", "), check, row.title,
+                            ]
+                        }))
             for row in rows where row.state == "rejected" {
                 print("\n\(row.id) was rejected by \(row.rejectedBy ?? "?"):")
                 print(Output.wrap(row.rejectionReason ?? "", indent: "  "))
@@ -77,8 +85,10 @@ struct DraftCommand: ParsableCommand {
                 let (repository, person) = try write.open()
                 let result = try repository.update(id, as: person)
                 if write.json { return try Output.printJSON(result) }
-                print(result.alreadyUpToDate ? "Draft \(id) is already up to date with \(repository.config.publishedBranch)."
-                      : "Draft \(id) now applies on the current \(repository.config.publishedBranch) (\(result.tip.short)).")
+                print(
+                    result.alreadyUpToDate
+                        ? "Draft \(id) is already up to date with \(repository.config.publishedBranch)."
+                        : "Draft \(id) now applies on the current \(repository.config.publishedBranch) (\(result.tip.short)).")
             }
         }
     }
@@ -93,7 +103,9 @@ struct DraftCommand: ParsableCommand {
                 let (repository, person) = try write.open()
                 let record = try repository.discard(id, as: person)
                 if write.json { return try Output.printJSON(["draft": id, "record": record.hex]) }
-                print("Discarded draft \(id). Its edits stay in the repository (record \(record.short) under \(ContentRepository.discardedPrefix)).")
+                print(
+                    "Discarded draft \(id). Its edits stay in the repository (record \(record.short) under \(ContentRepository.discardedPrefix))."
+                )
             }
         }
     }
@@ -102,7 +114,9 @@ struct DraftCommand: ParsableCommand {
 /// `--repo`, `--as` and `--json`, for commands that act as someone but edit no content.
 struct IdentityOptions: ParsableArguments {
     @OptionGroup var repository: RepositoryOptions
-    @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting (else CLINICCTL_AUTHOR, else Git's user.name and user.email).", valueName: "Name <email>"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("Who is acting (else CLINICCTL_AUTHOR, else Git's user.name and user.email).", valueName: "Name <email>"))
     var author: String?
     @Flag(help: "Print machine-readable JSON.") var json = false
 

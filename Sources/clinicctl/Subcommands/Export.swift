@@ -61,8 +61,9 @@ struct Export: ParsableCommand {
             } catch let error as BundleWriteError {
                 throw WorkflowError(.refused, error.description)
             }
-            let report = Report(directory: directory.path, revision: revision, fromWorkingTree: worktree,
-                                files: files.names.map { .init(path: $0, size: files[$0]!.count) })
+            let report = Report(
+                directory: directory.path, revision: revision, fromWorkingTree: worktree,
+                files: files.names.map { .init(path: $0, size: files[$0]!.count) })
             if json { return try Output.printJSON(report) }
             print("Exported \(label) to \(out)/")
             print(Output.table(report.files.map { [$0.path, "\($0.size) bytes"] }, indent: "  "))

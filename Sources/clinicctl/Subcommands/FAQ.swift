@@ -31,8 +31,12 @@ struct FAQFieldOptions: ParsableArguments {
 
     func validate() throws {
         if answer != nil && answerFile != nil { throw ValidationError("give --answer or --answer-file, not both") }
-        if let lastReviewed, CalendarDay(lastReviewed) == nil { throw ValidationError("--last-reviewed \"\(lastReviewed)\" is not a date like 2026-11-29") }
-        if let locale, !Formats.isLanguageTag(locale) { throw ValidationError("--locale \"\(locale)\" is not a language tag like es or pt-BR") }
+        if let lastReviewed, CalendarDay(lastReviewed) == nil {
+            throw ValidationError("--last-reviewed \"\(lastReviewed)\" is not a date like 2026-11-29")
+        }
+        if let locale, !Formats.isLanguageTag(locale) {
+            throw ValidationError("--locale \"\(locale)\" is not a language tag like es or pt-BR")
+        }
     }
 
     /// The fields given, asking for missing required ones on a terminal.
@@ -46,8 +50,9 @@ struct FAQFieldOptions: ParsableArguments {
             if question == nil { question = try Prompt.ask("Question", flag: "--question") }
             if answer == nil { answer = try Prompt.ask("Answer", flag: "--answer") }
         }
-        return FAQEdits.Fields(question: question, answer: answer, category: category, tags: tags.isEmpty ? nil : tags,
-                               lastReviewed: lastReviewed.flatMap(CalendarDay.init), locale: locale)
+        return FAQEdits.Fields(
+            question: question, answer: answer, category: category, tags: tags.isEmpty ? nil : tags,
+            lastReviewed: lastReviewed.flatMap(CalendarDay.init), locale: locale)
     }
 }
 
@@ -88,7 +93,8 @@ extension FAQ {
                 let content = try options.load().1.content
                 let locale = content.clinic.defaultLocale
                 let rows = content.faqInPageOrder.map {
-                    Row(id: $0.id, position: $0.position, category: $0.category,
+                    Row(
+                        id: $0.id, position: $0.position, category: $0.category,
                         question: $0.question.text(for: locale, defaultLocale: locale) ?? "",
                         locales: $0.question.locales(defaultLocale: locale), tags: $0.tags)
                 }
@@ -115,9 +121,11 @@ extension FAQ {
                     throw WorkflowError(.notFound, "there is no FAQ entry \"\(id)\"; `clinicctl faq list` shows them all")
                 }
                 if options.json {
-                    return try Output.printJSON(Detail(id: entry.id, position: entry.position, category: entry.category, tags: entry.tags,
-                                                       lastReviewed: entry.lastReviewed?.description,
-                                                       question: entry.question.translations, answer: entry.answer.translations))
+                    return try Output.printJSON(
+                        Detail(
+                            id: entry.id, position: entry.position, category: entry.category, tags: entry.tags,
+                            lastReviewed: entry.lastReviewed?.description,
+                            question: entry.question.translations, answer: entry.answer.translations))
                 }
                 let locale = content.clinic.defaultLocale
                 for l in entry.question.locales(defaultLocale: locale) {
@@ -126,9 +134,10 @@ extension FAQ {
                     print(Output.wrap(entry.answer.translations[l] ?? "(no answer in \(l) yet)", indent: "   "))
                     print("")
                 }
-                print("id \(entry.id) · position \(entry.position) · category \(entry.category)"
-                      + (entry.tags.isEmpty ? "" : " · tags \(entry.tags.joined(separator: ", "))")
-                      + (entry.lastReviewed.map { " · last reviewed \($0)" } ?? ""))
+                print(
+                    "id \(entry.id) · position \(entry.position) · category \(entry.category)"
+                        + (entry.tags.isEmpty ? "" : " · tags \(entry.tags.joined(separator: ", "))")
+                        + (entry.lastReviewed.map { " · last reviewed \($0)" } ?? ""))
             }
         }
     }

@@ -17,7 +17,9 @@ struct History: ParsableCommand {
         guard ["faq", "location", "hours", "social", "clinic", "categories"].contains(kind) else {
             throw ValidationError("\"\(kind)\" is not faq, location, hours, social or clinic")
         }
-        if ["faq", "location", "hours"].contains(kind) && id == nil { throw ValidationError("say which \(kind) entry: clinicctl history \(kind) ID") }
+        if ["faq", "location", "hours"].contains(kind) && id == nil {
+            throw ValidationError("say which \(kind) entry: clinicctl history \(kind) ID")
+        }
     }
 
     func run() throws {
@@ -31,8 +33,9 @@ struct History: ParsableCommand {
             formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
             for change in changes {
                 print("\(formatter.string(from: change.time))  \(change.commit.short)  \(change.summary)")
-                print("    drafted by \(change.draftedBy.map(\.name).joined(separator: ", "))"
-                      + (change.approvedBy.map { "; approved by \($0.name)" } ?? ""))
+                print(
+                    "    drafted by \(change.draftedBy.map(\.name).joined(separator: ", "))"
+                        + (change.approvedBy.map { "; approved by \($0.name)" } ?? ""))
                 for edit in change.edits where change.edits.count > 1 { print("    - \(edit)") }
             }
         }

@@ -30,8 +30,11 @@ struct HooksCommand: ParsableCommand {
                         try repository.git.setConfigString("core.hooksPath", "hooks")
                         print("Set core.hooksPath to hooks: Git now runs hooks/pre-commit before each commit.")
                         if let folder = repository.git.workingDirectory,
-                            !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("hooks/pre-commit").path) {
-                            Output.note("note: hooks/pre-commit is missing or not executable in this working tree; copy it from clinicctl's hooks/ and commit it")
+                            !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("hooks/pre-commit").path)
+                        {
+                            Output.note(
+                                "note: hooks/pre-commit is missing or not executable in this working tree; copy it from clinicctl's hooks/ and commit it"
+                            )
                         }
                     }
                 } catch let error as WorkflowError {
@@ -51,7 +54,9 @@ struct HooksCommand: ParsableCommand {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try script.write(to: target, options: .atomic)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: target.path)
-            print("Installed \(target.path) from \(repository.config.publishedBranch) (\(tip.short)): a push that moves \(repository.config.publishedBranch) now runs `clinicctl publish`.")
+            print(
+                "Installed \(target.path) from \(repository.config.publishedBranch) (\(tip.short)): a push that moves \(repository.config.publishedBranch) now runs `clinicctl publish`."
+            )
         }
     }
 }

@@ -36,8 +36,19 @@ extension Hours {
         @OptionGroup var options: ReadOptions
 
         struct Week: Encodable {
-            struct Day: Encodable { var day: String; var status: String; var ranges: [String]; var note: String? }
-            struct Special: Encodable { var from: String; var through: String?; var closed: Bool; var ranges: [String]; var reason: String? }
+            struct Day: Encodable {
+                var day: String
+                var status: String
+                var ranges: [String]
+                var note: String?
+            }
+            struct Special: Encodable {
+                var from: String
+                var through: String?
+                var closed: Bool
+                var ranges: [String]
+                var reason: String?
+            }
             var location: String, label: String, days: [Day], special: [Special]
         }
 
@@ -59,12 +70,14 @@ extension Hours {
                         days: Weekday.allCases.map { day in
                             let ranges = hours.ranges(on: day)
                             let appointment = hours.appointment(on: day)
-                            return Week.Day(day: day.rawValue, status: !ranges.isEmpty ? "open" : appointment != nil ? "by-appointment" : "closed",
-                                            ranges: ranges.map(\.canonicalLabel), note: appointment?.note?.text(for: locale, defaultLocale: locale))
+                            return Week.Day(
+                                day: day.rawValue, status: !ranges.isEmpty ? "open" : appointment != nil ? "by-appointment" : "closed",
+                                ranges: ranges.map(\.canonicalLabel), note: appointment?.note?.text(for: locale, defaultLocale: locale))
                         },
                         special: hours.special.map {
-                            Week.Special(from: $0.from.description, through: $0.through?.description, closed: $0.closed,
-                                         ranges: $0.ranges.map(\.canonicalLabel), reason: $0.reason?.text(for: locale, defaultLocale: locale))
+                            Week.Special(
+                                from: $0.from.description, through: $0.through?.description, closed: $0.closed,
+                                ranges: $0.ranges.map(\.canonicalLabel), reason: $0.reason?.text(for: locale, defaultLocale: locale))
                         })
                 }
                 if options.json { return try Output.printJSON(weeks) }
@@ -87,7 +100,8 @@ extension Hours {
         @OptionGroup var write: WriteOptions
 
         func run() throws {
-            let days = try Hours.days(self.days), ranges = try Hours.ranges(self.ranges)
+            let days = try Hours.days(self.days)
+            let ranges = try Hours.ranges(self.ranges)
             try write.commit { _ in HoursEdits.set(location, days: days, ranges: ranges) }
         }
     }
@@ -124,7 +138,9 @@ extension Hours {
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Set special hours for a date or dates.",
-                discussion: "Examples: hours special add the-loop 2026-12-24..2026-12-26 --closed --reason Christmas\n          hours special add glenview 2026-12-31 07:00-12:00")
+                discussion:
+                    "Examples: hours special add the-loop 2026-12-24..2026-12-26 --closed --reason Christmas\n          hours special add glenview 2026-12-31 07:00-12:00"
+            )
             @Argument(help: "The location's id.") var location: String
             @Argument(help: "A date (2026-12-24) or range (2026-12-24..2026-12-26).") var dates: String
             @Argument(help: "Ranges, unless --closed.") var ranges: String?
@@ -146,9 +162,11 @@ extension Hours {
                 let ranges = try self.ranges.map(Hours.ranges) ?? []
                 try write.commit { content in
                     let locale = content.clinic.defaultLocale
-                    return HoursEdits.addSpecial(location, SpecialHours(
-                        from: from, through: through, closed: closed, ranges: ranges,
-                        reason: reason.map { LocalizedText($0, locale: locale) }))
+                    return HoursEdits.addSpecial(
+                        location,
+                        SpecialHours(
+                            from: from, through: through, closed: closed, ranges: ranges,
+                            reason: reason.map { LocalizedText($0, locale: locale) }))
                 }
             }
         }

@@ -16,7 +16,8 @@ struct Init: ParsableCommand {
     var from: String = "content"
     @Option(help: ArgumentHelp("A folder of hooks to copy in as hooks/ (for example this project's hooks/).", valueName: "dir"))
     var hooks: String?
-    @Option(name: .customLong("reviewer"), help: ArgumentHelp("A person who may approve drafts; repeat for more.", valueName: "Name <email>"))
+    @Option(
+        name: .customLong("reviewer"), help: ArgumentHelp("A person who may approve drafts; repeat for more.", valueName: "Name <email>"))
     var reviewers: [String] = []
     @Option(help: ArgumentHelp("The published branch's name.", valueName: "branch"))
     var branch = "main"
@@ -29,7 +30,9 @@ struct Init: ParsableCommand {
         try Output.guarded {
             let environment = WorkEnvironment()
             let people = try reviewers.map { text -> Person in
-                guard let person = Person(parsing: text) else { throw WorkflowError(.usage, "--reviewer \"\(text)\" is not of the form \"Name <email>\"") }
+                guard let person = Person(parsing: text) else {
+                    throw WorkflowError(.usage, "--reviewer \"\(text)\" is not of the form \"Name <email>\"")
+                }
                 return person
             }
             let person = try environment.identity(explicit: author, repository: nil)

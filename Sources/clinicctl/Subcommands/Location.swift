@@ -25,11 +25,14 @@ struct AddressOptions: ParsableArguments {
     func fields() throws -> LocationEdits.Fields {
         var status: Location.Status?
         if let raw = self.status {
-            guard let known = Location.Status(rawValue: raw) else { throw ValidationError("--status must be open, temporarily-closed or permanently-closed") }
+            guard let known = Location.Status(rawValue: raw) else {
+                throw ValidationError("--status must be open, temporarily-closed or permanently-closed")
+            }
             status = known
         }
-        return LocationEdits.Fields(label: label, street: street.isEmpty ? nil : street, city: city, state: state, zip: zip,
-                                    country: country, phone: try phone.map(ClinicCommand.phone), status: status)
+        return LocationEdits.Fields(
+            label: label, street: street.isEmpty ? nil : street, city: city, state: state, zip: zip,
+            country: country, phone: try phone.map(ClinicCommand.phone), status: status)
     }
 }
 
@@ -45,11 +48,16 @@ extension LocationCommand {
                 let content = try options.load().1.content
                 let locale = content.clinic.defaultLocale
                 let rows = content.locations.map {
-                    Row(id: $0.id, label: $0.label.text(for: locale, defaultLocale: locale) ?? "", address: LocationCommand.lines($0.address),
+                    Row(
+                        id: $0.id, label: $0.label.text(for: locale, defaultLocale: locale) ?? "",
+                        address: LocationCommand.lines($0.address),
                         status: $0.status.rawValue, phone: $0.phone?.e164)
                 }
                 if options.json { return try Output.printJSON(rows) }
-                print(Output.table([["ID", "LABEL", "ADDRESS", "STATUS"]] + rows.map { [$0.id, $0.label, $0.address.joined(separator: ", "), $0.status] }))
+                print(
+                    Output.table(
+                        [["ID", "LABEL", "ADDRESS", "STATUS"]]
+                            + rows.map { [$0.id, $0.label, $0.address.joined(separator: ", "), $0.status] }))
             }
         }
     }
@@ -74,9 +82,11 @@ extension LocationCommand {
                 }
                 let a = location.address
                 if options.json {
-                    return try Output.printJSON(Detail(id: location.id, label: location.label.translations, street: a.street, city: a.city,
-                                                       state: a.state, zip: a.zip, country: a.country, status: location.status.rawValue,
-                                                       phone: location.phone?.e164, phoneDisplay: location.phone?.display))
+                    return try Output.printJSON(
+                        Detail(
+                            id: location.id, label: location.label.translations, street: a.street, city: a.city,
+                            state: a.state, zip: a.zip, country: a.country, status: location.status.rawValue,
+                            phone: location.phone?.e164, phoneDisplay: location.phone?.display))
                 }
                 let locale = content.clinic.defaultLocale
                 print("\(location.label.text(for: locale, defaultLocale: locale) ?? id) (\(id)) — \(location.status.rawValue)")
@@ -93,7 +103,8 @@ extension LocationCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a location.",
-            discussion: "Example: clinicctl location add evanston --label Evanston --street \"1 Main St\" --city Evanston --state IL --zip 60201")
+            discussion:
+                "Example: clinicctl location add evanston --label Evanston --street \"1 Main St\" --city Evanston --state IL --zip 60201")
         @Argument(help: "The new location's id (lower-case letters, digits, hyphens).") var id: String
         @OptionGroup var address: AddressOptions
         @OptionGroup var write: WriteOptions

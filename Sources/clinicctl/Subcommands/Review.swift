@@ -22,15 +22,21 @@ struct Review: ParsableCommand {
                 let repository = try self.repository.open()
                 let rows = try repository.drafts().map { draft in
                     let review = try repository.review(draft.id)
-                    return Row(id: draft.id, title: draft.title, authors: draft.authors.map(\.description), edits: draft.edits.count,
-                               mergesCleanly: review.mergesCleanly, valid: review.isValid)
+                    return Row(
+                        id: draft.id, title: draft.title, authors: draft.authors.map(\.description), edits: draft.edits.count,
+                        mergesCleanly: review.mergesCleanly, valid: review.isValid)
                 }
                 if json { return try Output.printJSON(rows) }
                 if rows.isEmpty { return print("Nothing waits for review.") }
-                print(Output.table([["DRAFT", "EDITS", "CHECK", "BY", "TITLE"]] + rows.map {
-                    [$0.id, String($0.edits), !$0.mergesCleanly ? "conflicts" : !$0.valid ? "invalid" : "ok",
-                     $0.authors.map { $0.components(separatedBy: " <")[0] }.joined(separator: ", "), $0.title]
-                }))
+                print(
+                    Output.table(
+                        [["DRAFT", "EDITS", "CHECK", "BY", "TITLE"]]
+                            + rows.map {
+                                [
+                                    $0.id, String($0.edits), !$0.mergesCleanly ? "conflicts" : !$0.valid ? "invalid" : "ok",
+                                    $0.authors.map { $0.components(separatedBy: " <")[0] }.joined(separator: ", "), $0.title,
+                                ]
+                            }))
             }
         }
     }
@@ -52,15 +58,17 @@ struct Review: ParsableCommand {
             try Output.guarded {
                 let repository = try self.repository.open()
                 if let rejected = try repository.rejectedDrafts().first(where: { $0.id == id }),
-                   try repository.drafts().contains(where: { $0.id == id }) == false {
+                    try repository.drafts().contains(where: { $0.id == id }) == false
+                {
                     return try showRejected(rejected)
                 }
                 let review = try repository.review(id)
                 if json {
-                    return try Output.printJSON(Report(
-                        draft: id, title: review.draft.title, authors: review.draft.authors.map(\.description),
-                        edits: review.draft.edits.map(\.summary), upToDate: review.upToDate, mergesCleanly: review.mergesCleanly,
-                        valid: review.isValid, conflicts: review.conflicts, findings: review.findings, changes: review.changes))
+                    return try Output.printJSON(
+                        Report(
+                            draft: id, title: review.draft.title, authors: review.draft.authors.map(\.description),
+                            edits: review.draft.edits.map(\.summary), upToDate: review.upToDate, mergesCleanly: review.mergesCleanly,
+                            valid: review.isValid, conflicts: review.conflicts, findings: review.findings, changes: review.changes))
                 }
                 print(ReviewText.render(review, publishedBranch: repository.config.publishedBranch))
             }
@@ -68,10 +76,12 @@ struct Review: ParsableCommand {
 
         func showRejected(_ draft: Draft) throws {
             if json {
-                return try Output.printJSON(Report(draft: id, title: draft.title, authors: draft.authors.map(\.description),
-                                                   edits: draft.edits.map(\.summary), upToDate: false, mergesCleanly: false, valid: false,
-                                                   conflicts: [], findings: [], changes: [], rejectedBy: draft.rejection?.reviewer.description,
-                                                   rejectionReason: draft.rejection?.reason))
+                return try Output.printJSON(
+                    Report(
+                        draft: id, title: draft.title, authors: draft.authors.map(\.description),
+                        edits: draft.edits.map(\.summary), upToDate: false, mergesCleanly: false, valid: false,
+                        conflicts: [], findings: [], changes: [], rejectedBy: draft.rejection?.reviewer.description,
+                        rejectionReason: draft.rejection?.reason))
             }
             print("Draft \(id) was rejected by \(draft.rejection?.reviewer.description ?? "a reviewer"):")
             print(Output.wrap(draft.rejection?.reason ?? "", indent: "  "))
@@ -98,15 +108,19 @@ struct Review: ParsableCommand {
         }
 
         func report(_ result: ApprovalResult, _ repository: ContentRepository) throws {
-                if identity.json { return try Output.printJSON(result) }
-                print("Approved draft \(id): \(repository.config.publishedBranch) is now \(result.merge.short) (was \(result.previousTip.short)).")
-                for change in result.changes { print("  \(change.kind.rawValue) \(change.title)") }
-                switch result.workingTree {
-                case .updated: print("Your checkout of \(result.publishedBranch) was brought up to date.")
-                case .updatedAroundLocalChanges: print("Your checkout has local changes; they were left untouched and the approved files were updated around them.")
-                case .leftAlone: print("Your checkout has local changes in the approved files; it was left as it was. Commit or stash them, then update it.")
-                case .notCheckedOut: break
-                }
+            if identity.json { return try Output.printJSON(result) }
+            print(
+                "Approved draft \(id): \(repository.config.publishedBranch) is now \(result.merge.short) (was \(result.previousTip.short))."
+            )
+            for change in result.changes { print("  \(change.kind.rawValue) \(change.title)") }
+            switch result.workingTree {
+            case .updated: print("Your checkout of \(result.publishedBranch) was brought up to date.")
+            case .updatedAroundLocalChanges:
+                print("Your checkout has local changes; they were left untouched and the approved files were updated around them.")
+            case .leftAlone:
+                print("Your checkout has local changes in the approved files; it was left as it was. Commit or stash them, then update it.")
+            case .notCheckedOut: break
+            }
         }
 
         /// Publishing after the merge; a failure leaves the approval in place and says how to retry.
@@ -117,11 +131,16 @@ struct Review: ParsableCommand {
             } catch let error as PublishError where error.code == .recordMoved {
                 // Another publish recorded first; fine when what it deployed already includes this approval.
                 if let deployed = try Publisher.deployedRevision(of: repository), try repository.git.isAncestor(revision, of: deployed) {
-                    return Output.note("A publish running at the same time already deployed \(deployed.short), which includes this approval.")
+                    return Output.note(
+                        "A publish running at the same time already deployed \(deployed.short), which includes this approval.")
                 }
-                throw WorkflowError(.refused, "approved, but another publish recorded an older revision meanwhile; run `clinicctl publish` to deploy this one")
+                throw WorkflowError(
+                    .refused,
+                    "approved, but another publish recorded an older revision meanwhile; run `clinicctl publish` to deploy this one")
             } catch {
-                throw WorkflowError(.refused, "approved, but publishing failed: \(error.localizedDescription). The approval stands; run `clinicctl publish` to retry")
+                throw WorkflowError(
+                    .refused,
+                    "approved, but publishing failed: \(error.localizedDescription). The approval stands; run `clinicctl publish` to retry")
             }
         }
     }
@@ -137,7 +156,9 @@ struct Review: ParsableCommand {
                 let (repository, person) = try identity.open()
                 let rejection = try repository.reject(id, as: person, reason: reason)
                 if identity.json { return try Output.printJSON(rejection) }
-                print("Rejected draft \(id). Its author sees the reason in `clinicctl drafts --mine`; its edits stay in the repository (\(ContentRepository.rejectedPrefix)\(id)).")
+                print(
+                    "Rejected draft \(id). Its author sees the reason in `clinicctl drafts --mine`; its edits stay in the repository (\(ContentRepository.rejectedPrefix)\(id))."
+                )
             }
         }
     }
@@ -156,7 +177,9 @@ enum ReviewText {
         for change in review.changes {
             out.append("\(change.kind.rawValue.uppercased()) \(change.title) [\(change.entry)]")
             if change.entry.hasPrefix("hours/") && change.kind == .changed {
-                out.append(Output.table([["", "BEFORE", "AFTER"]] + change.fields.map { [$0.field, $0.old ?? "-", $0.new ?? "-"] }, indent: "    "))
+                out.append(
+                    Output.table(
+                        [["", "BEFORE", "AFTER"]] + change.fields.map { [$0.field, $0.old ?? "-", $0.new ?? "-"] }, indent: "    "))
             } else {
                 for field in change.fields { out.append(contentsOf: describe(field, kind: change.kind)) }
             }
@@ -169,7 +192,9 @@ enum ReviewText {
             out.append("INVALID when merged with \(publishedBranch):")
             out += review.findings.ordered.map { "  " + $0.compilerStyle }
         } else {
-            out.append("Merges cleanly with \(publishedBranch) and the result validates: ready to approve with `clinicctl review approve \(draft.id)`.")
+            out.append(
+                "Merges cleanly with \(publishedBranch) and the result validates: ready to approve with `clinicctl review approve \(draft.id)`."
+            )
         }
         return out.joined(separator: "\n")
     }
@@ -177,11 +202,16 @@ enum ReviewText {
     static func describe(_ field: EntryChange.FieldChange, kind: EntryChange.Kind) -> [String] {
         switch (field.old, field.new) {
         case (let old?, let new?) where old.count > 40 || new.count > 40:
-            return ["    \(field.field) (changed words marked [-removed-] {+added+}):", Output.wrap(WordDiff.marked(old, new), indent: "      ")]
+            return [
+                "    \(field.field) (changed words marked [-removed-] {+added+}):",
+                Output.wrap(WordDiff.marked(old, new), indent: "      "),
+            ]
         case (let old?, let new?):
             return ["    \(field.field): \(old) → \(new)"]
         case (nil, let new?):
-            return kind == .added && new.count > 60 ? ["    \(field.field):", Output.wrap(new, indent: "      ")] : ["    \(field.field): \(new)" + (kind == .added ? "" : "  (new)")]
+            return kind == .added && new.count > 60
+                ? ["    \(field.field):", Output.wrap(new, indent: "      ")]
+                : ["    \(field.field): \(new)" + (kind == .added ? "" : "  (new)")]
         case (let old?, nil):
             return ["    \(field.field): \(old)  (removed)"]
         case (nil, nil):

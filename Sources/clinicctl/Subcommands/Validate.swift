@@ -39,7 +39,8 @@ struct Validate: ParsableCommand {
             let (_, contentFindings) = try Validator().validate(source, layout: config.layout)
             let findings = (configFindings + contentFindings).ordered
             if json {
-                try Output.printJSON(Report(source: label, errors: findings.errors.count, warnings: findings.warnings.count, findings: findings))
+                try Output.printJSON(
+                    Report(source: label, errors: findings.errors.count, warnings: findings.warnings.count, findings: findings))
             } else {
                 findings.forEach { print($0.compilerStyle) }
                 let summary = findings.isEmpty ? "no findings" : "\(findings.errors.count) error(s), \(findings.warnings.count) warning(s)"
@@ -59,8 +60,10 @@ struct Validate: ParsableCommand {
             return ("working tree", FolderSource(root: folder))
         }
         let commit = try repository.readingCommit(revision: rev, draft: draft)
-        return ("\(rev ?? draft.map { "draft \($0)" } ?? repository.config.publishedBranch) (\(commit.short))",
-                GitRevisionSource(repository: repository.git, commit: commit))
+        return (
+            "\(rev ?? draft.map { "draft \($0)" } ?? repository.config.publishedBranch) (\(commit.short))",
+            GitRevisionSource(repository: repository.git, commit: commit)
+        )
     }
 }
 
@@ -77,7 +80,9 @@ struct Summary: ParsableCommand {
             let loaded: LoadedContent
             if worktree {
                 let repository = try options.repository.open()
-                guard let folder = repository.git.workingDirectory else { throw WorkflowError(.usage, "--worktree needs a repository with a working tree") }
+                guard let folder = repository.git.workingDirectory else {
+                    throw WorkflowError(.usage, "--worktree needs a repository with a working tree")
+                }
                 loaded = try ContentLoader(layout: repository.layout).load(from: FolderSource(root: folder))
             } else {
                 loaded = try options.load().1
@@ -85,14 +90,16 @@ struct Summary: ParsableCommand {
             let content = loaded.content
             let locale = content.clinic.defaultLocale
             print("\(content.clinic.name.text(for: locale, defaultLocale: locale) ?? "") (\(content.clinic.legalName))")
-            print(Output.table([
-                ["FAQ entries", String(content.faq.count)],
-                ["FAQ categories", String(content.categories.count)],
-                ["locations", String(content.locations.count)],
-                ["hours", String(content.hours.count)],
-                ["social links", String(content.social.count)],
-                ["locales", content.locales.joined(separator: ", ")],
-            ], indent: "  "))
+            print(
+                Output.table(
+                    [
+                        ["FAQ entries", String(content.faq.count)],
+                        ["FAQ categories", String(content.categories.count)],
+                        ["locations", String(content.locations.count)],
+                        ["hours", String(content.hours.count)],
+                        ["social links", String(content.social.count)],
+                        ["locales", content.locales.joined(separator: ", ")],
+                    ], indent: "  "))
             for location in content.locations {
                 print("\nHours at \(location.label.text(for: locale, defaultLocale: locale) ?? location.id):")
                 if let hours = content.hours(for: location.id) {
