@@ -19,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
 
-.PHONY: help deps test-deps build release test demo bench install uninstall clean
+.PHONY: help deps test-deps build release test demo bench install uninstall clean lint format
 
 help:
 	@echo "clinicctl make targets:"
@@ -28,6 +28,8 @@ help:
 	@echo "  make build      debug build (.build/debug/clinicctl)"
 	@echo "  make release    release build (.build/release/clinicctl)"
 	@echo "  make test       run the test suite (swift test)"
+	@echo "  make lint       check formatting (.swift-format) and that every import is declared in Package.swift"
+	@echo "  make format     format Sources/ and Tests/ in place with the toolchain's swift format"
 	@echo "  make demo       build, then run Tests/demo/demo.sh"
 	@echo "  make bench      release build, then run Tests/bench/bench.sh"
 	@echo '  make install    release build, install clinicctl into $$(DESTDIR)$$(PREFIX)/bin (now $(BINDIR))'
@@ -61,6 +63,15 @@ release: deps
 test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Every target imports only what Package.swift declares (SwiftPM's own check
+# misses transitive modules), and the code is formatted as .swift-format says.
+lint:
+	$(SWIFT) package describe --type json | $(PYTHON) Tests/lint/check-imports.py -
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Package.swift
 
 demo: deps build
 	bash Tests/demo/demo.sh
