@@ -66,15 +66,16 @@ extension ContentRepository {
             let edit = prepared.edit
             let id = try draftID ?? newDraftID(from: edit.draftHint)
             let signature = environment.signature(person)
-            let text = CommitMessage.edit(
-                summary: message ?? edit.summary, changes: prepared.changes,
-                trailers: [("Clinic-Change", edit.change), ("Clinic-Entry", edit.entry)])
+            // A blank --message would leave the commit without a summary: the edit's own is used.
+            let summary = message.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? edit.summary
+            let record = CommitRecord.edit(
+                .init(summary: summary, change: edit.change, entry: edit.entry, details: CommitRecord.describe(prepared.changes)))
             do {
                 let commit = try git.commit(
                     changes: prepared.fileChanges, onBranch: draftRef(id), expectedTip: existingTip,
-                    parentIfNew: base, author: signature, committer: signature, message: text)
+                    parentIfNew: base, author: signature, committer: signature, message: record.message)
                 return EditResult(
-                    draft: id, commit: commit, createdDraft: draftID == nil, summary: message ?? edit.summary,
+                    draft: id, commit: commit, createdDraft: draftID == nil, summary: summary,
                     files: prepared.fileChanges.map(\.path), changes: prepared.changes,
                     preexistingErrors: prepared.preexisting)
             } catch let error as GitError where error.code == .modified || error.code == .exists || error.code == .locked {

@@ -99,13 +99,17 @@ extension ContentRepository {
         for commit in try wrap({ try git.firstParentLog(from: tip, limit: 500) }) {
             if commit.id == base { break }
             if let base, try wrap({ try git.isAncestor(commit.id, of: base) }) { break }
+            var change: String?
+            var entry: String?
+            switch CommitRecord(message: commit.message) {
+            case .edit(let edit): (change, entry) = (edit.change, edit.entry)
+            case .revert: change = "revert"
+            default: break
+            }
             edits.append(
                 Draft.Edit(
-                    commit: commit.id, summary: commit.summary,
-                    author: Person(name: commit.author.name, email: commit.author.email),
-                    time: commit.author.time,
-                    change: commit.trailers.first { $0.key == "Clinic-Change" }?.value,
-                    entry: commit.trailers.first { $0.key == "Clinic-Entry" }?.value))
+                    commit: commit.id, summary: commit.summary, author: Person(name: commit.author.name, email: commit.author.email),
+                    time: commit.author.time, change: change, entry: entry))
         }
         return Draft(id: id, tip: tip, base: base, edits: edits.reversed(), state: state)
     }
@@ -127,12 +131,9 @@ extension ContentRepository {
 }
 
 extension Rejection {
-    /// Reads a rejection record commit (trailers `Rejected-by`, `Draft`; the reason is the body).
+    /// Reads a rejection record commit; nil when the commit is not one.
     static func read(from record: CommitInfo) -> Rejection? {
-        guard let by = record.trailers.first(where: { $0.key == "Rejected-by" }).flatMap({ Person(parsing: $0.value) }) else { return nil }
-        let lines = record.message.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-        let body = lines.prefix { !$0.hasPrefix("Rejected-by:") && !$0.hasPrefix("Draft:") }
-            .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        return Rejection(reviewer: by, reason: body, time: record.author.time, record: record.id)
+        guard case .rejection(let rejection) = CommitRecord(message: record.message) else { return nil }
+        return Rejection(reviewer: rejection.rejectedBy, reason: rejection.reason, time: record.author.time, record: record.id)
     }
 }

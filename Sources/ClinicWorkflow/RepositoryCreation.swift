@@ -51,7 +51,7 @@ public enum RepositoryCreation {
             let commit = try git.commit(
                 changes: changes, onBranch: "refs/heads/\(publishedBranch)", expectedTip: nil, parentIfNew: nil,
                 author: signature, committer: signature,
-                message: "Start the clinic's content repository\n\nClinic-Change: init\n")
+                message: CommitRecord.creation.message)
             if !bare { try git.checkoutHead() }
             return commit
         } catch let error as GitError {

@@ -51,8 +51,12 @@ extension ContentRepository {
             try checkMayApprove(draft, reviewer: reviewer)
             let published = try publishedTip()
             let headBefore = try workingTreeState()
-            let text = approvalMessage(draft, reviewer: reviewer, note: message)
-            let (merged, conflicts) = try mergeWithPublished(draft.tip, published: published, message: text, as: reviewer)
+            let record = CommitRecord.approval(
+                .init(
+                    draft: draft.id, title: draft.edits.first?.summary ?? draft.id,
+                    note: message.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
+                    edits: draft.edits.map { "\($0.summary) (\($0.author.name))" }, approvedBy: reviewer, approvedCommit: draft.tip))
+            let (merged, conflicts) = try mergeWithPublished(draft.tip, published: published, message: record.message, as: reviewer)
             guard let merged else {
                 throw WorkflowError(
                     .conflict,
@@ -81,15 +85,6 @@ extension ContentRepository {
                 changes: ContentDiff.changes(from: before, to: after.content))
         }
         throw WorkflowError(.conflict, "the published branch kept moving while approving draft \(id); try again")
-    }
-
-    func approvalMessage(_ draft: Draft, reviewer: Person, note: String?) -> String {
-        var lines = ["Approve draft \(draft.id): \(CommitMessage.oneLine(draft.edits.first?.summary ?? draft.id, limit: 50))", ""]
-        if let note, !note.isEmpty { lines += [note, ""] }
-        lines.append("Edits:")
-        lines += draft.edits.map { "  - \($0.summary) (\($0.author.name))" }
-        lines += ["", "Approved-by: \(reviewer)", "Draft: \(draft.id)", "Approved-commit: \(draft.tip.hex)"]
-        return lines.joined(separator: "\n") + "\n"
     }
 
     enum WorkingTreeState { case none, clean, dirty }

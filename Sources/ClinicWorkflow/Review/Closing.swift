@@ -20,7 +20,7 @@ extension ContentRepository {
                 "\(reviewer) is not a reviewer listed in \(RepositoryConfig.fileName) on \(config.publishedBranch); only reviewers reject drafts (authors withdraw theirs with `clinicctl draft discard`)"
             )
         }
-        let message = "Reject draft \(id)\n\n\(reason)\n\nRejected-by: \(reviewer)\nDraft: \(id)\n"
+        let message = CommitRecord.rejection(.init(draft: id, reason: reason, rejectedBy: reviewer)).message
         let record = try close(draft, into: rejectedRef(id), message: message, as: reviewer)
         return Rejection(reviewer: reviewer, reason: reason, time: environment.now(), record: record)
     }
@@ -35,7 +35,7 @@ extension ContentRepository {
         }
         return try close(
             draft, into: Self.discardedPrefix + id + "-" + draft.tip.short,
-            message: "Discard draft \(id)\n\nDiscarded-by: \(person)\nDraft: \(id)\n", as: person)
+            message: CommitRecord.discard(.init(draft: id, discardedBy: person)).message, as: person)
     }
 
     /// Records a closing commit over the draft's tip under `ref`, then deletes the draft's branch.

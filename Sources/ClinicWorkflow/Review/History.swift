@@ -33,7 +33,8 @@ extension ContentRepository {
                     edits.append(edit)
                 }
             }
-            let approved = commit.trailers.first { $0.key == "Approved-by" }.flatMap { Person(parsing: $0.value) }
+            let approval: CommitRecord.Approval? =
+                if case .approval(let approval) = CommitRecord(message: commit.message) { approval } else { nil }
             var drafted: [Person] = []
             for person in (edits.isEmpty ? [commit] : edits.reversed()).map({ Person(name: $0.author.name, email: $0.author.email) })
             where !drafted.contains(where: { $0.isSame(as: person) }) {
@@ -41,8 +42,8 @@ extension ContentRepository {
             }
             result.append(
                 PublishedChange(
-                    commit: commit.id, time: commit.committer.time, summary: commit.summary, draftedBy: drafted, approvedBy: approved,
-                    draft: commit.trailers.first { $0.key == "Draft" }?.value, edits: edits.reversed().map(\.summary), entries: entries))
+                    commit: commit.id, time: commit.committer.time, summary: commit.summary, draftedBy: drafted,
+                    approvedBy: approval?.approvedBy, draft: approval?.draft, edits: edits.reversed().map(\.summary), entries: entries))
         }
         return result
     }
@@ -79,9 +80,9 @@ extension ContentRepository {
         }
         let changes = ContentDiff.changes(from: try load(at: published).content, to: after.content)
         guard !changes.isEmpty else { throw WorkflowError(.unchanged, "\(info.summary) changed nothing that is still published") }
-        let message = CommitMessage.edit(
-            summary: "Revert \"\(CommitMessage.oneLine(info.summary, limit: 55))\"", changes: changes,
-            trailers: [("Clinic-Change", "revert"), ("Reverts", target.hex)])
+        let message = CommitRecord.revert(
+            .init(revertedSummary: info.summary, reverted: target, details: CommitRecord.describe(changes))
+        ).message
         let commit = try wrap {
             try git.createCommit(tree: tree, parents: [published], author: signature, committer: signature, message: message)
         }
