@@ -10,7 +10,7 @@ import Foundation
 public final class Repository: @unchecked Sendable {
     let handle: OpaquePointer
 
-    private init(handle: OpaquePointer) {
+    init(handle: OpaquePointer) {
         self.handle = handle
     }
 

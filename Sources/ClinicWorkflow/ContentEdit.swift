@@ -60,7 +60,8 @@ extension ContentRepository {
     ) throws -> EditResult {
         var lastError: WorkflowError?
         for _ in 0..<3 {
-            let existingTip = try draftID.map { try draft($0).tip }
+            var existingTip: ObjectID?
+            if let draftID { existingTip = try draft(draftID).tip }
             let base = try existingTip ?? publishedTip()
             let prepared = try prepare(makeEdit, at: base)
             let edit = prepared.edit
@@ -70,20 +71,24 @@ extension ContentRepository {
             let summary = message.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? edit.summary
             let record = CommitRecord.edit(
                 .init(summary: summary, change: edit.change, entry: edit.entry, details: CommitRecord.describe(prepared.changes)))
+            let commit: ObjectID
             do {
-                let commit = try git.commit(
-                    changes: prepared.fileChanges, onBranch: draftRef(id), expectedTip: existingTip,
-                    parentIfNew: base, author: signature, committer: signature, message: record.message)
-                return EditResult(
-                    draft: id, commit: commit, createdDraft: draftID == nil, summary: summary,
-                    files: prepared.fileChanges.map(\.path), changes: prepared.changes,
-                    preexistingErrors: prepared.preexisting)
-            } catch let error as GitError where error.code == .modified || error.code == .exists || error.code == .locked {
-                lastError = WorkflowError(.conflict, "draft \(id) changed while this edit was being saved; nothing was written")
+                commit = try withGit(draft: id, entry: edit.entry, reference: draftRef(id)) {
+                    try $0.commit(
+                        changes: prepared.fileChanges, onBranch: draftRef(id), expectedTip: existingTip,
+                        parentIfNew: base, author: signature, committer: signature, message: record.message)
+                }
+            } catch let error as WorkflowError where error.code == .conflict {
+                // The draft moved (or appeared) since it was read: make the edit again on its new tip.
+                lastError = WorkflowError(
+                    .conflict, "draft \(id) changed while this edit was being saved; nothing was written", draft: id, entry: edit.entry,
+                    reference: draftRef(id))
                 continue
-            } catch let error as GitError {
-                throw WorkflowError.git(error)
             }
+            return EditResult(
+                draft: id, commit: commit, createdDraft: draftID == nil, summary: summary,
+                files: prepared.fileChanges.map(\.path), changes: prepared.changes,
+                preexistingErrors: prepared.preexisting)
         }
         throw lastError!
     }
@@ -100,21 +105,23 @@ extension ContentRepository {
     /// The revision is read from Git once: the validation of the result reads
     /// the unchanged files from the same source.
     func prepare(_ makeEdit: (SiteContent) throws -> ContentEdit, at base: ObjectID) throws -> PreparedEdit {
-        let source = GitRevisionSource(repository: git, commit: base)
-        let (before, beforeFindings) = try wrap { try Validator().validate(source, layout: layout) }
+        // Read below, inside the door, by both validations.
+        let source = try withGit { GitRevisionSource(repository: $0, commit: base) }
+        let (before, beforeFindings) = try withGit(revision: base.hex) { _ in try Validator().validate(source, layout: layout) }
         let edit = try makeEdit(before.content)
         var content = before.content
         try edit.apply(&content)
         let fileChanges = try self.fileChanges(from: before, to: content)
         guard !fileChanges.isEmpty else {
-            throw WorkflowError(.unchanged, "nothing to change: \(edit.entry) already is as asked")
+            throw WorkflowError(.unchanged, "nothing to change: \(edit.entry) already is as asked", entry: edit.entry)
         }
         let overlay = OverlaySource(base: source, changes: Dictionary(uniqueKeysWithValues: fileChanges.map { ($0.path, $0.data) }))
-        let (after, afterFindings) = try wrap { try Validator().validate(overlay, layout: layout) }
+        let (after, afterFindings) = try withGit(revision: base.hex) { _ in try Validator().validate(overlay, layout: layout) }
         let known = Set(beforeFindings.errors.map(FindingKey.init))
         let introduced = afterFindings.errors.filter { !known.contains(FindingKey($0)) }
         guard introduced.isEmpty else {
-            throw WorkflowError(.invalid, "the change was not saved: it would make the content invalid", findings: introduced)
+            throw WorkflowError(
+                .invalid, "the change was not saved: it would make the content invalid", findings: introduced, entry: edit.entry)
         }
         return PreparedEdit(
             edit: edit, fileChanges: fileChanges, changes: ContentDiff.changes(from: before.content, to: after.content),
@@ -132,7 +139,7 @@ extension ContentRepository {
                 throw WorkflowError(
                     .refused,
                     "\(path) has problems clinicctl cannot read safely, and this change would rewrite it; fix it first (run `clinicctl validate`)",
-                    findings: before.findings.errors.filter { $0.file == path })
+                    findings: before.findings.errors.filter { $0.file == path }, file: path)
             }
             if let text = newFiles[path] {
                 changes.append(.write(path: path, contents: Data(text.utf8)))

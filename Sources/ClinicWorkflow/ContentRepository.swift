@@ -6,8 +6,10 @@ import Foundation
 ///
 /// Everything above the Git layer goes through this: which branch is
 /// published, where drafts live, and how content is read at a revision.
+/// Workflow code reaches Git only through `withGit`, the one place a Git
+/// failure becomes a `WorkflowError`.
 public final class ContentRepository: @unchecked Sendable {
-    public let git: Repository
+    private let repository: Repository
     public let environment: WorkEnvironment
     /// Settings as they are on the published branch (the only place they count).
     public let config: RepositoryConfig
@@ -17,25 +19,48 @@ public final class ContentRepository: @unchecked Sendable {
     public static let deployedRef = "refs/clinicctl/deployed"
 
     public init(git: Repository, environment: WorkEnvironment = WorkEnvironment()) throws {
-        self.git = git
+        self.repository = git
         self.environment = environment
-        self.config = try Self.readConfig(git)
+        self.config = try throughGit { try Self.readConfig(git) }
+    }
+
+    /// TEMPORARY, going away (issue 8, item 2): the raw Git handle, kept public only
+    /// for the executable's and ClinicExport's remaining uses until they become
+    /// workflow operations. ClinicWorkflow itself never uses it: it goes through `withGit`.
+    public var git: Repository { repository }
+
+    /// TEMPORARY, going away with `git` (issue 8, item 2): the door below for ClinicExport's
+    /// remaining Git reads, so that they share the workflow's one translation of Git errors.
+    public func withGitForExport<T>(_ body: (Repository) throws -> T) throws -> T {
+        try withGit(body)
+    }
+
+    /// The one door from the workflow into Git: runs `body` on the repository and
+    /// turns a Git failure into a `WorkflowError` about what is named here.
+    func withGit<T>(
+        draft: String? = nil, entry: String? = nil, file: String? = nil, reference: String? = nil, revision: String? = nil,
+        _ body: (Repository) throws -> T
+    ) throws -> T {
+        do {
+            return try throughGit { try body(repository) }
+        } catch let error as WorkflowError {
+            throw error.about(draft: draft, entry: entry, file: file, reference: reference, revision: revision)
+        }
     }
 
     /// Opens the repository at `path`, or the one around the current folder.
     public static func open(_ path: String?, environment: WorkEnvironment = WorkEnvironment()) throws -> ContentRepository {
         let url = URL(fileURLWithPath: path ?? FileManager.default.currentDirectoryPath)
+        let git: Repository
         do {
-            let git = path == nil ? try Repository.discover(from: url) : try Repository.open(at: url)
-            return try ContentRepository(git: git, environment: environment)
-        } catch let error as GitError where error.code == .notFound {
+            git = try throughGit { path == nil ? try Repository.discover(from: url) : try Repository.open(at: url) }
+        } catch let error as WorkflowError where error.code == .notFound {
             throw WorkflowError(
                 .notFound,
-                "\(url.path) is not inside a Git repository; run clinicctl inside the clinic's content repository, pass --repo PATH, or create one with `clinicctl init DIR`"
-            )
-        } catch let error as GitError {
-            throw WorkflowError.git(error)
+                "\(url.path) is not inside a Git repository; run clinicctl inside the clinic's content repository, pass --repo PATH, or create one with `clinicctl init DIR`",
+                file: url.path)
         }
+        return try throughGit { try ContentRepository(git: git, environment: environment) }
     }
 
     /// `clinicctl.yaml` from the published branch: `main`, unless the file on
@@ -60,11 +85,11 @@ public final class ContentRepository: @unchecked Sendable {
 
     /// The published branch's tip; a clear error when it has no commits yet.
     public func publishedTip() throws -> ObjectID {
-        guard let tip = try wrap({ try git.referenceTarget(publishedRef) }) else {
+        guard let tip = try withGit(reference: publishedRef, { try $0.referenceTarget(publishedRef) }) else {
             throw WorkflowError(
                 .notFound,
-                "the published branch \(config.publishedBranch) has no commits yet; commit the content first (or create a repository with `clinicctl init DIR`)"
-            )
+                "the published branch \(config.publishedBranch) has no commits yet; commit the content first (or create a repository with `clinicctl init DIR`)",
+                reference: publishedRef)
         }
         return tip
     }
@@ -72,22 +97,23 @@ public final class ContentRepository: @unchecked Sendable {
     /// A revision as a commit id, with a message that names what was asked for.
     public func resolve(_ revision: String) throws -> ObjectID {
         do {
-            return try git.resolveCommit(revision)
-        } catch let error as GitError where error.code == .notFound || error.code == .invalid {
-            throw WorkflowError(.notFound, "there is no revision \"\(revision)\" in this repository")
-        } catch let error as GitError {
-            throw WorkflowError.git(error)
+            return try withGit(revision: revision) { try $0.resolveCommit(revision) }
+        } catch let error as WorkflowError where error.code == .notFound || error.code == .repository {
+            // A malformed revision is as absent as an unknown one to the person who typed it.
+            throw WorkflowError(.notFound, "there is no revision \"\(revision)\" in this repository", revision: revision)
         }
     }
 
     /// Content as it is at `commit`.
     public func load(at commit: ObjectID) throws -> LoadedContent {
-        try wrap { try ContentLoader(layout: layout).load(from: GitRevisionSource(repository: git, commit: commit)) }
+        try withGit(revision: commit.hex) {
+            try ContentLoader(layout: layout).load(from: GitRevisionSource(repository: $0, commit: commit))
+        }
     }
 
     /// Loads and validates the content at `commit`.
     public func validate(at commit: ObjectID) throws -> (LoadedContent, [Finding]) {
-        try wrap { try Validator().validate(GitRevisionSource(repository: git, commit: commit), layout: layout) }
+        try withGit(revision: commit.hex) { try Validator().validate(GitRevisionSource(repository: $0, commit: commit), layout: layout) }
     }
 
     /// The commit a reading command looks at: `--rev`, `--draft`, or the published tip.
@@ -97,9 +123,33 @@ public final class ContentRepository: @unchecked Sendable {
         if let draft { return try self.draft(draft).tip }
         return try publishedTip()
     }
+}
 
-    /// Runs a Git operation, turning its failure into a workflow error.
-    func wrap<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as GitError { throw WorkflowError.git(error) }
+/// The one place a Git failure becomes a workflow error; every Git call of the
+/// workflow runs inside it (through `ContentRepository.withGit`, or directly
+/// where there is no content repository yet). Workflow errors pass unchanged.
+func throughGit<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as WorkflowError {
+        throw error
+    } catch let error as GitError {
+        throw WorkflowError(git: error)
+    } catch {
+        throw WorkflowError(.repository, error.localizedDescription)
+    }
+}
+
+extension WorkflowError {
+    /// A Git failure as the workflow names it: a lost compare-and-swap or a held
+    /// lock is someone else changing the same thing meanwhile.
+    init(git error: GitError) {
+        let code: Code =
+            switch error.code {
+            case .notFound, .unbornBranch: .notFound
+            case .modified, .locked, .exists, .conflict: .conflict
+            default: .repository
+            }
+        self.init(code, error.description)
     }
 }

@@ -55,19 +55,21 @@ extension ContentRepository {
 
     /// Open drafts, oldest first.
     public func drafts() throws -> [Draft] {
-        let published = try wrap { try git.referenceTarget(publishedRef) }
-        return try wrap { try git.references(withPrefix: Self.draftPrefix) }
-            .map {
-                try describeDraft(id: String($0.name.dropFirst(Self.draftPrefix.count)), tip: $0.target, published: published, state: .open)
-            }
-            .sorted { ($0.created ?? .distantPast, $0.id) < ($1.created ?? .distantPast, $1.id) }
+        let published = try withGit { try $0.referenceTarget(publishedRef) }
+        var drafts: [Draft] = []
+        for ref in try withGit({ try $0.references(withPrefix: Self.draftPrefix) }) {
+            drafts.append(
+                try describeDraft(
+                    id: String(ref.name.dropFirst(Self.draftPrefix.count)), tip: ref.target, published: published, state: .open))
+        }
+        return drafts.sorted { ($0.created ?? .distantPast, $0.id) < ($1.created ?? .distantPast, $1.id) }
     }
 
     /// Drafts reviewers turned down, with their reasons.
     public func rejectedDrafts() throws -> [Draft] {
-        let published = try wrap { try git.referenceTarget(publishedRef) }
-        return try wrap { try git.references(withPrefix: Self.rejectedPrefix) }.map { ref in
-            let record = try wrap { try git.commit(ref.target) }
+        let published = try withGit { try $0.referenceTarget(publishedRef) }
+        return try withGit { try $0.references(withPrefix: Self.rejectedPrefix) }.map { ref in
+            let record = try withGit(reference: ref.name) { try $0.commit(ref.target) }
             let tip = record.parents.first ?? ref.target
             var draft = try describeDraft(
                 id: String(ref.name.dropFirst(Self.rejectedPrefix.count)), tip: tip, published: published, state: .rejected)
@@ -78,27 +80,36 @@ extension ContentRepository {
 
     /// The open draft `id`, or an error listing the open ones.
     public func draft(_ id: String) throws -> Draft {
-        let published = try wrap { try git.referenceTarget(publishedRef) }
-        if let tip = try wrap({ try git.referenceTarget(draftRef(id)) }) {
+        let published = try withGit { try $0.referenceTarget(publishedRef) }
+        if let tip = try withGit(draft: id, { try $0.referenceTarget(draftRef(id)) }) {
             return try describeDraft(id: id, tip: tip, published: published, state: .open)
         }
-        if try wrap({ try git.referenceTarget(rejectedRef(id)) }) != nil {
+        if try withGit(draft: id, { try $0.referenceTarget(rejectedRef(id)) }) != nil {
             throw WorkflowError(
-                .notFound, "draft \(id) was rejected and is closed; see `clinicctl drafts --mine` for the reason, then start a new draft")
+                .notFound, "draft \(id) was rejected and is closed; see `clinicctl drafts --mine` for the reason, then start a new draft",
+                draft: id, reference: rejectedRef(id))
         }
         let open = try drafts().map(\.id)
         throw WorkflowError(
             .notFound,
             "there is no open draft \"\(id)\""
-                + (open.isEmpty ? "; there are no open drafts" : "; open drafts: \(open.joined(separator: ", "))"))
+                + (open.isEmpty ? "; there are no open drafts" : "; open drafts: \(open.joined(separator: ", "))"),
+            draft: id, reference: draftRef(id))
     }
 
     func describeDraft(id: String, tip: ObjectID, published: ObjectID?, state: Draft.State) throws -> Draft {
-        let base = try published.flatMap { p in try wrap { try git.mergeBase(tip, p) } }
+        try withGit(draft: id) { git in try Self.describeDraft(id: id, tip: tip, published: published, state: state, in: git) }
+    }
+
+    /// The draft's edits: its first-parent commits since it left the published branch.
+    private static func describeDraft(id: String, tip: ObjectID, published: ObjectID?, state: Draft.State, in git: Repository) throws
+        -> Draft
+    {
+        let base = try published.flatMap { try git.mergeBase(tip, $0) }
         var edits: [Draft.Edit] = []
-        for commit in try wrap({ try git.firstParentLog(from: tip, limit: 500) }) {
+        for commit in try git.firstParentLog(from: tip, limit: 500) {
             if commit.id == base { break }
-            if let base, try wrap({ try git.isAncestor(commit.id, of: base) }) { break }
+            if let base, try git.isAncestor(commit.id, of: base) { break }
             var change: String?
             var entry: String?
             switch CommitRecord(message: commit.message) {
@@ -120,9 +131,7 @@ extension ContentRepository {
         if stem.isEmpty { stem = "draft" }
         var candidate = stem
         var counter = 2
-        while try wrap({ try git.referenceTarget(draftRef(candidate)) }) != nil
-            || (try wrap({ try git.referenceTarget(rejectedRef(candidate)) })) != nil
-        {
+        while try withGit({ try $0.referenceTarget(draftRef(candidate)) ?? $0.referenceTarget(rejectedRef(candidate)) }) != nil {
             candidate = "\(stem)-\(counter)"
             counter += 1
         }

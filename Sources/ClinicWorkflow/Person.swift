@@ -61,11 +61,14 @@ public struct WorkEnvironment: Sendable {
             }
             return person
         }
-        if let repository, let name = try repository.configString("user.name"), let email = try repository.configString("user.email"),
-            !name.isEmpty, !email.isEmpty
-        {
+        let configured = try throughGit { () -> Person? in
+            guard let repository, let name = try repository.configString("user.name"),
+                let email = try repository.configString("user.email"),
+                !name.isEmpty, !email.isEmpty
+            else { return nil }
             return Person(name: name, email: email)
         }
+        if let configured { return configured }
         throw WorkflowError(
             .identity,
             """

@@ -45,17 +45,15 @@ public enum RepositoryCreation {
         guard findings.errors.isEmpty else {
             throw WorkflowError(.invalid, "the content in \(content.path) is not valid; nothing was created", findings: findings.errors)
         }
-        do {
+        let signature = environment.signature(person)
+        return try throughGit {
             let git = try Repository.create(at: directory, bare: bare, initialBranch: publishedBranch)
-            let signature = environment.signature(person)
             let commit = try git.commit(
                 changes: changes, onBranch: "refs/heads/\(publishedBranch)", expectedTip: nil, parentIfNew: nil,
                 author: signature, committer: signature,
                 message: CommitRecord.creation.message)
             if !bare { try git.checkoutHead() }
             return commit
-        } catch let error as GitError {
-            throw WorkflowError.git(error)
         }
     }
 }

@@ -63,3 +63,23 @@ public struct OverlaySource: ContentSource {
         return paths.sorted()
     }
 }
+
+/// Reads content files as a merge computed in memory left them: a draft as it
+/// would be published, before anything is written.
+public struct MergedIndexSource: ContentSource {
+    let merged: MergedIndex
+
+    public init(_ merged: MergedIndex) {
+        self.merged = merged
+    }
+
+    public func read(_ path: String) throws -> Data? {
+        try merged.contents(of: path)
+    }
+
+    public func list(under directory: String) throws -> [String] {
+        let prefix = directory.isEmpty ? "" : directory.split(separator: "/").joined(separator: "/") + "/"
+        // A submodule is a commit of another repository, not a file, as in GitRevisionSource.
+        return merged.entries.filter { $0.path.hasPrefix(prefix) && $0.mode != 0o160000 }.map(\.path).sorted()
+    }
+}

@@ -42,7 +42,8 @@ extension ContentRepository {
         return BundleExporter().files(for: content, source: source)
     }
 
+    /// Git reads go through the workflow's one translation of Git errors (temporary: see `withGitForExport`).
     func gitCall<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as GitError { throw WorkflowError(.repository, error.description) }
+        try withGitForExport { _ in try body() }
     }
 }

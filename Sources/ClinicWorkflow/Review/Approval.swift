@@ -13,6 +13,8 @@ public struct ApprovalResult: Sendable, Codable {
         case updatedAroundLocalChanges = "updated-around-local-changes"
         /// Local changes touch approved files: nothing in the working tree was changed.
         case leftAlone = "left-alone"
+        /// Updating the checkout failed for another reason (`problems` says which); the approval stands.
+        case failed = "update-failed"
     }
 
     public var draft: String
@@ -22,6 +24,9 @@ public struct ApprovalResult: Sendable, Codable {
     public var approvedCommit: ObjectID
     public var workingTree: WorkingTree
     public var changes: [EntryChange]
+    /// What went wrong after the published branch moved (the approval itself stands):
+    /// a checkout that could not be updated, a draft branch that could not be closed.
+    public var problems: [String] = []
 }
 
 extension ContentRepository {
@@ -61,28 +66,40 @@ extension ContentRepository {
                 throw WorkflowError(
                     .conflict,
                     "draft \(id) conflicts with changes published since it began, in: \(conflicts.joined(separator: ", ")). "
-                        + "Its author can run `clinicctl draft update \(id)` to bring it up to date")
+                        + "Its author can run `clinicctl draft update \(id)` to bring it up to date",
+                    draft: id, entry: conflicts.count == 1 ? conflicts[0] : nil)
             }
             let (after, findings) = try validate(at: merged)
             guard findings.errors.isEmpty else {
                 throw WorkflowError(
                     .invalid, "draft \(id) is not approved: together with what is published now, the content would be invalid",
-                    findings: findings.errors)
+                    findings: findings.errors, draft: id)
             }
             do {
-                try git.updateReference(publishedRef, to: merged, expected: published, logMessage: "clinicctl: approve draft \(id)")
-            } catch let error as GitError where error.code == .modified || error.code == .locked {
+                try withGit(draft: id, reference: publishedRef) {
+                    try $0.updateReference(publishedRef, to: merged, expected: published, logMessage: "clinicctl: approve draft \(id)")
+                }
+            } catch let error as WorkflowError where error.code == .conflict {
+                // Another approval landed first: merge again on top of it.
                 continue
-            } catch let error as GitError {
-                throw WorkflowError.git(error)
             }
+            var problems: [String] = []
             // The draft is closed; its commits stay reachable through the merge.
-            try? git.deleteReference(draftRef(id), expected: draft.tip)
+            do {
+                try withGit(draft: id, reference: draftRef(id)) { try $0.deleteReference(draftRef(id), expected: draft.tip) }
+            } catch let error as WorkflowError where error.code == .conflict {
+                problems.append(
+                    "draft \(id) received a new edit while it was approved; that edit is not published and the draft stays open with it")
+            } catch {
+                problems.append("draft \(id) could not be closed: \(error.localizedDescription)")
+            }
             let before = try load(at: published).content
+            let workingTree = bringWorkingTreeAlong(from: published, state: headBefore)
+            if let problem = workingTree.problem { problems.append(problem) }
             return ApprovalResult(
                 draft: id, merge: merged, publishedBranch: config.publishedBranch, previousTip: published,
-                approvedCommit: draft.tip, workingTree: try bringWorkingTreeAlong(from: published, state: headBefore),
-                changes: ContentDiff.changes(from: before, to: after.content))
+                approvedCommit: draft.tip, workingTree: workingTree.outcome,
+                changes: ContentDiff.changes(from: before, to: after.content), problems: problems)
         }
         throw WorkflowError(.conflict, "the published branch kept moving while approving draft \(id); try again")
     }
@@ -91,24 +108,26 @@ extension ContentRepository {
 
     /// Whether the published branch is checked out here, and whether it has local changes.
     func workingTreeState() throws -> WorkingTreeState {
-        guard !git.isBare, git.headReferenceName == publishedRef else { return .none }
-        return try wrap { try git.workingTreeIsClean() } ? .clean : .dirty
+        try withGit { git in
+            guard !git.isBare, git.headReferenceName == publishedRef else { return .none }
+            return try git.workingTreeIsClean() ? .clean : .dirty
+        }
     }
 
     /// After the published branch moved from `old`: index and files follow, local changes stay.
-    func bringWorkingTreeAlong(from old: ObjectID, state: WorkingTreeState) throws -> ApprovalResult.WorkingTree {
-        switch state {
-        case .none: return .notCheckedOut
-        case .clean:
-            try wrap { try git.checkoutHead(movedFrom: old) }
-            return .updated
-        case .dirty:
-            do {
-                try git.checkoutHead(movedFrom: old)
-                return .updatedAroundLocalChanges
-            } catch {
-                return .leftAlone
-            }
+    ///
+    /// The branch has already moved, so nothing here throws: a checkout that could
+    /// not be updated is reported with the reason, beside the approval that stands.
+    /// Only local changes in the approved files (a Git conflict) count as "left alone".
+    func bringWorkingTreeAlong(from old: ObjectID, state: WorkingTreeState) -> (outcome: ApprovalResult.WorkingTree, problem: String?) {
+        if state == .none { return (.notCheckedOut, nil) }
+        do {
+            try withGit { try $0.checkoutHead(movedFrom: old) }
+            return (state == .clean ? .updated : .updatedAroundLocalChanges, nil)
+        } catch let error as WorkflowError where error.code == .conflict && state == .dirty {
+            return (.leftAlone, nil)
+        } catch {
+            return (.failed, "your checkout of \(config.publishedBranch) could not be brought up to date: \(error.localizedDescription)")
         }
     }
 }

@@ -42,19 +42,21 @@ extension ContentRepository {
     /// The record is written first, so the draft's commits are never unreachable.
     func close(_ draft: Draft, into ref: String, message: String, as person: Person) throws -> ObjectID {
         let signature = environment.signature(person)
-        return try wrap {
+        let record = try withGit(draft: draft.id, reference: ref) { git in
             let tree = try git.treeOf(draft.tip)
             let record = try git.createCommit(tree: tree, parents: [draft.tip], author: signature, committer: signature, message: message)
             let existing = try git.referenceTarget(ref)
             try git.updateReference(ref, to: record, expected: existing, logMessage: "clinicctl: close draft \(draft.id)")
-            do {
-                try git.deleteReference(draftRef(draft.id), expected: draft.tip)
-            } catch let error as GitError where error.code == .modified {
-                throw WorkflowError(
-                    .conflict, "draft \(draft.id) received a new edit meanwhile; it is still open. Look at it again before closing it")
-            }
             return record
         }
+        do {
+            try withGit(draft: draft.id, reference: draftRef(draft.id)) { try $0.deleteReference(draftRef(draft.id), expected: draft.tip) }
+        } catch let error as WorkflowError where error.code == .conflict {
+            throw WorkflowError(
+                .conflict, "draft \(draft.id) received a new edit meanwhile; it is still open. Look at it again before closing it",
+                draft: draft.id, reference: draftRef(draft.id))
+        }
+        return record
     }
 
     /// Re-applies a draft's edits on top of the current published branch.
@@ -65,33 +67,35 @@ extension ContentRepository {
     public func update(_ id: String, as person: Person) throws -> DraftUpdate {
         let draft = try self.draft(id)
         let published = try publishedTip()
-        if try wrap({ try git.isAncestor(published, of: draft.tip) }) {
+        if try withGit(draft: id, { try $0.isAncestor(published, of: draft.tip) }) {
             return DraftUpdate(draft: id, tip: draft.tip, alreadyUpToDate: true)
         }
         var tip = published
         let committer = environment.signature(person)
         for edit in draft.edits {
-            let outcome = try wrap { try git.cherryPick(edit.commit, onto: tip) }
+            let outcome = try withGit(draft: id) { try $0.cherryPick(edit.commit, onto: tip) }
             guard let tree = outcome.tree else {
                 let entries = Array(Set(outcome.conflictedPaths.map(entry(forPath:)))).sorted()
                 throw WorkflowError(
                     .conflict,
                     "draft \(id) cannot be brought up to date by itself: \"\(edit.summary)\" and the published content both changed \(entries.joined(separator: ", ")). "
-                        + "Decide what each should say: discard the draft and redo the edit on the current content, or ask the reviewer to reject it"
-                )
+                        + "Decide what each should say: discard the draft and redo the edit on the current content, or ask the reviewer to reject it",
+                    draft: id, entry: entries.count == 1 ? entries[0] : nil)
             }
-            let original = try wrap { try git.commit(edit.commit) }
-            tip = try wrap {
-                try git.createCommit(tree: tree, parents: [tip], author: original.author, committer: committer, message: original.message)
+            tip = try withGit(draft: id) { git in
+                let original = try git.commit(edit.commit)
+                return try git.createCommit(
+                    tree: tree, parents: [tip], author: original.author, committer: committer, message: original.message)
             }
         }
         let (_, findings) = try validate(at: tip)
         guard findings.errors.isEmpty else {
             throw WorkflowError(
-                .invalid, "draft \(id) re-applied on the published content would be invalid; nothing was changed", findings: findings.errors
-            )
+                .invalid, "draft \(id) re-applied on the published content would be invalid; nothing was changed",
+                findings: findings.errors,
+                draft: id)
         }
-        try wrap {
+        try withGit(draft: id, reference: draftRef(id)) { git in
             let previous = Self.previousPrefix + id
             try git.updateReference(
                 previous, to: draft.tip, expected: try git.referenceTarget(previous),

@@ -40,38 +40,46 @@ extension ContentRepository {
     /// Merges `tip` into the published tip as objects only (no ref moves).
     ///
     /// Returns the merged commit, or the conflicting entries.
-    func mergeWithPublished(_ tip: ObjectID, published: ObjectID, message: String, as person: Person) throws -> (ObjectID?, [String]) {
-        let outcome = try wrap { try git.merge(ours: published, theirs: tip) }
-        guard let tree = outcome.tree else {
-            return (nil, Array(Set(outcome.conflictedPaths.map(entry(forPath:)))).sorted())
-        }
+    func mergeWithPublished(_ tip: ObjectID, published: ObjectID, message: String, as person: Person) throws -> (
+        ObjectID?, [String]
+    ) {
         let signature = environment.signature(person)
-        let commit = try wrap {
-            try git.createCommit(tree: tree, parents: [published, tip], author: signature, committer: signature, message: message)
+        return try withGit(revision: tip.hex) { git in
+            let outcome = try git.merge(ours: published, theirs: tip)
+            guard let tree = outcome.tree else {
+                return (nil, Array(Set(outcome.conflictedPaths.map(entry(forPath:)))).sorted())
+            }
+            return (
+                try git.createCommit(tree: tree, parents: [published, tip], author: signature, committer: signature, message: message), []
+            )
         }
-        return (commit, [])
     }
 
     /// Builds the review of an open draft.
+    ///
+    /// Reading only: the merge is computed in memory and its content read from
+    /// there, so reviewing writes nothing (and works on a read-only repository).
     public func review(_ id: String) throws -> DraftReview {
         let draft = try self.draft(id)
         let published = try publishedTip()
-        let upToDate = try wrap { try git.isAncestor(published, of: draft.tip) }
-        let reviewer = Person(name: "clinicctl review", email: "review@clinicctl.invalid")
-        let (merged, conflicts) = try mergeWithPublished(draft.tip, published: published, message: "review \(id)\n", as: reviewer)
-        let before = try load(at: published).content
-        var changes: [EntryChange]
-        var findings: [Finding] = []
-        if let merged {
-            let (after, mergedFindings) = try validate(at: merged)
-            changes = ContentDiff.changes(from: before, to: after.content)
-            findings = mergedFindings.errors
-        } else {
-            // Not mergeable: show what the draft itself changed since it began.
-            let base = try draft.base.map { try load(at: $0).content }
-            changes = ContentDiff.changes(from: base, to: try load(at: draft.tip).content)
+        return try withGit(draft: id) { git in
+            let upToDate = try git.isAncestor(published, of: draft.tip)
+            let merged = try git.mergedIndex(ours: published, theirs: draft.tip)
+            let before = try load(at: published).content
+            var changes: [EntryChange]
+            var findings: [Finding] = []
+            if merged.hasConflicts {
+                // Not mergeable: show what the draft itself changed since it began.
+                let base = try draft.base.map { try load(at: $0).content }
+                changes = ContentDiff.changes(from: base, to: try load(at: draft.tip).content)
+            } else {
+                let (after, mergedFindings) = try Validator().validate(MergedIndexSource(merged), layout: layout)
+                changes = ContentDiff.changes(from: before, to: after.content)
+                findings = mergedFindings.errors
+            }
+            let conflicts = Array(Set(merged.conflictedPaths.map(entry(forPath:)))).sorted()
+            return DraftReview(
+                draft: draft, changes: changes, conflicts: conflicts, findings: findings, publishedTip: published, upToDate: upToDate)
         }
-        return DraftReview(
-            draft: draft, changes: changes, conflicts: conflicts, findings: findings, publishedTip: published, upToDate: upToDate)
     }
 }

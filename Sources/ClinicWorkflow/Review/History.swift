@@ -21,16 +21,15 @@ extension ContentRepository {
     public func history(entry: String? = nil, limit: Int = 200) throws -> [PublishedChange] {
         let tip = try publishedTip()
         var result: [PublishedChange] = []
-        for commit in try wrap({ try git.firstParentLog(from: tip, limit: limit) }) {
+        for commit in try withGit({ try $0.firstParentLog(from: tip, limit: limit) }) {
             let parent = commit.parents.first
-            let paths = try wrap { try git.changedPaths(from: parent, to: commit.id) }.map(\.path)
+            let paths = try withGit(revision: commit.id.hex) { try $0.changedPaths(from: parent, to: commit.id) }.map(\.path)
             let entries = Array(Set(paths.filter { $0.hasPrefix(layout.directory + "/") }.map(entry(forPath:)))).sorted()
             if let entry, !entries.contains(where: { $0 == entry || $0.hasPrefix(entry + "/") }) { continue }
             var edits: [CommitInfo] = []
             if commit.parents.count == 2, let parent {
-                for edit in try wrap({ try git.firstParentLog(from: commit.parents[1], limit: 500) }) {
-                    if try wrap({ try git.isAncestor(edit.id, of: parent) }) { break }
-                    edits.append(edit)
+                edits = try withGit(revision: commit.id.hex) { git in
+                    Array(try git.firstParentLog(from: commit.parents[1], limit: 500).prefix { try !git.isAncestor($0.id, of: parent) })
                 }
             }
             let approval: CommitRecord.Approval? =
@@ -52,26 +51,27 @@ extension ContentRepository {
     public func revert(_ revision: String, as person: Person) throws -> EditResult {
         let target = try resolve(revision)
         let published = try publishedTip()
-        guard try wrap({ try git.isAncestor(target, of: published) }) else {
+        guard try withGit(revision: revision, { try $0.isAncestor(target, of: published) }) else {
             throw WorkflowError(
                 .refused,
-                "\(revision) is not part of the published branch \(config.publishedBranch); only published changes can be reverted")
+                "\(revision) is not part of the published branch \(config.publishedBranch); only published changes can be reverted",
+                revision: revision)
         }
-        let info = try wrap { try git.commit(target) }
+        let info = try withGit(revision: revision) { try $0.commit(target) }
         guard !info.parents.isEmpty else {
-            throw WorkflowError(.refused, "\(revision) is the first commit; there is nothing before it to go back to")
+            throw WorkflowError(.refused, "\(revision) is the first commit; there is nothing before it to go back to", revision: revision)
         }
-        let outcome = try wrap { try git.revert(target, onto: published) }
+        let outcome = try withGit(revision: revision) { try $0.revert(target, onto: published) }
         guard let tree = outcome.tree else {
             throw WorkflowError(
                 .conflict,
-                "\(info.summary) cannot be undone by itself: later changes touched \(Set(outcome.conflictedPaths.map(entry(forPath:))).sorted().joined(separator: ", "))"
-            )
+                "\(info.summary) cannot be undone by itself: later changes touched \(Set(outcome.conflictedPaths.map(entry(forPath:))).sorted().joined(separator: ", "))",
+                revision: revision)
         }
         let id = try newDraftID(from: "revert-\(target.short)")
         let signature = environment.signature(person)
-        let probe = try wrap {
-            try git.createCommit(tree: tree, parents: [published], author: signature, committer: signature, message: "probe\n")
+        let probe = try withGit(revision: revision) {
+            try $0.createCommit(tree: tree, parents: [published], author: signature, committer: signature, message: "probe\n")
         }
         let (after, findings) = try validate(at: probe)
         guard findings.errors.isEmpty else {
@@ -83,11 +83,11 @@ extension ContentRepository {
         let message = CommitRecord.revert(
             .init(revertedSummary: info.summary, reverted: target, details: CommitRecord.describe(changes))
         ).message
-        let commit = try wrap {
-            try git.createCommit(tree: tree, parents: [published], author: signature, committer: signature, message: message)
+        let (commit, files) = try withGit(draft: id, reference: draftRef(id)) { git in
+            let commit = try git.createCommit(tree: tree, parents: [published], author: signature, committer: signature, message: message)
+            try git.updateReference(draftRef(id), to: commit, expected: nil, logMessage: "clinicctl: open draft \(id)")
+            return (commit, try git.changedPaths(from: published, to: commit).map(\.path))
         }
-        try wrap { try git.updateReference(draftRef(id), to: commit, expected: nil, logMessage: "clinicctl: open draft \(id)") }
-        let files = try wrap { try git.changedPaths(from: published, to: commit) }.map(\.path)
         return EditResult(
             draft: id, commit: commit, createdDraft: true, summary: "Revert \"\(info.summary)\"", files: files,
             changes: changes, preexistingErrors: [])

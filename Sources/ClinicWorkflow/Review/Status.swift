@@ -16,14 +16,15 @@ public struct RepositoryStatus: Sendable, Codable {
 extension ContentRepository {
     public func status() throws -> RepositoryStatus {
         let tip = try publishedTip()
-        let deployed = try wrap { try git.referenceTarget(Self.deployedRef) }
-        var pending: [String] = []
-        for commit in try wrap({ try git.firstParentLog(from: tip, limit: 200) }) {
-            if let deployed, try wrap({ try git.isAncestor(commit.id, of: deployed) }) { break }
-            pending.append("\(commit.id.short) \(commit.summary)")
+        let (deployed, pending, summary) = try withGit(reference: Self.deployedRef) { git in
+            let deployed = try git.referenceTarget(Self.deployedRef)
+            let pending = try git.firstParentLog(from: tip, limit: 200)
+                .prefix { commit in try deployed.map { try !git.isAncestor(commit.id, of: $0) } ?? true }
+                .map { "\($0.id.short) \($0.summary)" }
+            return (deployed, pending, try git.commit(tip).summary)
         }
         return RepositoryStatus(
-            publishedBranch: config.publishedBranch, publishedTip: tip, publishedSummary: try wrap { try git.commit(tip) }.summary,
+            publishedBranch: config.publishedBranch, publishedTip: tip, publishedSummary: summary,
             openDrafts: try drafts().map(\.id), deployed: deployed, notDeployed: pending)
     }
 }

@@ -119,8 +119,9 @@ struct Review: ParsableCommand {
                 print("Your checkout has local changes; they were left untouched and the approved files were updated around them.")
             case .leftAlone:
                 print("Your checkout has local changes in the approved files; it was left as it was. Commit or stash them, then update it.")
-            case .notCheckedOut: break
+            case .failed, .notCheckedOut: break
             }
+            for problem in result.problems { Output.printError(problem) }
         }
 
         /// Publishing after the merge; a failure leaves the approval in place and says how to retry.
