@@ -7,7 +7,8 @@ import Foundation
 /// Everything above the Git layer goes through this: which branch is
 /// published, where drafts live, and how content is read at a revision.
 public final class ContentRepository: @unchecked Sendable {
-    public let git: Repository
+    /// The Git layer stays behind this type: everything above it speaks in revisions and records.
+    let git: Repository
     public let environment: WorkEnvironment
     /// Settings as they are on the published branch (the only place they count).
     public let config: RepositoryConfig

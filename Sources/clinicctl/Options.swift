@@ -48,7 +48,7 @@ struct WriteOptions: ParsableArguments {
     func commit(_ makeEdit: (SiteContent) throws -> ContentEdit) throws {
         try Output.guarded {
             let repository = try self.repository.open()
-            let person = try repository.environment.identity(explicit: author, repository: repository.git)
+            let person = try repository.identity(explicit: author)
             let result = try repository.commit(to: draft, as: person, message: message, makeEdit)
             if json {
                 try Output.printJSON(result)

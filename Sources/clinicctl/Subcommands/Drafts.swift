@@ -25,7 +25,7 @@ struct Drafts: ParsableCommand {
             var drafts = try repository.drafts()
             if all || mine { drafts += try repository.rejectedDrafts() }
             if mine {
-                let me = try repository.environment.identity(explicit: author, repository: repository.git)
+                let me = try repository.identity(explicit: author)
                 drafts = drafts.filter { $0.authors.contains { $0.isSame(as: me) } }
             }
             let rows = try drafts.map { draft -> Row in
@@ -122,6 +122,6 @@ struct IdentityOptions: ParsableArguments {
 
     func open() throws -> (ContentRepository, Person) {
         let repository = try self.repository.open()
-        return (repository, try repository.environment.identity(explicit: author, repository: repository.git))
+        return (repository, try repository.identity(explicit: author))
     }
 }

@@ -50,7 +50,7 @@ struct Export: ParsableCommand {
                 label = "the working tree"
                 revision = nil
             } else {
-                let commit = try repository.readingCommit(revision: rev, draft: nil)
+                let commit = try repository.readingRevision(revision: rev, draft: nil)
                 files = try repository.bundle(at: commit)
                 label = "\(rev ?? repository.config.publishedBranch) (\(commit.short))"
                 revision = commit.hex

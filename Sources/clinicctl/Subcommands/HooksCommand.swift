@@ -23,40 +23,21 @@ struct HooksCommand: ParsableCommand {
         func run() throws {
             try Output.guarded {
                 let repository = try self.repository.open()
-                do {
-                    if repository.git.isBare {
-                        try installPostReceive(repository)
-                    } else {
-                        try repository.git.setConfigString("core.hooksPath", "hooks")
-                        print("Set core.hooksPath to hooks: Git now runs hooks/pre-commit before each commit.")
-                        if let folder = repository.git.workingDirectory,
-                            !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("hooks/pre-commit").path)
-                        {
-                            Output.note(
-                                "note: hooks/pre-commit is missing or not executable in this working tree; copy it from clinicctl's hooks/ and commit it"
-                            )
-                        }
+                switch try repository.installGitHooks() {
+                case .hooksPath(let preCommitReady):
+                    print("Set core.hooksPath to hooks: Git now runs hooks/pre-commit before each commit.")
+                    if !preCommitReady {
+                        Output.note(
+                            "note: hooks/pre-commit is missing or not executable in this working tree; copy it from clinicctl's hooks/ and commit it"
+                        )
                     }
-                } catch let error as WorkflowError {
-                    throw error
-                } catch {
-                    throw WorkflowError(.repository, "\(error)")
+                case .postReceive(let file, let revision):
+                    let branch = repository.config.publishedBranch
+                    print(
+                        "Installed \(file.path) from \(branch) (\(revision.short)): a push that moves \(branch) now runs `clinicctl publish`."
+                    )
                 }
             }
-        }
-
-        func installPostReceive(_ repository: ContentRepository) throws {
-            let tip = try repository.publishedTip()
-            guard let script = try repository.git.readFile("hooks/post-receive", at: tip) else {
-                throw WorkflowError(.notFound, "the published branch has no hooks/post-receive; commit clinicctl's hooks/ folder first")
-            }
-            let target = repository.git.gitDirectory.appendingPathComponent("hooks/post-receive")
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try script.write(to: target, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: target.path)
-            print(
-                "Installed \(target.path) from \(repository.config.publishedBranch) (\(tip.short)): a push that moves \(repository.config.publishedBranch) now runs `clinicctl publish`."
-            )
         }
     }
 }

@@ -35,7 +35,7 @@ struct Init: ParsableCommand {
                 }
                 return person
             }
-            let person = try environment.identity(explicit: author, repository: nil)
+            let person = try environment.identity(explicit: author)
             let result = try RepositoryCreation.create(
                 at: URL(fileURLWithPath: directory), content: URL(fileURLWithPath: from), hooks: hooks.map { URL(fileURLWithPath: $0) },
                 reviewers: people, publishedBranch: branch, bare: bare, as: person, environment: environment)

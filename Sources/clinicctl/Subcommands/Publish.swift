@@ -32,7 +32,7 @@ struct Publish: ParsableCommand {
     func run() throws {
         try Output.guarded {
             let repository = try self.repository.open()
-            let commit = try rev.map { try repository.resolve($0) }
+            let commit = try rev.map { try repository.revision($0) }
             let json = self.json
             let result: PublishResult
             do {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import ClinicContent
 import ClinicExport
-import ClinicGit
 import ClinicWorkflow
 import Foundation
 
@@ -103,7 +102,7 @@ struct Review: ParsableCommand {
                 let (repository, person) = try identity.open()
                 let result = try repository.approve(id, as: person, message: message)
                 try report(result, repository)
-                if !noPublish { try publish(repository, revision: result.merge) }
+                if !noPublish { try publish(repository, revision: result.mergedRevision) }
             }
         }
 
@@ -124,23 +123,13 @@ struct Review: ParsableCommand {
         }
 
         /// Publishing after the merge; a failure leaves the approval in place and says how to retry.
-        func publish(_ repository: ContentRepository, revision: ClinicGit.ObjectID) throws {
+        func publish(_ repository: ContentRepository, revision: Revision) throws {
             fflush(nil)  // the approval report first, then the hooks' lines
-            do {
-                _ = try Publisher().publish(repository: repository, revision: revision, timeout: .seconds(timeout)) { Output.note($0) }
-            } catch let error as PublishError where error.code == .recordMoved {
-                // Another publish recorded first; fine when what it deployed already includes this approval.
-                if let deployed = try Publisher.deployedRevision(of: repository), try repository.git.isAncestor(revision, of: deployed) {
-                    return Output.note(
-                        "A publish running at the same time already deployed \(deployed.short), which includes this approval.")
-                }
-                throw WorkflowError(
-                    .refused,
-                    "approved, but another publish recorded an older revision meanwhile; run `clinicctl publish` to deploy this one")
-            } catch {
-                throw WorkflowError(
-                    .refused,
-                    "approved, but publishing failed: \(error.localizedDescription). The approval stands; run `clinicctl publish` to retry")
+            let outcome = try Publisher().publishApproved(repository: repository, revision: revision, timeout: .seconds(timeout)) {
+                Output.note($0)
+            }
+            if case .alreadyDeployed(let deployed) = outcome {
+                Output.note("A publish running at the same time already deployed \(deployed.short), which includes this approval.")
             }
         }
     }

@@ -55,15 +55,8 @@ struct Validate: ParsableCommand {
             throw WorkflowError(.usage, "give only one of --rev, --draft and --path")
         }
         if let path { return (path, FolderSource(root: URL(fileURLWithPath: path))) }
-        let repository = try self.repository.open()
-        if rev == nil && draft == nil, let folder = repository.git.workingDirectory {
-            return ("working tree", FolderSource(root: folder))
-        }
-        let commit = try repository.readingCommit(revision: rev, draft: draft)
-        return (
-            "\(rev ?? draft.map { "draft \($0)" } ?? repository.config.publishedBranch) (\(commit.short))",
-            GitRevisionSource(repository: repository.git, commit: commit)
-        )
+        let chosen = try repository.open().content(revision: rev, draft: draft, preferWorkingTree: true)
+        return (chosen.label, chosen.source)
     }
 }
 
@@ -80,10 +73,8 @@ struct Summary: ParsableCommand {
             let loaded: LoadedContent
             if worktree {
                 let repository = try options.repository.open()
-                guard let folder = repository.git.workingDirectory else {
-                    throw WorkflowError(.usage, "--worktree needs a repository with a working tree")
-                }
-                loaded = try ContentLoader(layout: repository.layout).load(from: FolderSource(root: folder))
+                let folder = try repository.workingTreeSource(orExplain: "--worktree needs a repository with a working tree")
+                loaded = try ContentLoader(layout: repository.layout).load(from: folder)
             } else {
                 loaded = try options.load().1
             }
