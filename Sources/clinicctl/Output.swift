@@ -5,16 +5,8 @@ import Foundation
 
 /// Printing, shared by every subcommand, and the one place errors become exit codes.
 enum Output {
-    /// Runs `body`; a workflow error prints its message and findings and exits 1 (64 for usage).
-    static func guarded(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let error as WorkflowError {
-            printError(error.message)
-            for finding in error.findings.ordered { printError(finding.compilerStyle) }
-            throw ExitCode(error.code == .usage ? 64 : 1)
-        }
-    }
+    /// Runs `body`. Errors leave through `Failure`, in `Clinicctl.main`.
+    static func guarded(_ body: () throws -> Void) throws { try body() }
 
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data(("error: " + text + "\n").replacingOccurrences(of: "error: error: ", with: "error: ").utf8))
