@@ -21,6 +21,10 @@ struct ReadOptions: ParsableArguments {
     @Flag(help: "Print machine-readable JSON.")
     var json = false
 
+    func validate() throws {
+        if rev != nil && draft != nil { throw ValidationError("give --rev or --draft, not both") }
+    }
+
     /// The content at the chosen revision.
     func load() throws -> (ContentRepository, LoadedContent) {
         let repository = try self.repository.open()

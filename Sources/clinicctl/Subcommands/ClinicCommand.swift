@@ -67,6 +67,7 @@ struct ClinicCommand: ParsableCommand {
             if [name, legalName, phone, website, email, timezone].allSatisfy({ $0 == nil }) {
                 throw ValidationError("say what to change: --name, --legal-name, --phone, --website, --email or --timezone")
             }
+            _ = try phone.map(ClinicCommand.phone)
         }
 
         func run() throws {

@@ -151,7 +151,7 @@ extension FAQ {
         @OptionGroup var write: WriteOptions
 
         func run() throws {
-            let given = try Output.guardedValue { try fields.fields(requireQuestionAndAnswer: true) }
+            let given = try fields.fields(requireQuestionAndAnswer: true)
             try write.commit { content in
                 try FAQEdits.add(given, id: id, placement: placement.placement ?? .end, in: content)
             }
@@ -164,11 +164,16 @@ extension FAQ {
         @OptionGroup var fields: FAQFieldOptions
         @OptionGroup var write: WriteOptions
 
-        func run() throws {
-            let given = try Output.guardedValue { try fields.fields(requireQuestionAndAnswer: false) }
-            if given.question == nil && given.answer == nil && given.category == nil && given.tags == nil && given.lastReviewed == nil {
+        func validate() throws {
+            if fields.question == nil && fields.answer == nil && fields.answerFile == nil && !fields.edit && fields.category == nil
+                && fields.tags.isEmpty && fields.lastReviewed == nil
+            {
                 throw ValidationError("say what to change: --question, --answer, --answer-file, --category, --tag or --last-reviewed")
             }
+        }
+
+        func run() throws {
+            let given = try fields.fields(requireQuestionAndAnswer: false)
             try write.commit { _ in FAQEdits.edit(id, given) }
         }
     }

@@ -27,6 +27,17 @@ struct Hours: ParsableCommand {
             return range
         }
     }
+
+    /// A date (2026-12-24) or an inclusive range (2026-12-24..2026-12-26).
+    static func dates(_ text: String) throws -> (CalendarDay, CalendarDay?) {
+        let parts = text.components(separatedBy: "..")
+        guard (1...2).contains(parts.count), let from = CalendarDay(parts[0]) else {
+            throw ValidationError("\"\(text)\" is not a date like 2026-12-24 or a range like 2026-12-24..2026-12-26")
+        }
+        guard parts.count == 2 else { return (from, nil) }
+        guard let through = CalendarDay(parts[1]) else { throw ValidationError("\"\(parts[1])\" is not a date like 2026-12-26") }
+        return (from, through)
+    }
 }
 
 extension Hours {
@@ -99,6 +110,11 @@ extension Hours {
         @Argument(help: "Ranges, e.g. 07:00-19:00 or 7am-12pm,1pm-5pm.") var ranges: String
         @OptionGroup var write: WriteOptions
 
+        func validate() throws {
+            _ = try Hours.days(days)
+            _ = try Hours.ranges(ranges)
+        }
+
         func run() throws {
             let days = try Hours.days(self.days)
             let ranges = try Hours.ranges(self.ranges)
@@ -112,6 +128,8 @@ extension Hours {
         @Argument(help: "Days, e.g. sat,sun.") var days: String
         @OptionGroup var write: WriteOptions
 
+        func validate() throws { _ = try Hours.days(days) }
+
         func run() throws {
             let days = try Hours.days(self.days)
             try write.commit { _ in HoursEdits.closed(location, days: days) }
@@ -124,6 +142,8 @@ extension Hours {
         @Argument(help: "Days, e.g. sat.") var days: String
         @Option(help: "A note shown with the day, e.g. \"By appointment\".") var note: String?
         @OptionGroup var write: WriteOptions
+
+        func validate() throws { _ = try Hours.days(days) }
 
         func run() throws {
             let days = try Hours.days(self.days)
@@ -150,15 +170,12 @@ extension Hours {
 
             func validate() throws {
                 if closed == (ranges != nil) { throw ValidationError("give either --closed or the hours (e.g. 07:00-12:00)") }
+                _ = try Hours.dates(dates)
+                _ = try ranges.map(Hours.ranges)
             }
 
             func run() throws {
-                let parts = dates.components(separatedBy: "..")
-                guard (1...2).contains(parts.count), let from = CalendarDay(parts[0]) else {
-                    throw ValidationError("\"\(dates)\" is not a date like 2026-12-24 or a range like 2026-12-24..2026-12-26")
-                }
-                let through = parts.count == 2 ? CalendarDay(parts[1]) : nil
-                if parts.count == 2 && through == nil { throw ValidationError("\"\(parts[1])\" is not a date like 2026-12-26") }
+                let (from, through) = try Hours.dates(dates)
                 let ranges = try self.ranges.map(Hours.ranges) ?? []
                 try write.commit { content in
                     let locale = content.clinic.defaultLocale
@@ -177,8 +194,12 @@ extension Hours {
             @Argument(help: "The date the special hours start on (or cover).") var date: String
             @OptionGroup var write: WriteOptions
 
+            func validate() throws {
+                if CalendarDay(date) == nil { throw ValidationError("\"\(date)\" is not a date like 2026-12-24") }
+            }
+
             func run() throws {
-                guard let day = CalendarDay(date) else { throw ValidationError("\"\(date)\" is not a date like 2026-12-24") }
+                guard let day = CalendarDay(date) else { return }
                 try write.commit { _ in HoursEdits.removeSpecial(location, date: day) }
             }
         }

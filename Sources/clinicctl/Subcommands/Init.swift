@@ -26,15 +26,16 @@ struct Init: ParsableCommand {
     @Option(name: .customLong("as"), help: ArgumentHelp("Who makes the first commit.", valueName: "Name <email>"))
     var author: String?
 
+    func validate() throws {
+        for text in reviewers where Person(parsing: text) == nil {
+            throw ValidationError("--reviewer \"\(text)\" is not of the form \"Name <email>\"")
+        }
+    }
+
     func run() throws {
         try Output.guarded {
             let environment = WorkEnvironment()
-            let people = try reviewers.map { text -> Person in
-                guard let person = Person(parsing: text) else {
-                    throw WorkflowError(.usage, "--reviewer \"\(text)\" is not of the form \"Name <email>\"")
-                }
-                return person
-            }
+            let people = reviewers.compactMap(Person.init(parsing:))
             let person = try environment.identity(explicit: author)
             let result = try RepositoryCreation.create(
                 at: URL(fileURLWithPath: directory), content: URL(fileURLWithPath: from), hooks: hooks.map { URL(fileURLWithPath: $0) },

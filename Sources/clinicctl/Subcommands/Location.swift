@@ -22,6 +22,13 @@ struct AddressOptions: ParsableArguments {
     @Option(help: "The location's own phone, as you write it (e.g. 773.999.9825).") var phone: String?
     @Option(help: "open, temporarily-closed or permanently-closed.") var status: String?
 
+    func validate() throws {
+        if let status, Location.Status(rawValue: status) == nil {
+            throw ValidationError("--status must be open, temporarily-closed or permanently-closed")
+        }
+        _ = try phone.map(ClinicCommand.phone)
+    }
+
     func fields() throws -> LocationEdits.Fields {
         var status: Location.Status?
         if let raw = self.status {

@@ -68,11 +68,15 @@ struct Deploy: ParsableCommand {
         @Option(help: ArgumentHelp("The file to send as the body.", valueName: "path"))
         var file: String
 
+        func validate() throws {
+            guard let target = URL(string: url), ["http", "https"].contains(target.scheme?.lowercased() ?? "") else {
+                throw ValidationError("--url \(url) is not an http(s) URL")
+            }
+        }
+
         func run() throws {
             try Output.guarded {
-                guard let target = URL(string: url), ["http", "https"].contains(target.scheme?.lowercased() ?? "") else {
-                    throw WorkflowError(.usage, "--url \(url) is not an http(s) URL")
-                }
+                guard let target = URL(string: url) else { return }
                 guard let secret = ProcessInfo.processInfo.environment[secretEnv], !secret.isEmpty else {
                     throw WorkflowError(.usage, "\(secretEnv) is not set; set it to the webhook's shared secret")
                 }

@@ -50,10 +50,13 @@ struct Validate: ParsableCommand {
         }
     }
 
-    func chooseSource() throws -> (String, any ContentSource) {
+    func validate() throws {
         if [rev != nil, draft != nil, path != nil].filter({ $0 }).count > 1 {
-            throw WorkflowError(.usage, "give only one of --rev, --draft and --path")
+            throw ValidationError("give only one of --rev, --draft and --path")
         }
+    }
+
+    func chooseSource() throws -> (String, any ContentSource) {
         if let path { return (path, FolderSource(root: URL(fileURLWithPath: path))) }
         let chosen = try repository.open().content(revision: rev, draft: draft, preferWorkingTree: true)
         return (chosen.label, chosen.source)
