@@ -61,6 +61,7 @@ release: deps
 
 # The end-to-end tests run the built clinicctl binary, so build everything first.
 test: deps test-deps
+	$(MAKE) lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

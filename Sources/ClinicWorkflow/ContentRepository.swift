@@ -24,16 +24,14 @@ public final class ContentRepository: @unchecked Sendable {
         self.config = try throughGit { try Self.readConfig(git) }
     }
 
-    /// TEMPORARY, going away (issue 8, item 2): the raw Git handle, kept public only
-    /// for the executable's and ClinicExport's remaining uses until they become
-    /// workflow operations. ClinicWorkflow itself never uses it: it goes through `withGit`.
-    public var git: Repository { repository }
+    /// Facts about where the repository lives; reading them cannot fail, so they
+    /// need not pass through `withGit`.
+    var gitDirectory: URL { repository.gitDirectory }
+    var workingDirectory: URL? { repository.workingDirectory }
+    var isBare: Bool { repository.isBare }
 
-    /// TEMPORARY, going away with `git` (issue 8, item 2): the door below for ClinicExport's
-    /// remaining Git reads, so that they share the workflow's one translation of Git errors.
-    public func withGitForExport<T>(_ body: (Repository) throws -> T) throws -> T {
-        try withGit(body)
-    }
+    /// The files at `commit`, read from Git as a content source.
+    func revisionSource(at commit: ObjectID) -> GitRevisionSource { GitRevisionSource(repository: repository, commit: commit) }
 
     /// The one door from the workflow into Git: runs `body` on the repository and
     /// turns a Git failure into a `WorkflowError` about what is named here.

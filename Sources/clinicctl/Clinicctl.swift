@@ -19,4 +19,19 @@ struct Clinicctl: ParsableCommand {
             Drafts.self, Review.self, DraftCommand.self, History.self, Revert.self, Status.self,
             Export.self, SchemaCommand.self, Publish.self, HooksCommand.self, Deploy.self,
         ])
+
+    /// Parses, then runs; every error from a command's run leaves through `Failure`.
+    static func main() {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            Failure.exit(error)
+        }
+    }
 }

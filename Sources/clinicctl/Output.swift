@@ -3,23 +3,8 @@ import ClinicContent
 import ClinicWorkflow
 import Foundation
 
-/// Printing, shared by every subcommand, and the one place errors become exit codes.
+/// Printing, shared by every subcommand (errors leave through `Failure`).
 enum Output {
-    /// Runs `body`; a workflow error prints its message and findings and exits 1 (64 for usage).
-    static func guarded(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let error as WorkflowError {
-            printError(error.message)
-            for finding in error.findings.ordered { printError(finding.compilerStyle) }
-            throw ExitCode(error.code == .usage ? 64 : 1)
-        }
-    }
-
-    static func printError(_ text: String) {
-        FileHandle.standardError.write(Data(("error: " + text + "\n").replacingOccurrences(of: "error: error: ", with: "error: ").utf8))
-    }
-
     static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 
     static func printJSON<T: Encodable>(_ value: T) throws {
@@ -94,14 +79,5 @@ enum Output {
     /// Hours as a week table: one line per day, then special dates.
     static func weekTable(_ hours: LocationHours, locale: String) -> String {
         table(ContentDiff.weekTable(hours, locale: locale).map { [$0.0, $0.1] }, indent: "  ")
-    }
-}
-
-extension Output {
-    /// Like `guarded`, for work that returns a value.
-    static func guardedValue<T>(_ body: () throws -> T) throws -> T {
-        var result: T?
-        try guarded { result = try body() }
-        return result!
     }
 }

@@ -1,5 +1,4 @@
 import ClinicContent
-import ClinicGit
 import ClinicWorkflow
 import Foundation
 import Testing
@@ -18,7 +17,7 @@ import Testing
     @Test func sameRevisionGivesByteIdenticalFiles() throws {
         try withTemporaryDirectory { dir in
             let repoURL = try makeRepository(at: dir)
-            let tip = try #require(ObjectID(hex: try git(["rev-parse", "HEAD"], in: repoURL)))
+            let tip = try #require(Revision(hex: try git(["rev-parse", "HEAD"], in: repoURL)))
             let first = try writeBundle(try openRepository(repoURL).bundle(at: tip), in: dir, name: "one")
             // A new commit elsewhere and a fresh repository handle must not change the old revision's bundle.
             try commitFiles(["notes.txt": "unrelated\n"], in: repoURL, message: "Unrelated")
@@ -40,7 +39,7 @@ import Testing
         try withTemporaryDirectory { dir in
             let repoURL = try makeRepository(at: dir)
             let repository = try openRepository(repoURL)
-            let old = try repository.publishedTip()
+            let old = try repository.publishedRevision()
             let path = "content/faq/is-the-procedure-painful.md"
             var text = try String(contentsOf: repoURL.appendingPathComponent(path), encoding: .utf8)
             text = text.trimmingCharacters(in: .newlines) + " Most people say it is worth it.\n"
@@ -74,7 +73,7 @@ import Testing
             #expect(one == two)
             let bundle = try parseJSON(one["bundle.json"])
             #expect(bundle["fromWorkingTree"] as? Bool == true)
-            #expect(bundle["revision"] as? String == (try repository.publishedTip()).hex)
+            #expect(bundle["revision"] as? String == (try repository.publishedRevision()).hex)
             #expect((bundle["social"] as? [Any])?.isEmpty == true)
         }
     }

@@ -1,4 +1,3 @@
-import ClinicGit
 import ClinicWorkflow
 import Foundation
 import Testing
@@ -15,7 +14,7 @@ import Testing
         Publisher(environment: ["PATH": "/usr/bin:/bin", "OUT": out.path], toolDirectory: nil, killGrace: .seconds(1))
     }
 
-    func deployed(_ repo: URL) throws -> ObjectID? {
+    func deployed(_ repo: URL) throws -> Revision? {
         try Publisher.deployedRevision(of: openRepository(repo))
     }
 
@@ -40,7 +39,7 @@ import Testing
                     "hooks/publish.d/15-off.disabled": "#!/bin/sh\necho not executable, not run\n",
                 ])
             let repository = try openRepository(repoURL)
-            let first = try repository.publishedTip()
+            let first = try repository.publishedRevision()
             var lines: [String] = []
             let result = try publisher(dir).publish(repository: repository, timeout: .seconds(20)) { lines.append($0) }
             #expect(result.recorded && !result.dryRun)
@@ -79,7 +78,7 @@ import Testing
     @Test func failingHookStopsThePublishAndLeavesTheRecord() throws {
         try withTemporaryDirectory { dir in
             let repoURL = try makeRepository(at: dir, files: ["hooks/publish.d/10-ok": "#!/bin/sh\ntouch \"$OUT/ran-10\"\n"])
-            let good = try openRepository(repoURL).publishedTip()
+            let good = try openRepository(repoURL).publishedRevision()
             _ = try publisher(dir).publish(repository: try openRepository(repoURL)) { _ in }
             try FileManager.default.removeItem(at: dir.appendingPathComponent("ran-10"))
             let bad = try commitFiles(
@@ -198,7 +197,7 @@ import Testing
     @Test func publishingAnOlderRevisionRecordsThatRevision() throws {
         try withTemporaryDirectory { dir in
             let repoURL = try makeRepository(at: dir)
-            let first = try openRepository(repoURL).publishedTip()
+            let first = try openRepository(repoURL).publishedRevision()
             try commitFiles(["notes.txt": "x\n"], in: repoURL, message: "Second")
             let result = try publisher(dir).publish(repository: try openRepository(repoURL), revision: first) { _ in }
             #expect(result.recorded && result.hooks.isEmpty)

@@ -1,4 +1,3 @@
-import ClinicGit
 import ClinicWorkflow
 import Foundation
 import Testing

@@ -1,5 +1,4 @@
 import ClinicContent
-import ClinicGit
 import ClinicWorkflow
 import Foundation
 import Testing
@@ -81,11 +80,11 @@ func makeRepository(at root: URL, files: [String: String] = [:]) throws -> URL {
 
 /// Writes `files` into the working tree and commits everything; returns the commit id.
 @discardableResult
-func commitFiles(_ files: [String: String], in repo: URL, message: String) throws -> ObjectID {
+func commitFiles(_ files: [String: String], in repo: URL, message: String) throws -> Revision {
     try writeFiles(files, in: repo)
     try git(["add", "-A"], in: repo)
     try git(["commit", "-q", "-m", message], in: repo)
-    return try #require(ObjectID(hex: try git(["rev-parse", "HEAD"], in: repo)))
+    return try #require(Revision(hex: try git(["rev-parse", "HEAD"], in: repo)))
 }
 
 func writeFiles(_ files: [String: String], in repo: URL) throws {
@@ -100,7 +99,7 @@ func writeFiles(_ files: [String: String], in repo: URL) throws {
 }
 
 func openRepository(_ url: URL) throws -> ContentRepository {
-    try ContentRepository(git: Repository.open(at: url))
+    try ContentRepository.open(url.path)
 }
 
 /// The project's own content, read from the working tree.

@@ -63,7 +63,7 @@ struct ApprovalTests {
             publishedBranch: "main", contentDirectory: "content",
             reviewers: [People.rita, People.ravi, People.paul].map { Reviewer(name: $0.name, email: $0.email) })
         let signature = Signature(name: People.office.name, email: People.office.email, time: clinic.clock.now, timeZoneOffsetMinutes: 0)
-        let tip = try clinic.repository.git.commit(
+        let tip = try clinic.git.commit(
             changes: [.write(path: RepositoryConfig.fileName, contents: Data(config.canonicalText.utf8))],
             onBranch: "refs/heads/drafts/add-paul",
             expectedTip: nil, parentIfNew: main, author: signature, committer: signature, message: "Add Paul as a reviewer\n")

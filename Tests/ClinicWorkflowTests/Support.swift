@@ -54,6 +54,9 @@ final class TestClinic {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
+    /// A second Git handle on the same repository: the tests' own look below the workflow.
+    var git: Repository { get throws { try Repository.open(at: folder) } }
+
     /// The repository opened again (settings are read from the published branch when opening).
     func reopened() throws -> ContentRepository {
         try ContentRepository(git: try Repository.open(at: folder), environment: environment)

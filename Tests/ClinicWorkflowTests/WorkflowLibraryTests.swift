@@ -23,6 +23,9 @@ final class ScratchRepository {
         repository = try ContentRepository(git: try Repository.open(at: folder), environment: environment)
     }
 
+    /// A second Git handle on the same repository: the tests' own look below the workflow.
+    var git: Repository { get throws { try Repository.open(at: folder) } }
+
     deinit { try? FileManager.default.removeItem(at: folder) }
 }
 
@@ -46,7 +49,7 @@ struct WorkflowLibraryTests {
         let result = try scratch.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: ScratchRepository.manager)
         #expect(result.draft == "hours-glenview")
         #expect(result.files == ["content/hours/glenview.yaml"])
-        let commit = try scratch.repository.git.commit(result.commit)
+        let commit = try scratch.git.commit(result.commit)
         #expect(commit.author.time == ScratchRepository.clock)
         #expect(commit.author.timeZoneOffsetMinutes == -360)
         #expect(commit.author.name == "Olivia Office")
@@ -58,14 +61,14 @@ struct WorkflowLibraryTests {
     @Test("an edit that would make the content invalid throws the findings and writes no ref")
     func invalidEditWritesNothing() throws {
         let scratch = try ScratchRepository(bare: true)
-        let refs = try scratch.repository.git.references(withPrefix: "refs/")
+        let refs = try scratch.git.references(withPrefix: "refs/")
         let range = TimeRange(opens: TimeOfDay(minutes: 600)!, closes: TimeOfDay(minutes: 600)!)
         #expect {
             try scratch.repository.commit(HoursEdits.set("the-loop", days: [.mon], ranges: [range]), to: nil, as: ScratchRepository.manager)
         } throws: { error in
             (error as? WorkflowError)?.findings.map(\.rule) == ["hours.empty-range"]
         }
-        #expect(try scratch.repository.git.references(withPrefix: "refs/") == refs)
+        #expect(try scratch.git.references(withPrefix: "refs/") == refs)
     }
 
     @Test("identity: --as, then CLINICCTL_AUTHOR, then Git config; none is a clear error")

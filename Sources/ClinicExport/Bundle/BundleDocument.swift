@@ -1,27 +1,6 @@
 import ClinicContent
 import Foundation
 
-/// Where exported content came from: recorded in the bundle, and the only
-/// source of its timestamp, so the same revision always gives the same bytes.
-public struct BundleSource: Hashable, Sendable {
-    /// The commit the content was read from (40 hex digits); for a working-tree
-    /// export, the commit HEAD points at; nil when there is none.
-    public var revision: String?
-    /// The commit's committer time (`generatedAt`), never the clock.
-    public var generatedAt: Date
-    /// True when the files came from a working tree, not from `revision` itself.
-    public var fromWorkingTree: Bool
-
-    /// `generatedAt` for a working tree without any commit: the Unix epoch.
-    public static let noCommitTime = Date(timeIntervalSince1970: 0)
-
-    public init(revision: String?, generatedAt: Date, fromWorkingTree: Bool = false) {
-        self.revision = revision
-        self.generatedAt = generatedAt
-        self.fromWorkingTree = fromWorkingTree
-    }
-}
-
 /// The `bundle.json` document: the content in the shape sites and apps read.
 ///
 /// Every localized text carries every locale of the bundle, with the default
@@ -186,55 +165,5 @@ struct BundleDocument {
             ("url", .string(link.url)),
             ("handle", .string(link.handle)),
         ])
-    }
-
-    func phone(_ phone: PhoneNumber) -> JSONValue {
-        var links: [(String, JSONValue)] = []
-        if phone.capabilities.contains(.voice) { links.append(("tel", .string("tel:\(phone.e164)"))) }
-        if phone.capabilities.contains(.sms) { links.append(("sms", .string("sms:\(phone.e164)"))) }
-        return [
-            "e164": .string(phone.e164),
-            "display": .string(phone.display ?? Self.nationalFormat(phone.e164)),
-            "capabilities": .array(phone.capabilities.sorted().map { .string($0.rawValue) }),
-            "links": .object(links),
-        ]
-    }
-
-    /// `{"text": {locale: text}, "fallbackLocales": [...]}` for every carried locale.
-    func text(_ text: LocalizedText) -> JSONValue {
-        [
-            "text": .object(resolved(text).map { ($0.locale, .string($0.text)) }),
-            "fallbackLocales": fallbacks(text),
-        ]
-    }
-
-    /// Each carried locale's text, the default locale's where there is no translation.
-    func resolved(_ text: LocalizedText) -> [(locale: String, text: String)] {
-        locales.map { ($0, text.text(for: $0, defaultLocale: defaultLocale) ?? "") }
-    }
-
-    func fallbacks(_ text: LocalizedText) -> JSONValue {
-        .array(locales.filter { text.translations[$0] == nil }.map(JSONValue.string))
-    }
-
-    func perLocale(_ make: (String) -> JSONValue) -> JSONValue {
-        .object(locales.map { ($0, make($0)) })
-    }
-
-    static func isOvernight(_ range: TimeRange) -> Bool { range.overnight || range.closes < range.opens }
-
-    /// `(773) 999-9825` for a NANP number, the E.164 form for any other.
-    static func nationalFormat(_ e164: String) -> String {
-        let digits = Array(e164.dropFirst())
-        guard e164.hasPrefix("+1"), digits.count == 11 else { return e164 }
-        return "(\(String(digits[1...3]))) \(String(digits[4...6]))-\(String(digits[7...10]))"
-    }
-
-    /// `2026-03-01T17:04:05Z`: whole seconds in UTC, as commit times are.
-    static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 }

@@ -67,7 +67,16 @@ public enum BundleSchema {
     static let nonEmpty: JSONValue = ["type": "string", "minLength": 1]
     static let e164 = "\\+[1-9][0-9]{6,14}"
 
-    static let definitions: JSONValue = [
+    /// Every definition, the shared values first, then the records, in output order.
+    static let definitions: JSONValue = .object(pairs(valueDefinitions) + pairs(recordDefinitions))
+
+    static func pairs(_ object: JSONValue) -> [(String, JSONValue)] {
+        guard case .object(let pairs) = object else { return [] }
+        return pairs
+    }
+
+    /// Texts, dates, times, days and phones.
+    static let valueDefinitions: JSONValue = [
         "locale": [
             "type": "string", "pattern": "^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
             "description": "A BCP 47 tag: language, optional script, optional region.",
@@ -105,136 +114,6 @@ public enum BundleSchema {
                             ("sms", ["type": "string", "pattern": .string("^sms:\(e164)$")]),
                         ])
                 ),
-            ]),
-        "clinic": closed(
-            ["name", "legalName", "phone", "timeZone", "businessTypes", "hoursSummary"],
-            [
-                ("name", ref("text")),
-                ("legalName", nonEmpty),
-                ("website", ["type": "string", "format": "uri", "pattern": "^https?://"]),
-                ("email", ["type": "string", "format": "email"]),
-                ("phone", ref("phone")),
-                (
-                    "timeZone",
-                    ["type": "string", "pattern": "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)+$|^UTC$", "description": "An IANA time zone id."]
-                ),
-                ("copyright", closed(["holder", "since"], [("holder", nonEmpty), ("since", ["type": "integer", "minimum": 1900])])),
-                ("businessTypes", ["type": "array", "items": nonEmpty, "minItems": 1]),
-                ("hoursSummary", ref("linesByLocale")),
-            ]),
-        "address": [
-            "type": "object",
-            "additionalProperties": false,
-            "required": ["street", "city", "state", "zip", "country", "lines"],
-            "properties": [
-                "street": array(nonEmpty, minItems: 1),
-                "city": nonEmpty,
-                "state": nonEmpty,
-                "zip": nonEmpty,
-                "country": ["type": "string", "pattern": "^[A-Z]{2}$"],
-                "lines": array(nonEmpty, minItems: 2),
-            ],
-            "if": ["properties": ["country": ["const": "US"]]],
-            "then": ["properties": ["state": ["pattern": "^[A-Z]{2}$"], "zip": ["pattern": "^[0-9]{5}(-[0-9]{4})?$"]]],
-        ],
-        "range": closed(
-            ["opens", "closes", "overnight"],
-            [
-                ("opens", ref("time")), ("closes", ref("time")), ("overnight", ["type": "boolean"]),
-            ]),
-        "hours": closed(
-            ["weekly", "byAppointment", "special", "week", "lines", "specialLines"],
-            [
-                (
-                    "weekly",
-                    array(
-                        closed(
-                            ["days", "opens", "closes", "overnight"],
-                            [
-                                ("days", ref("days")), ("opens", ref("time")), ("closes", ref("time")), ("overnight", ["type": "boolean"]),
-                            ]))
-                ),
-                ("byAppointment", array(closed(["days"], [("days", ref("days")), ("note", ref("text"))]))),
-                (
-                    "special",
-                    array(
-                        closed(
-                            ["from", "closed", "ranges"],
-                            [
-                                ("from", ref("date")), ("through", ref("date")), ("closed", ["type": "boolean"]),
-                                ("ranges", array(ref("range"))), ("reason", ref("text")),
-                            ]))
-                ),
-                (
-                    "week",
-                    [
-                        "type": "array", "minItems": 7, "maxItems": 7,
-                        "items": closed(
-                            ["day", "status", "ranges"],
-                            [
-                                ("day", ref("day")),
-                                ("status", ["enum": ["open", "by-appointment", "closed"]]),
-                                ("ranges", array(ref("range"))),
-                            ]),
-                    ]
-                ),
-                ("lines", ref("linesByLocale")),
-                ("specialLines", ref("linesByLocale")),
-            ]),
-        "location": closed(
-            ["id", "label", "status", "address", "phone", "phoneSource"],
-            [
-                ("id", ref("id")),
-                ("label", ref("text")),
-                ("status", ["enum": ["open", "temporarily-closed", "permanently-closed"]]),
-                ("address", ref("address")),
-                (
-                    "coordinates",
-                    closed(
-                        ["latitude", "longitude"],
-                        [
-                            ("latitude", ["type": "number", "minimum": -90, "maximum": 90]),
-                            ("longitude", ["type": "number", "minimum": -180, "maximum": 180]),
-                        ])
-                ),
-                ("phone", ref("phone")),
-                ("phoneSource", ["enum": ["location", "clinic"]]),
-                ("hours", ref("hours")),
-            ]),
-        "id": ["type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"],
-        "category": closed(
-            ["id", "title", "faq"],
-            [
-                ("id", ref("id")), ("title", ref("text")), ("faq", ["type": "array", "items": ref("id")]),
-            ]),
-        "faqEntry": closed(
-            ["id", "category", "position", "tags", "question", "answer"],
-            [
-                ("id", ref("id")),
-                ("category", ref("id")),
-                ("position", ["type": "integer"]),
-                ("tags", ["type": "array", "items": nonEmpty]),
-                ("lastReviewed", ref("date")),
-                ("question", ref("text")),
-                (
-                    "answer",
-                    closed(
-                        ["markdown", "html", "plainText", "fallbackLocales"],
-                        [
-                            ("markdown", ref("localeMap")),
-                            ("html", ref("localeMap")),
-                            ("plainText", ref("localeMap")),
-                            ("fallbackLocales", ["type": "array", "items": ref("locale"), "uniqueItems": true]),
-                        ])
-                ),
-            ]),
-        "socialLink": closed(
-            ["network", "networkName", "url"],
-            [
-                ("network", ["enum": ["tiktok", "x", "linkedin", "instagram", "facebook", "youtube", "other"]]),
-                ("networkName", nonEmpty),
-                ("url", ["type": "string", "format": "uri", "pattern": "^https?://"]),
-                ("handle", nonEmpty),
             ]),
     ]
 }

@@ -1,5 +1,4 @@
 import ClinicContent
-import ClinicGit
 import ClinicWorkflow
 import Foundation
 
@@ -9,24 +8,22 @@ extension ContentRepository {
     ///
     /// Throws `.invalid` with the findings when the content has errors: an
     /// export is something sites trust, so it is never made from broken content.
-    public func bundle(at commit: ObjectID) throws -> BundleFiles {
-        let (loaded, findings) = try validate(at: commit)
-        let time = try gitCall { try git.commit(commit).committer.time }
+    public func bundle(at revision: Revision) throws -> BundleFiles {
+        let (loaded, findings) = try validate(at: revision)
+        let time = try commitTime(of: revision)
         return try Self.bundle(
-            loaded.content, findings, source: BundleSource(revision: commit.hex, generatedAt: time),
-            label: commit.short)
+            loaded.content, findings, source: BundleSource(revision: revision.hex, generatedAt: time),
+            label: revision.short)
     }
 
     /// The bundle of the working tree's files, for a local preview. Its
     /// `revision` and `generatedAt` are HEAD's (the Unix epoch before the first
     /// commit), so exporting the same files twice gives the same bytes.
     public func workingTreeBundle() throws -> BundleFiles {
-        guard let folder = git.workingDirectory else {
-            throw WorkflowError(.usage, "this repository has no working tree; export a revision with --rev instead")
-        }
-        let (loaded, findings) = try Validator().validate(FolderSource(root: folder), layout: layout)
-        let head = try? git.resolveCommit("HEAD")
-        let time = try head.map { id in try gitCall { try git.commit(id).committer.time } } ?? BundleSource.noCommitTime
+        let folder = try workingTreeSource(orExplain: "this repository has no working tree; export a revision with --rev instead")
+        let (loaded, findings) = try Validator().validate(folder, layout: layout)
+        let head = headRevision()
+        let time = try head.map(commitTime(of:)) ?? BundleSource.noCommitTime
         let source = BundleSource(revision: head?.hex, generatedAt: time, fromWorkingTree: true)
         return try Self.bundle(loaded.content, findings, source: source, label: "the working tree")
     }
@@ -42,8 +39,4 @@ extension ContentRepository {
         return BundleExporter().files(for: content, source: source)
     }
 
-    /// Git reads go through the workflow's one translation of Git errors (temporary: see `withGitForExport`).
-    func gitCall<T>(_ body: () throws -> T) throws -> T {
-        try withGitForExport { _ in try body() }
-    }
 }

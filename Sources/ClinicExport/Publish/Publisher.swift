@@ -1,48 +1,6 @@
 import ClinicContent
-import ClinicGit
 import ClinicWorkflow
 import Foundation
-
-/// What a publish did (or, for a dry run, would do).
-public struct PublishResult: Hashable, Sendable, Encodable {
-    public var revision: String
-    /// What `refs/clinicctl/deployed` held before; nil when nothing was deployed yet.
-    public var previousRevision: String?
-    public var bundleDirectory: String
-    /// The deploy hooks, in the order they ran (or would run).
-    public var hooks: [String]
-    public var dryRun: Bool
-    /// True when the revision was recorded as deployed.
-    public var recorded: Bool
-}
-
-/// Why a publish stopped. A struct with a code, so new kinds don't break callers.
-public struct PublishError: Error, Equatable, Sendable, LocalizedError, CustomStringConvertible {
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        public let rawValue: String
-        public var description: String { rawValue }
-        /// A hook exited non-zero, was killed by a signal, or could not start.
-        public static let hookFailed = Code(rawValue: "hook-failed")
-        /// A hook was still running at the timeout and was stopped.
-        public static let hookTimedOut = Code(rawValue: "hook-timed-out")
-        /// Another publish recorded a revision while this one ran.
-        public static let recordMoved = Code(rawValue: "record-moved")
-    }
-
-    public let code: Code
-    /// The hook that failed, for the hook codes.
-    public let hook: String?
-    public let message: String
-
-    public init(_ code: Code, hook: String?, _ message: String) {
-        self.code = code
-        self.hook = hook
-        self.message = message
-    }
-
-    public var description: String { message }
-    public var errorDescription: String? { message }
-}
 
 /// Exports a revision and runs the deploy hooks that revision carries.
 ///
@@ -80,30 +38,20 @@ public struct Publisher: Sendable {
     }
 
     /// The revision last recorded as deployed, if any.
-    public static func deployedRevision(of repository: ContentRepository) throws -> ObjectID? {
-        try repository.gitCall { try repository.git.referenceTarget(ContentRepository.deployedRef) }
+    public static func deployedRevision(of repository: ContentRepository) throws -> Revision? {
+        try repository.deployedRevision()
     }
 
     /// Where a revision's bundle is written: `<git dir>/clinicctl/bundles/<commit>`.
-    public static func bundleDirectory(of repository: ContentRepository, revision: ObjectID) -> URL {
-        repository.git.gitDirectory.appendingPathComponent("clinicctl/bundles/\(revision.hex)", isDirectory: true)
+    public static func bundleDirectory(of repository: ContentRepository, revision: Revision) -> URL {
+        repository.bundleFolder(for: revision)
     }
 
-    /// The deploy hooks at `commit`: the executable files (mode 100755)
+    /// The deploy hooks at `revision`: the executable files (mode 100755)
     /// directly in `hooks/publish.d`, by name in byte order; names starting
     /// with `.` are skipped, as are files Git does not record as executable.
-    public static func hooks(of repository: ContentRepository, at commit: ObjectID) throws -> [(name: String, contents: Data)] {
-        let (files, executables) = try repository.gitCall {
-            (
-                try repository.git.readFiles(under: hooksDirectory, at: commit),
-                Set(try repository.git.executableFiles(under: hooksDirectory, at: commit))
-            )
-        }
-        return files.compactMap { path, data -> (name: String, contents: Data)? in
-            let name = String(path.dropFirst(hooksDirectory.count + 1))
-            guard executables.contains(path), !name.contains("/"), !name.hasPrefix(".") else { return nil }
-            return (name, data)
-        }.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+    public static func hooks(of repository: ContentRepository, at revision: Revision) throws -> [CommittedHook] {
+        try repository.executableFiles(in: hooksDirectory, at: revision)
     }
 
     /// Exports `revision` (default: the published branch's tip) and runs its deploy hooks.
@@ -111,10 +59,10 @@ public struct Publisher: Sendable {
     /// `output` receives progress lines and every hook line as `[hook-name] line`.
     /// A dry run exports and lists the hooks, but runs and records nothing.
     public func publish(
-        repository: ContentRepository, revision: ObjectID? = nil, dryRun: Bool = false,
+        repository: ContentRepository, revision: Revision? = nil, dryRun: Bool = false,
         timeout: Duration = .seconds(60), output: (String) -> Void
     ) throws -> PublishResult {
-        let commit = try revision ?? repository.publishedTip()
+        let commit = try revision ?? repository.publishedRevision()
         let previous = try Self.deployedRevision(of: repository)
         let files = try repository.bundle(at: commit)
         let bundle = Self.bundleDirectory(of: repository, revision: commit)
@@ -136,16 +84,12 @@ public struct Publisher: Sendable {
             hooks, repository: repository, commit: commit, previous: previous, bundle: bundle,
             timeout: timeout, output: output)
         do {
-            try repository.git.updateReference(
-                ContentRepository.deployedRef, to: commit, expected: previous,
-                logMessage: "clinicctl publish: deployed \(commit.short)")
-        } catch let error as GitError where error.code == .modified || error.code == .locked || error.code == .exists {
+            try repository.recordDeployed(commit, replacing: previous)
+        } catch let error as WorkflowError where error.code == .conflict {
             throw PublishError(
                 .recordMoved, hook: nil,
                 "another publish changed \(ContentRepository.deployedRef) while this one ran (\(error.message)); the hooks of \(commit.short) ran but it is not recorded as deployed. Run `clinicctl publish` again"
             )
-        } catch let error as GitError {
-            throw WorkflowError(.repository, error.description)
         }
         result.recorded = true
         output("Deployed \(commit.short) (previously \(previous?.short ?? "nothing")); recorded in \(ContentRepository.deployedRef)")
@@ -153,8 +97,8 @@ public struct Publisher: Sendable {
     }
 
     func runHooks(
-        _ hooks: [(name: String, contents: Data)], repository: ContentRepository, commit: ObjectID,
-        previous: ObjectID?, bundle: URL, timeout: Duration, output: (String) -> Void
+        _ hooks: [CommittedHook], repository: ContentRepository, commit: Revision,
+        previous: Revision?, bundle: URL, timeout: Duration, output: (String) -> Void
     ) throws {
         guard !hooks.isEmpty else {
             return output("\(Self.hooksDirectory) at \(commit.short) has no deploy hooks; only the bundle was exported")
@@ -181,7 +125,7 @@ public struct Publisher: Sendable {
             output("Running \(hook.name)")
             let process = HookProcess(
                 executable: file, environment: environment,
-                workingDirectory: repository.git.workingDirectory ?? repository.git.gitDirectory,
+                workingDirectory: repository.hookWorkingFolder,
                 timeout: timeout, killGrace: killGrace)
             let exit: HookExit
             do {
@@ -210,13 +154,13 @@ public struct Publisher: Sendable {
         }
     }
 
-    func hookEnvironment(repository: ContentRepository, commit: ObjectID, previous: ObjectID?, bundle: URL) -> [String: String] {
+    func hookEnvironment(repository: ContentRepository, commit: Revision, previous: Revision?, bundle: URL) -> [String: String] {
         var environment = self.environment
         environment["CLINICCTL_BUNDLE_DIR"] = bundle.path
         environment["CLINICCTL_REVISION"] = commit.hex
         environment["CLINICCTL_PREVIOUS_REVISION"] = previous?.hex ?? ""
         environment["CLINICCTL_PUBLISHED_BRANCH"] = repository.config.publishedBranch
-        environment["CLINICCTL_REPOSITORY"] = repository.git.gitDirectory.path
+        environment["CLINICCTL_REPOSITORY"] = repository.repositoryFolder.path
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         if let toolDirectory {
             environment["PATH"] = toolDirectory.path + ":" + path

@@ -1,0 +1,33 @@
+import ClinicWorkflow
+import Foundation
+
+/// How publishing right after an approval ended.
+public enum ApprovalPublish: Sendable {
+    /// The approved revision was exported, its hooks ran, and it is recorded as deployed.
+    case published(PublishResult)
+    /// Another publish, running at the same time, recorded `deployed` first, and it includes the approval.
+    case alreadyDeployed(Revision)
+}
+
+extension Publisher {
+    /// Publishes the revision an approval just made.
+    ///
+    /// A publish that lost the race to record itself is fine when what the winner
+    /// deployed already includes the approval. Any other failure is `.refused`
+    /// with a message saying that the approval stands and how to retry.
+    public func publishApproved(
+        repository: ContentRepository, revision: Revision, timeout: Duration, output: (String) -> Void
+    ) throws -> ApprovalPublish {
+        do {
+            return .published(try publish(repository: repository, revision: revision, timeout: timeout, output: output))
+        } catch let error as PublishError where error.code == .recordMoved {
+            if let deployed = try repository.deployedRevision(including: revision) { return .alreadyDeployed(deployed) }
+            throw WorkflowError(
+                .refused, "approved, but another publish recorded an older revision meanwhile; run `clinicctl publish` to deploy this one")
+        } catch {
+            throw WorkflowError(
+                .refused,
+                "approved, but publishing failed: \(error.localizedDescription). The approval stands; run `clinicctl publish` to retry")
+        }
+    }
+}

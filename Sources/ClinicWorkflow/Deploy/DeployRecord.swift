@@ -1,0 +1,41 @@
+import ClinicGit
+import Foundation
+
+extension ContentRepository {
+    /// The revision last recorded as deployed (`refs/clinicctl/deployed`), if any.
+    public func deployedRevision() throws -> Revision? {
+        try withGit { git in try git.referenceTarget(Self.deployedRef) }.map(Revision.init)
+    }
+
+    /// Records `revision` as deployed, only if the record still holds `previous`
+    /// (compare-and-swap under the reference's lock).
+    ///
+    /// Throws `.conflict` when another publish moved the record meanwhile (or
+    /// holds its lock): the caller ran its hooks, but this revision is not recorded.
+    public func recordDeployed(_ revision: Revision, replacing previous: Revision?) throws {
+        // A lost compare-and-swap comes out of `withGit` as `.conflict`.
+        try withGit(reference: Self.deployedRef, revision: revision.hex) { git in
+            try git.updateReference(
+                Self.deployedRef, to: revision.id, expected: previous?.id,
+                logMessage: "clinicctl publish: deployed \(revision.short)")
+        }
+    }
+
+    /// The deployed revision when it already includes `revision`, else nil:
+    /// settles a publish that lost the race to record itself.
+    public func deployedRevision(including revision: Revision) throws -> Revision? {
+        guard let deployed = try deployedRevision(), try isIncluded(revision, in: deployed) else { return nil }
+        return deployed
+    }
+
+    /// Where a revision's bundle is written: `<git dir>/clinicctl/bundles/<commit>`.
+    public func bundleFolder(for revision: Revision) -> URL {
+        gitDirectory.appendingPathComponent("clinicctl/bundles/\(revision.hex)", isDirectory: true)
+    }
+
+    /// The repository's own folder (the `.git` folder, or the bare repository), for hooks.
+    public var repositoryFolder: URL { gitDirectory }
+
+    /// Where deploy hooks run: the working tree, or the repository folder when bare.
+    public var hookWorkingFolder: URL { workingDirectory ?? gitDirectory }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import ClinicWorkflow
+import Foundation
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a content repository, ready to edit, review and publish.",
+        discussion: """
+            Copies a content folder (default: ./content) into a new Git repository at DIR,
+            with a clinicctl.yaml naming the reviewers, and commits it on the published branch.
+            """)
+
+    @Argument(help: ArgumentHelp("Where to create the repository (must not exist or be empty).", valueName: "dir"))
+    var directory: String
+    @Option(help: ArgumentHelp("The content folder to start from.", valueName: "dir"))
+    var from: String = "content"
+    @Option(help: ArgumentHelp("A folder of hooks to copy in as hooks/ (for example this project's hooks/).", valueName: "dir"))
+    var hooks: String?
+    @Option(
+        name: .customLong("reviewer"), help: ArgumentHelp("A person who may approve drafts; repeat for more.", valueName: "Name <email>"))
+    var reviewers: [String] = []
+    @Option(help: ArgumentHelp("The published branch's name.", valueName: "branch"))
+    var branch = "main"
+    @Flag(help: "Create a bare repository (for a shared server).")
+    var bare = false
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who makes the first commit.", valueName: "Name <email>"))
+    var author: String?
+
+    func validate() throws {
+        for text in reviewers where Person(parsing: text) == nil {
+            throw ValidationError("--reviewer \"\(text)\" is not of the form \"Name <email>\"")
+        }
+    }
+
+    func run() throws {
+        let environment = WorkEnvironment()
+        let people = reviewers.compactMap(Person.init(parsing:))
+        let person = try environment.identity(explicit: author)
+        let result = try RepositoryCreation.create(
+            at: URL(fileURLWithPath: directory), content: URL(fileURLWithPath: from), hooks: hooks.map { URL(fileURLWithPath: $0) },
+            reviewers: people, publishedBranch: branch, bare: bare, as: person, environment: environment)
+        print("Created \(bare ? "bare " : "")content repository \(directory) (\(branch) at \(result.short)).")
+        if people.isEmpty { print("No reviewers yet: add them to clinicctl.yaml so drafts can be approved.") }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content against every rule and list what is wrong.",
+        discussion: """
+            Reads the working tree's files by default (the published branch in a bare
+            repository). Findings are printed compiler-style, one per line:
+              content/faq/x.md:2:11: error: question is empty [faq.question.required]
+            Exits 0 when clean, 1 on errors; warnings fail only with --strict.
+            """)
+
+    @OptionGroup var repository: RepositoryOptions
+    @Option(help: ArgumentHelp("Validate this Git revision (branch, tag or commit).", valueName: "rev"))
+    var rev: String?
+    @Option(help: ArgumentHelp("Validate this open draft.", valueName: "id"))
+    var draft: String?
+    @Option(help: ArgumentHelp("Validate a folder laid out like a repository (for hooks).", valueName: "dir"))
+    var path: String?
+    @Flag(help: "Print the findings as JSON.")
+    var json = false
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    struct Report: Encodable {
+        var source: String
+        var errors: Int
+        var warnings: Int
+        var findings: [Finding]
+    }
+
+    func run() throws {
+        let (label, source) = try chooseSource()
+        let (config, configFindings) = try RepositoryConfig.load(from: source)
+        let (_, contentFindings) = try Validator().validate(source, layout: config.layout)
+        let findings = (configFindings + contentFindings).ordered
+        if json {
+            try Output.printJSON(
+                Report(source: label, errors: findings.errors.count, warnings: findings.warnings.count, findings: findings))
+        } else {
+            findings.forEach { print($0.compilerStyle) }
+            let summary = findings.isEmpty ? "no findings" : "\(findings.errors.count) error(s), \(findings.warnings.count) warning(s)"
+            Output.note("\(label): \(summary)")
+        }
+        if findings.fail(strict: strict) { throw ExitCode(1) }
+    }
+
+    func validate() throws {
+        if [rev != nil, draft != nil, path != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("give only one of --rev, --draft and --path")
+        }
+    }
+
+    func chooseSource() throws -> (String, any ContentSource) {
+        if let path { return (path, FolderSource(root: URL(fileURLWithPath: path))) }
+        let chosen = try repository.open().content(revision: rev, draft: draft, preferWorkingTree: true)
+        return (chosen.label, chosen.source)
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+
+struct Drafts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List open drafts: id, title, authors, age, edits, and whether each merges and validates.")
+
+    @OptionGroup var repository: RepositoryOptions
+    @Flag(help: "Also list rejected drafts.") var all = false
+    @Flag(help: "Only drafts you wrote, with reviewers' reasons for rejected ones.") var mine = false
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who you are, for --mine.", valueName: "Name <email>")) var author: String?
+    @OptionGroup var output: JSONOption
+    var json: Bool { output.json }
+
+    struct Row: Encodable {
+        var id: String, state: String, title: String, authors: [String], edits: Int
+        var created: Date?, updated: Date?, mergesCleanly: Bool?, valid: Bool?, conflicts: [String]
+        var rejectedBy: String?, rejectionReason: String?, rejectedAt: Date?
+    }
+
+    func run() throws {
+        let repository = try self.repository.open()
+        var drafts = try repository.drafts()
+        if all || mine { drafts += try repository.rejectedDrafts() }
+        if mine {
+            let me = try repository.identity(explicit: author)
+            drafts = drafts.filter { $0.authors.contains { $0.isSame(as: me) } }
+        }
+        let rows = try drafts.map { draft -> Row in
+            let review = draft.state == .open ? try repository.review(draft.id) : nil
+            return Row(
+                id: draft.id, state: draft.state.rawValue, title: draft.title, authors: draft.authors.map(\.description),
+                edits: draft.edits.count, created: draft.created, updated: draft.updated,
+                mergesCleanly: review?.mergesCleanly, valid: review.map { $0.mergesCleanly && $0.isValid },
+                conflicts: review?.conflicts ?? [], rejectedBy: draft.rejection?.reviewer.description,
+                rejectionReason: draft.rejection?.reason, rejectedAt: draft.rejection?.time)
+        }
+        if json { return try Output.printJSON(rows) }
+        if rows.isEmpty { return print(mine ? "You have no drafts." : "No open drafts.") }
+        let now = repository.environment.now()
+        print(
+            Output.table(
+                [["DRAFT", "STATE", "EDITS", "AGE", "AUTHORS", "CHECK", "TITLE"]]
+                    + rows.map { row in
+                        let check =
+                            row.state == "rejected"
+                            ? "-" : row.mergesCleanly == false ? "conflicts" : row.valid == false ? "invalid" : "ok"
+                        return [
+                            row.id, row.state, String(row.edits), Output.age(row.created, now: now),
+                            row.authors.map { $0.components(separatedBy: " <")[0] }.joined(separator: ", "), check, row.title,
+                        ]
+                    }))
+        for row in rows where row.state == "rejected" {
+            print("\n\(row.id) was rejected by \(row.rejectedBy ?? "?"):")
+            print(Output.wrap(row.rejectionReason ?? "", indent: "  "))
+        }
+    }
+}

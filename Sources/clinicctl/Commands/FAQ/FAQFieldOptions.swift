@@ -1,0 +1,50 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+
+/// Question and answer options shared by `faq add` and `faq edit`.
+struct FAQFieldOptions: ParsableArguments {
+    @Option(help: "The question, as visitors read it.")
+    var question: String?
+    @Option(help: "The answer, in CommonMark (Markdown).")
+    var answer: String?
+    @Option(help: ArgumentHelp("Read the answer from a file, or - for standard input.", valueName: "path"))
+    var answerFile: String?
+    @Option(help: ArgumentHelp("The category id.", valueName: "id"))
+    var category: String?
+    @Option(name: .customLong("tag"), help: ArgumentHelp("A tag; repeat for more (replaces the entry's tags).", valueName: "tag"))
+    var tags: [String] = []
+    @Option(help: ArgumentHelp("When the answer was last checked (YYYY-MM-DD).", valueName: "date"))
+    var lastReviewed: String?
+    @Option(help: ArgumentHelp("Write the text in this locale (a translation), e.g. es.", valueName: "tag"))
+    var locale: String?
+    @Flag(help: "Write the answer in $EDITOR (interactive use only).")
+    var edit = false
+
+    func validate() throws {
+        if answer != nil && answerFile != nil { throw ValidationError("give --answer or --answer-file, not both") }
+        if let lastReviewed, CalendarDay(lastReviewed) == nil {
+            throw ValidationError("--last-reviewed \"\(lastReviewed)\" is not a date like 2026-11-29")
+        }
+        if let locale, !Formats.isLanguageTag(locale) {
+            throw ValidationError("--locale \"\(locale)\" is not a language tag like es or pt-BR")
+        }
+    }
+
+    /// The fields given, asking for missing required ones on a terminal.
+    func fields(requireQuestionAndAnswer: Bool, existing: FAQEntry? = nil) throws -> FAQEdits.Fields {
+        var question = question
+        var answer = try answerFile.map(Prompt.readFile) ?? answer
+        if edit {
+            answer = try Prompt.editor(initial: answer ?? existing?.answer.translations[locale ?? "en"] ?? "")
+        }
+        if requireQuestionAndAnswer {
+            if question == nil { question = try Prompt.ask("Question", flag: "--question") }
+            if answer == nil { answer = try Prompt.ask("Answer", flag: "--answer") }
+        }
+        return FAQEdits.Fields(
+            question: question, answer: answer, category: category, tags: tags.isEmpty ? nil : tags,
+            lastReviewed: lastReviewed.flatMap(CalendarDay.init), locale: locale)
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+
+extension FAQ {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one question and its answer.")
+        @Argument(help: "The entry's id.") var id: String
+        @OptionGroup var options: ReadOptions
+
+        struct Detail: Encodable {
+            var id: String, position: Int, category: String, tags: [String], lastReviewed: String?
+            var question: [String: String], answer: [String: String]
+        }
+
+        func run() throws {
+            let content = try options.load().1.content
+            guard let entry = content.faqEntry(id) else {
+                throw WorkflowError(.notFound, "there is no FAQ entry \"\(id)\"; `clinicctl faq list` shows them all")
+            }
+            if options.json {
+                return try Output.printJSON(
+                    Detail(
+                        id: entry.id, position: entry.position, category: entry.category, tags: entry.tags,
+                        lastReviewed: entry.lastReviewed?.description,
+                        question: entry.question.translations, answer: entry.answer.translations))
+            }
+            let locale = content.clinic.defaultLocale
+            for l in entry.question.locales(defaultLocale: locale) {
+                print(l == locale ? "Q: \(entry.question.translations[l]!)" : "Q (\(l)): \(entry.question.translations[l]!)")
+                print("")
+                print(Output.wrap(entry.answer.translations[l] ?? "(no answer in \(l) yet)", indent: "   "))
+                print("")
+            }
+            print(
+                "id \(entry.id) · position \(entry.position) · category \(entry.category)"
+                    + (entry.tags.isEmpty ? "" : " · tags \(entry.tags.joined(separator: ", "))")
+                    + (entry.lastReviewed.map { " · last reviewed \($0)" } ?? ""))
+        }
+    }
+}

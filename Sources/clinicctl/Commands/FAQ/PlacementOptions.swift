@@ -1,0 +1,27 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+
+/// Where to put an entry in the page order.
+struct PlacementOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Put it right after this entry.", valueName: "id"))
+    var after: String?
+    @Option(help: ArgumentHelp("Put it right before this entry.", valueName: "id"))
+    var before: String?
+    @Option(help: ArgumentHelp("Give it this position number.", valueName: "n"))
+    var position: Int?
+
+    func validate() throws {
+        if [after != nil, before != nil, position != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("give only one of --after, --before and --position")
+        }
+    }
+
+    var placement: FAQPlacement? {
+        if let after { return .after(after) }
+        if let before { return .before(before) }
+        if let position { return .position(position) }
+        return nil
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+
+struct Revert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open a draft that undoes a published change (reviewed like any other).")
+    @Argument(help: "The published commit to undo (from `clinicctl history`).") var commit: String
+    @OptionGroup var identity: IdentityOptions
+
+    func run() throws {
+        let (repository, person) = try identity.open()
+        let result = try repository.revert(commit, as: person)
+        if identity.json { return try Output.printJSON(result) }
+        Output.printEdit(result)
+    }
+}

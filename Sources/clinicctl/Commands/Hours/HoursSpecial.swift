@@ -1,0 +1,11 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+
+extension Hours {
+    struct Special: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Holiday and other dated hours.", subcommands: [Add.self, Remove.self])
+    }
+}

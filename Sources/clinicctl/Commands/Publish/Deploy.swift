@@ -1,0 +1,12 @@
+import ArgumentParser
+import ClinicExport
+import ClinicWorkflow
+import Foundation
+
+/// Delivery steps the shipped deploy hooks call; not for people.
+struct Deploy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Deliver a published bundle (used by the hooks in hooks/publish.d).",
+        shouldDisplay: false,
+        subcommands: [Webhook.self])
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import ClinicExport
+import ClinicWorkflow
+import Foundation
+
+extension Deploy {
+    struct Webhook: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "POST a file with an HMAC-SHA256 signature header, as GitHub signs webhooks.")
+
+        @Option(help: ArgumentHelp("Where to POST.", valueName: "url"))
+        var url: String
+        @Option(help: ArgumentHelp("The environment variable holding the shared secret (never the secret itself).", valueName: "name"))
+        var secretEnv: String
+        @Option(help: ArgumentHelp("The file to send as the body.", valueName: "path"))
+        var file: String
+
+        func validate() throws {
+            guard let target = URL(string: url), ["http", "https"].contains(target.scheme?.lowercased() ?? "") else {
+                throw ValidationError("--url \(url) is not an http(s) URL")
+            }
+        }
+
+        func run() throws {
+            guard let target = URL(string: url) else { return }
+            guard let secret = ProcessInfo.processInfo.environment[secretEnv], !secret.isEmpty else {
+                throw WorkflowError(.usage, "\(secretEnv) is not set; set it to the webhook's shared secret")
+            }
+            guard let body = FileManager.default.contents(atPath: file) else {
+                throw WorkflowError(.notFound, "cannot read \(file)")
+            }
+            let status = try WebhookDelivery(url: target, secret: secret).send(body)
+            print("delivered \(file) to \(url): HTTP \(status)")
+        }
+    }
+}

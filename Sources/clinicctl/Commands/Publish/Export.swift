@@ -1,0 +1,66 @@
+import ArgumentParser
+import ClinicContent
+import ClinicExport
+import ClinicWorkflow
+import Foundation
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the approved content as a JSON bundle any site or app can read.",
+        discussion: """
+            Reads the published branch (or --rev) straight from Git and replaces DIR
+            atomically with: bundle.json, bundle.<locale>.json per translation,
+            bundle.schema.json, clinic.jsonld (schema.org) and manifest.json.
+            The same revision always gives byte-identical files. See docs/bundle.md.
+            """)
+
+    @OptionGroup var repository: RepositoryOptions
+    @Option(help: ArgumentHelp("Export this revision instead of the published branch.", valueName: "rev"))
+    var rev: String?
+    @Option(help: ArgumentHelp("The folder to write (replaced as a whole).", valueName: "dir"))
+    var out = "dist"
+    @Flag(help: "Export the working tree's files instead of a revision (a local preview).")
+    var worktree = false
+    @Flag(help: "Print the written files as JSON.")
+    var json = false
+
+    struct Report: Encodable {
+        struct File: Encodable {
+            var path: String
+            var size: Int
+        }
+        var directory: String
+        var revision: String?
+        var fromWorkingTree: Bool
+        var files: [File]
+    }
+
+    func validate() throws {
+        if worktree && rev != nil { throw ValidationError("give --rev or --worktree, not both") }
+    }
+
+    func run() throws {
+        let repository = try self.repository.open()
+        let label: String
+        let files: BundleFiles
+        let revision: String?
+        if worktree {
+            files = try repository.workingTreeBundle()
+            label = "the working tree"
+            revision = nil
+        } else {
+            let commit = try repository.readingRevision(revision: rev, draft: nil)
+            files = try repository.bundle(at: commit)
+            label = "\(rev ?? repository.config.publishedBranch) (\(commit.short))"
+            revision = commit.hex
+        }
+        let directory = URL(fileURLWithPath: out)
+        try BundleWriter.write(files, to: directory)
+        let report = Report(
+            directory: directory.path, revision: revision, fromWorkingTree: worktree,
+            files: files.names.map { .init(path: $0, size: files[$0]!.count) })
+        if json { return try Output.printJSON(report) }
+        print("Exported \(label) to \(out)/")
+        print(Output.table(report.files.map { [$0.path, "\($0.size) bytes"] }, indent: "  "))
+    }
+}

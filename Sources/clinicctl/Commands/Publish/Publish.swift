@@ -1,0 +1,43 @@
+import ArgumentParser
+import ClinicExport
+import ClinicWorkflow
+import Foundation
+
+struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export the published content and run the deploy hooks.",
+        discussion: """
+            Runs every hook in hooks/publish.d, in name order, as committed in the revision
+            being published (never the working tree's copy). Each hook gets
+            CLINICCTL_BUNDLE_DIR, CLINICCTL_REVISION and CLINICCTL_PREVIOUS_REVISION, and a
+            JSON event on standard input; its output is shown prefixed with its name.
+            When all succeed, the revision is recorded in refs/clinicctl/deployed; when one
+            fails, publishing stops and the record stays where it was: run publish again.
+            """)
+
+    @OptionGroup var repository: RepositoryOptions
+    @Option(help: ArgumentHelp("Publish this revision instead of the published branch's tip.", valueName: "rev"))
+    var rev: String?
+    @Flag(help: "Export and list the hooks that would run; run and record nothing.")
+    var dryRun = false
+    @Flag(help: "Print the result as JSON (progress goes to standard error).")
+    var json = false
+    @Option(help: ArgumentHelp("Stop a hook still running after this many seconds.", valueName: "seconds"))
+    var timeout: Double = 60
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let repository = try self.repository.open()
+        let commit = try rev.map { try repository.revision($0) }
+        let json = self.json
+        let result = try Publisher().publish(
+            repository: repository, revision: commit, dryRun: dryRun, timeout: .milliseconds(Int64(timeout * 1000))
+        ) { line in
+            (json ? FileHandle.standardError : FileHandle.standardOutput).write(Data((line + "\n").utf8))
+        }
+        if json { try Output.printJSON(result) }
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+import ClinicContent
+import ClinicExport
+import ClinicWorkflow
+import Foundation
+
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read drafts as changes, then approve or reject them.",
+        subcommands: [List.self, Show.self, Approve.self, Reject.self])
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import ClinicContent
+import ClinicExport
+import ClinicWorkflow
+import Foundation
+
+extension Review {
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Turn a draft down, saying why; its author sees the reason.")
+        @Argument(help: "The draft's id.") var id: String
+        @Option(help: "Why, for the author.") var reason: String
+        @OptionGroup var identity: IdentityOptions
+
+        func run() throws {
+            let (repository, person) = try identity.open()
+            let rejection = try repository.reject(id, as: person, reason: reason)
+            if identity.json { return try Output.printJSON(rejection) }
+            print(
+                "Rejected draft \(id). Its author sees the reason in `clinicctl drafts --mine`; its edits stay in the repository (\(ContentRepository.rejectedPrefix)\(id))."
+            )
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import ClinicContent
+import ClinicExport
+import ClinicWorkflow
+import Foundation
+
+extension Review {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What a draft would change, field by field, and whether it can be approved.")
+        @Argument(help: "The draft's id.") var id: String
+        @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var output: JSONOption
+        var json: Bool { output.json }
+
+        struct Report: Encodable {
+            var draft: String, title: String, authors: [String], edits: [String], upToDate: Bool
+            var mergesCleanly: Bool, valid: Bool, conflicts: [String], findings: [Finding], changes: [EntryChange]
+            var rejectedBy: String?, rejectionReason: String?
+        }
+
+        func run() throws {
+            let repository = try self.repository.open()
+            if let rejected = try repository.rejectedDrafts().first(where: { $0.id == id }),
+                try repository.drafts().contains(where: { $0.id == id }) == false
+            {
+                return try showRejected(rejected)
+            }
+            let review = try repository.review(id)
+            if json {
+                return try Output.printJSON(
+                    Report(
+                        draft: id, title: review.draft.title, authors: review.draft.authors.map(\.description),
+                        edits: review.draft.edits.map(\.summary), upToDate: review.upToDate, mergesCleanly: review.mergesCleanly,
+                        valid: review.isValid, conflicts: review.conflicts, findings: review.findings, changes: review.changes))
+            }
+            print(ReviewText.render(review, publishedBranch: repository.config.publishedBranch))
+        }
+
+        func showRejected(_ draft: Draft) throws {
+            if json {
+                return try Output.printJSON(
+                    Report(
+                        draft: id, title: draft.title, authors: draft.authors.map(\.description),
+                        edits: draft.edits.map(\.summary), upToDate: false, mergesCleanly: false, valid: false,
+                        conflicts: [], findings: [], changes: [], rejectedBy: draft.rejection?.reviewer.description,
+                        rejectionReason: draft.rejection?.reason))
+            }
+            print("Draft \(id) was rejected by \(draft.rejection?.reviewer.description ?? "a reviewer"):")
+            print(Output.wrap(draft.rejection?.reason ?? "", indent: "  "))
+        }
+    }
+}

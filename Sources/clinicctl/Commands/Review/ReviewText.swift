@@ -1,0 +1,61 @@
+import ArgumentParser
+import ClinicContent
+import ClinicExport
+import ClinicWorkflow
+import Foundation
+
+/// The reviewer's reading of a draft, in words.
+enum ReviewText {
+    static func render(_ review: DraftReview, publishedBranch: String) -> String {
+        var out: [String] = []
+        let draft = review.draft
+        out.append("Draft \(draft.id): \(draft.title)")
+        out.append("By \(draft.authors.map(\.description).joined(separator: ", ")); \(draft.edits.count) edit(s):")
+        out += draft.edits.map { "  - \($0.summary)" }
+        out.append("")
+        if review.changes.isEmpty { out.append("It changes nothing that is not already published.") }
+        for change in review.changes {
+            out.append("\(change.kind.rawValue.uppercased()) \(change.title) [\(change.entry)]")
+            if change.entry.hasPrefix("hours/") && change.kind == .changed {
+                out.append(
+                    Output.table(
+                        [["", "BEFORE", "AFTER"]] + change.fields.map { [$0.field, $0.old ?? "-", $0.new ?? "-"] }, indent: "    "))
+            } else {
+                for field in change.fields { out.append(contentsOf: describe(field, kind: change.kind)) }
+            }
+            out.append("")
+        }
+        if !review.conflicts.isEmpty {
+            out.append("CONFLICTS with what was published since the draft began: \(review.conflicts.joined(separator: ", ")).")
+            out.append("The author can try `clinicctl draft update \(draft.id)`.")
+        } else if !review.isValid {
+            out.append("INVALID when merged with \(publishedBranch):")
+            out += review.findings.ordered.map { "  " + $0.compilerStyle }
+        } else {
+            out.append(
+                "Merges cleanly with \(publishedBranch) and the result validates: ready to approve with `clinicctl review approve \(draft.id)`."
+            )
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func describe(_ field: EntryChange.FieldChange, kind: EntryChange.Kind) -> [String] {
+        switch (field.old, field.new) {
+        case (let old?, let new?) where old.count > 40 || new.count > 40:
+            return [
+                "    \(field.field) (changed words marked [-removed-] {+added+}):",
+                Output.wrap(WordDiff.marked(old, new), indent: "      "),
+            ]
+        case (let old?, let new?):
+            return ["    \(field.field): \(old) → \(new)"]
+        case (nil, let new?):
+            return kind == .added && new.count > 60
+                ? ["    \(field.field):", Output.wrap(new, indent: "      ")]
+                : ["    \(field.field): \(new)" + (kind == .added ? "" : "  (new)")]
+        case (let old?, nil):
+            return ["    \(field.field): \(old)  (removed)"]
+        case (nil, nil):
+            return []
+        }
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+
+extension SocialNetwork: ExpressibleByArgument {}

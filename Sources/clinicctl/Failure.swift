@@ -1,0 +1,38 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+
+/// The one place an error leaves clinicctl: one `error:` line, the findings
+/// under it (each already says its own severity), and the exit code.
+///
+/// Exit codes: 1 for a refusal or invalid content, 64 for a usage error.
+/// ArgumentParser's own errors (usage, help, `ExitCode`) keep its handling,
+/// which shows the failing subcommand's usage line.
+enum Failure {
+    static let usage: Int32 = 64
+
+    static func exit(_ error: any Error) -> Never {
+        if let error = error as? WorkflowError {
+            report(error.message, findings: error.findings)
+            Clinicctl.exit(withError: ExitCode(error.code == .usage ? usage : 1))
+        }
+        if isArgumentParsers(error) { Clinicctl.exit(withError: error) }
+        // Ours (PublishError, BundleWriteError, WebhookError) and Foundation's (a file that cannot be written).
+        report((error as? LocalizedError)?.errorDescription ?? error.localizedDescription, findings: [])
+        Clinicctl.exit(withError: ExitCode(1))
+    }
+
+    /// Help, `ExitCode`, a usage error: ArgumentParser prints them itself, with the
+    /// subcommand's usage. Its help request arrives as an internal type, hence the module check.
+    static func isArgumentParsers(_ error: any Error) -> Bool {
+        error is ExitCode || error is CleanExit || error is ValidationError
+            || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+    }
+
+    static func report(_ message: String, findings: [Finding]) {
+        let text = message.hasPrefix("error: ") ? String(message.dropFirst("error: ".count)) : message
+        let lines = ["error: " + text] + findings.ordered.map(\.compilerStyle)
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}

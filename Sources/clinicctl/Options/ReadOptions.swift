@@ -1,0 +1,26 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+
+/// Options of commands that only read.
+struct ReadOptions: ParsableArguments {
+    @OptionGroup var repository: RepositoryOptions
+    @Option(help: ArgumentHelp("Read this revision instead of the published branch.", valueName: "rev"))
+    var rev: String?
+    @Option(help: ArgumentHelp("Read this open draft instead of the published branch.", valueName: "id"))
+    var draft: String?
+    @OptionGroup var output: JSONOption
+    var json: Bool { output.json }
+
+    func validate() throws {
+        if rev != nil && draft != nil { throw ValidationError("give --rev or --draft, not both") }
+    }
+
+    /// The content at the chosen revision.
+    func load() throws -> (ContentRepository, LoadedContent) {
+        let repository = try self.repository.open()
+        let commit = try repository.readingCommit(revision: rev, draft: draft)
+        return (repository, try repository.load(at: commit))
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+
+/// Where the content repository is.
+struct RepositoryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The content repository (default: the one around the current folder).", valueName: "path"))
+    var repo: String?
+
+    func open() throws -> ContentRepository { try ContentRepository.open(repo) }
+}
