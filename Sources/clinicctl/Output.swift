@@ -20,6 +20,7 @@ enum Output {
             print("  \(change.kind.rawValue) \(change.title)")
             for field in change.fields {
                 switch (field.old, field.new) {
+                case (let old?, let new?) where field.move != nil: print("    \(field.field): moved from \(old) to \(new)")
                 case (nil, let new?): print("    \(field.field): \(describe(new))")
                 case (let old?, nil): print("    \(field.field): \(describe(old)) (removed)")
                 default: print("    \(field.field): \(describe(field.old)) → \(describe(field.new))")

@@ -57,13 +57,28 @@ struct HoursCommandTests {
         #expect(!(try box.show("drafts/hours-the-loop", "content/hours/the-loop.yaml")).contains("special"))
     }
 
-    @Test("a range past midnight is stored as overnight")
+    @Test("8-5 is 08:00-17:00; a range ending before it starts is refused unless --overnight, which the output says")
     func overnight() throws {
         let box = try Sandbox()
-        let run = try box.clinicctl(["hours", "set", "the-loop", "sat", "9pm-2am"])
-        #expect(run.status == 0, "\(run.stderr)")
+        let bare = try box.clinicctl(["hours", "set", "the-loop", "sat", "8-5"])
+        #expect(bare.status == 0, "\(bare.stderr)")
+        #expect(try week(box, "the-loop", draft: "hours-the-loop")["sat"] == "08:00-17:00")
+        #expect(!(try box.show("drafts/hours-the-loop", "content/hours/the-loop.yaml")).contains("overnight"))
+
+        let tipBefore = try box.gitOutput(["rev-parse", "drafts/hours-the-loop"])
+        let reversed = try box.clinicctl(["hours", "set", "the-loop", "sun", "12pm-8am", "--draft", "hours-the-loop"])
+        #expect(reversed.status == 64)
+        #expect(reversed.stderr.contains("\"12pm-8am\" reads as 12:00-08:00, which ends at or before it starts"), "\(reversed.stderr)")
+        #expect(reversed.stderr.contains("--overnight"))
+        #expect(try box.gitOutput(["rev-parse", "drafts/hours-the-loop"]) == tipBefore, "a refused range changes nothing")
+
+        let night = try box.clinicctl(["hours", "set", "the-loop", "sun", "22:00-06:00", "--overnight", "--draft", "hours-the-loop"])
+        #expect(night.status == 0, "\(night.stderr)")
+        #expect(night.stdout.contains("Sun: \"closed\" → \"22:00-06:00 (overnight: closes next day at 06:00)\""), "\(night.stdout)")
         #expect(
             try box.show("drafts/hours-the-loop", "content/hours/the-loop.yaml").contains(
-                "opens: \"21:00\"\n    closes: \"02:00\"\n    overnight: true"))
+                "opens: \"22:00\"\n    closes: \"06:00\"\n    overnight: true"))
+        let review = try box.clinicctl(["review", "show", "hours-the-loop"], as: Sandbox.reviewer)
+        #expect(review.stdout.contains("22:00-06:00 (overnight: closes next day at 06:00)"), "\(review.stdout)")
     }
 }

@@ -32,7 +32,7 @@ struct TransactionTests {
         Case(
             arguments: ["faq", "move", "what-is-dry-needling", "--after", "nowhere"], status: 1,
             expected: "there is no FAQ entry \"nowhere\""),
-        Case(arguments: ["hours", "set", "the-loop", "mon", "07:00-07:00"], status: 1, expected: "[hours.empty-range]"),
+        Case(arguments: ["hours", "set", "the-loop", "mon", "07:00-07:00"], status: 64, expected: "ends at or before it starts"),
         Case(arguments: ["hours", "set", "the-loop", "mon", "7am-noon,11am-3pm"], status: 1, expected: "[hours.overlap]"),
         Case(arguments: ["hours", "set", "the-loop", "funday", "07:00-08:00"], status: 64, expected: "is not a set of days"),
         Case(arguments: ["hours", "set", "the-loop", "mon", "25:00-26:00"], status: 64, expected: "is not a time range"),

@@ -16,19 +16,80 @@ public struct TimeRange: Hashable, Sendable {
         opens.minutes..<(overnight || closes < opens ? closes.minutes + 1440 : closes.minutes)
     }
 
-    /// Reads `07:00-19:00`, `7am-3pm`, `9pm-2am` (overnight when it ends before it starts).
+    /// Reads a range as people type it, taking a range that ends at or before it starts
+    /// as running past midnight. Prefer ``init(typed:overnight:)``, which refuses such a
+    /// range unless asked for.
     public init?(parsing text: String) {
-        let ends = text.replacingOccurrences(of: "–", with: "-").split(separator: "-")
-        guard ends.count == 2, let opens = TimeOfDay(parsing: String(ends[0])),
-            let closes = TimeOfDay(parsing: String(ends[1]))
-        else { return nil }
-        self.init(opens: opens, closes: closes, overnight: closes < opens)
+        guard let range = try? TimeRange(typed: text, overnight: true) else { return nil }
+        self = range
+    }
+
+    /// Reads a range the way people write clinic hours: `07:00-19:00`, `7am-3pm`, `8-5`.
+    ///
+    /// A bare closing hour (no am/pm, no leading zero) is read as afternoon when that
+    /// makes the range end later the same day (`8-5` is 08:00-17:00, `7:30-6` is
+    /// 07:30-18:00), and a bare opening hour takes the closing one's pm when that keeps
+    /// it forward (`1-5pm` is 13:00-17:00). Times with am/pm or in 24-hour form are taken
+    /// as written. A range that still ends at or before it starts runs past midnight:
+    /// it is refused unless `overnight` allows it, and is then marked overnight.
+    public init(typed text: String, overnight: Bool) throws(HoursInputError) {
+        let ends = text.replacingOccurrences(of: "–", with: "-").split(separator: "-", omittingEmptySubsequences: false)
+        guard ends.count == 2, var start = TimeOfDay.reading(String(ends[0])), var end = TimeOfDay.reading(String(ends[1])) else {
+            throw HoursInputError(.notARange, text)
+        }
+        let endsInAfternoon = end.writing == .meridiem && end.time.minutes >= 720
+        if start.writing == .bareHour, endsInAfternoon, let later = start.time.afternoon, later < end.time {
+            start.time = later
+        }
+        if end.writing == .bareHour, end.time <= start.time, let later = end.time.afternoon, later > start.time {
+            end.time = later
+        }
+        guard start.time < end.time || overnight else {
+            throw HoursInputError(.endsBeforeStart, text, opens: start.time, closes: end.time)
+        }
+        self.init(opens: start.time, closes: end.time, overnight: end.time <= start.time)
     }
 
     /// `7:00 AM – 7:00 PM`.
     public var twelveHourLabel: String { "\(opens.twelveHour) – \(closes.twelveHour)" }
     /// `07:00-19:00`.
     public var canonicalLabel: String { "\(opens)-\(closes)" }
+    /// `07:00-19:00`, or `22:00-06:00 (overnight: closes next day at 06:00)`: what reviewers read.
+    public var readableLabel: String {
+        overnight ? "\(canonicalLabel) (overnight: closes next day at \(closes))" : canonicalLabel
+    }
+}
+
+/// A range of hours as typed that cannot be read, or that would silently run past midnight.
+public struct HoursInputError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        case notARange, endsBeforeStart
+    }
+
+    public var code: Code
+    /// What the person typed.
+    public var text: String
+    /// How it was read, for `endsBeforeStart`.
+    public var opens: TimeOfDay?
+    public var closes: TimeOfDay?
+
+    public init(_ code: Code, _ text: String, opens: TimeOfDay? = nil, closes: TimeOfDay? = nil) {
+        self.code = code
+        self.text = text
+        self.opens = opens
+        self.closes = closes
+    }
+
+    public var description: String {
+        switch code {
+        case .notARange:
+            "\"\(text)\" is not a time range; write OPEN-CLOSE like 07:00-19:00, 7am-3pm or 8-5"
+        case .endsBeforeStart:
+            "\"\(text)\" reads as \(opens?.description ?? "?")-\(closes?.description ?? "?"), which ends at or before it starts;"
+                + " write the closing time with pm (e.g. 8am-5pm) or in 24-hour form, or mark the range overnight"
+                + " if the clinic really stays open past midnight"
+        }
+    }
 }
 
 /// Regular weekly hours: the same range on each of `days`.

@@ -113,10 +113,27 @@ public struct TimeOfDay: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Any form people type: `07:00`, `7:00`, `7`, `7am`, `7:30pm`, `19:00`, `noon`, `midnight`.
     public init?(parsing text: String) {
+        guard let typed = Self.reading(text) else { return nil }
+        self = typed.time
+    }
+
+    /// How a typed time was written, which decides how a range of hours is read.
+    public enum Writing: Sendable, Equatable {
+        /// With am/pm, or `noon`/`midnight`: taken as written.
+        case meridiem
+        /// `07:00`, `19:00`, `0:30`: taken as written.
+        case twentyFourHour
+        /// `5`, `5:30`, `11`: a clock hour from 1 to 12 with neither am/pm nor a leading zero,
+        /// which people use for either half of the day.
+        case bareHour
+    }
+
+    /// Reads a time as people type it and says how it was written.
+    public static func reading(_ text: String) -> (time: TimeOfDay, writing: Writing)? {
         var word = text.lowercased().replacingOccurrences(of: " ", with: "")
             .replacingOccurrences(of: ".", with: "")
-        if word == "noon" { word = "12:00" }
-        if word == "midnight" { word = "00:00" }
+        if word == "noon" { return TimeOfDay(minutes: 720).map { ($0, .meridiem) } }
+        if word == "midnight" { return TimeOfDay(minutes: 0).map { ($0, .meridiem) } }
         var meridiem: String?
         for suffix in ["am", "pm", "a", "p"] where word.hasSuffix(suffix) {
             meridiem = String(suffix.prefix(1))
@@ -125,20 +142,29 @@ public struct TimeOfDay: Hashable, Sendable, Comparable, CustomStringConvertible
         }
         let parts = word.split(separator: ":", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), (1...2).contains(parts[0].count),
-            parts[0].allSatisfy(\.isNumber), var hour = Int(parts[0])
+            parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), var hour = Int(parts[0])
         else { return nil }
         var minute = 0
         if parts.count == 2 {
-            guard parts[1].count == 2, parts[1].allSatisfy(\.isNumber), let m = Int(parts[1]) else { return nil }
+            guard parts[1].count == 2, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let m = Int(parts[1]) else { return nil }
             minute = m
         }
         guard minute < 60 else { return nil }
+        let writing: Writing
         if let meridiem {
             guard (1...12).contains(hour) else { return nil }
             if meridiem == "a" { hour = hour == 12 ? 0 : hour } else { hour = hour == 12 ? 12 : hour + 12 }
+            writing = .meridiem
+        } else {
+            writing = (1...12).contains(hour) && !parts[0].hasPrefix("0") ? .bareHour : .twentyFourHour
         }
-        guard hour < 24 || (hour == 24 && minute == 0) else { return nil }
-        self.init(minutes: hour * 60 + minute)
+        guard hour < 24 || (hour == 24 && minute == 0), let time = TimeOfDay(minutes: hour * 60 + minute) else { return nil }
+        return (time, writing)
+    }
+
+    /// The same clock time after noon (`5:30` → `17:30`); nil from 12:00 on, already afternoon.
+    var afternoon: TimeOfDay? {
+        (60..<720).contains(minutes) ? TimeOfDay(minutes: minutes + 720) : nil
     }
 }
 

@@ -4,7 +4,7 @@ import ClinicContent
 public enum HoursEdits {
     /// Opens `days` with exactly `ranges`, replacing whatever those days had.
     public static func set(_ location: String, days: [Weekday], ranges: [TimeRange]) -> ContentEdit {
-        let label = "\(Weekday.label(days)) \(ranges.map(\.canonicalLabel).joined(separator: ", "))"
+        let label = "\(Weekday.label(days)) \(ranges.map(\.readableLabel).joined(separator: ", "))"
         return edit(location, change: "hours.set", summary: "Hours: \(location) \(label)") { hours in
             clear(days, in: &hours)
             for range in ranges {
@@ -36,7 +36,7 @@ public enum HoursEdits {
     /// Adds or replaces the special hours starting on `from`.
     public static func addSpecial(_ location: String, _ special: SpecialHours) -> ContentEdit {
         let dates = special.through.map { "\(special.from)..\($0)" } ?? special.from.description
-        let what = special.closed ? "closed" : special.ranges.map(\.canonicalLabel).joined(separator: ", ")
+        let what = special.closed ? "closed" : special.ranges.map(\.readableLabel).joined(separator: ", ")
         return edit(location, change: "hours.special.add", summary: "Hours: \(location) \(dates) \(what)") { hours in
             hours.special.removeAll { $0.from == special.from }
             hours.special.append(special)

@@ -9,6 +9,8 @@ struct Hours: ParsableCommand {
         discussion: """
             Days: mon, monday, mon-thu, mon,wed,fri, weekdays, weekends, daily.
             Times: 07:00, 7:00, 7am, 7:30pm, 19:00; a range is OPEN-CLOSE, e.g. 7am-3pm.
+            A bare closing hour is afternoon when that keeps the range in one day: 8-5 is 08:00-17:00.
+            A range past midnight (22:00-06:00) needs --overnight.
             """,
         subcommands: [Show.self, Set.self, Closed.self, Appointment.self, Special.self])
 
@@ -19,13 +21,19 @@ struct Hours: ParsableCommand {
         return days
     }
 
-    static func ranges(_ text: String) throws -> [TimeRange] {
-        try text.split(separator: ",").map { part in
-            guard let range = TimeRange(parsing: String(part).trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("\"\(part)\" is not a time range; write OPEN-CLOSE like 07:00-19:00 or 7am-3pm")
+    /// The ranges in `text`, refusing one that ends at or before it starts unless `overnight`.
+    static func ranges(_ text: String, overnight: Bool) throws -> [TimeRange] {
+        let ranges = try text.split(separator: ",").map { part throws -> TimeRange in
+            do {
+                return try TimeRange(typed: String(part).trimmingCharacters(in: .whitespaces), overnight: overnight)
+            } catch let error as HoursInputError {
+                throw ValidationError(error.code == .endsBeforeStart ? error.description + " (--overnight)" : error.description)
             }
-            return range
         }
+        if overnight && !ranges.contains(where: { $0.overnight }) {
+            throw ValidationError("--overnight was given, but no range in \"\(text)\" runs past midnight")
+        }
+        return ranges
     }
 
     /// A date (2026-12-24) or an inclusive range (2026-12-24..2026-12-26).

@@ -15,17 +15,18 @@ extension Hours.Special {
         @Argument(help: "Ranges, unless --closed.") var ranges: String?
         @Flag(help: "Closed all day.") var closed = false
         @Option(help: "Why, shown to visitors (e.g. Christmas).") var reason: String?
+        @Flag(help: "Allow a range that closes the next day, e.g. 22:00-02:00.") var overnight = false
         @OptionGroup var write: WriteOptions
 
         func validate() throws {
             if closed == (ranges != nil) { throw ValidationError("give either --closed or the hours (e.g. 07:00-12:00)") }
             _ = try Hours.dates(dates)
-            _ = try ranges.map(Hours.ranges)
+            _ = try ranges.map { try Hours.ranges($0, overnight: overnight) }
         }
 
         func run() throws {
             let (from, through) = try Hours.dates(dates)
-            let ranges = try self.ranges.map(Hours.ranges) ?? []
+            let ranges = try self.ranges.map { try Hours.ranges($0, overnight: overnight) } ?? []
             try write.commit { content in
                 let locale = content.clinic.defaultLocale
                 return HoursEdits.addSpecial(

@@ -19,7 +19,9 @@ enum ReviewText {
             if change.entry.hasPrefix("hours/") && change.kind == .changed {
                 out.append(
                     Output.table(
-                        [["", "BEFORE", "AFTER"]] + change.fields.map { [$0.field, $0.old ?? "-", $0.new ?? "-"] }, indent: "    "))
+                        [["", "BEFORE", "AFTER"]]
+                            + change.fields.map { [$0.field + ($0.move == nil ? "" : " (moved)"), $0.old ?? "-", $0.new ?? "-"] },
+                        indent: "    "))
             } else {
                 for field in change.fields { out.append(contentsOf: describe(field, kind: change.kind)) }
             }
@@ -40,6 +42,7 @@ enum ReviewText {
     }
 
     static func describe(_ field: EntryChange.FieldChange, kind: EntryChange.Kind) -> [String] {
+        if field.move != nil, let old = field.old, let new = field.new { return ["    \(field.field): moved from \(old) to \(new)"] }
         switch (field.old, field.new) {
         case (let old?, let new?) where old.count > 40 || new.count > 40:
             return [
