@@ -141,7 +141,7 @@ extension ValidationRun {
     mutating func checkMarkdown(_ markdown: String, file: String, field: String) {
         let bodyStart = sources.position(file, field).line
         let offset = field == "answer" ? bodyStart - 1 : 0
-        for problem in MarkdownCheck.problems(in: markdown) {
+        for problem in AnswerMarkdown.problems(in: markdown) {
             let line = field == "answer" ? offset + problem.line : bodyStart
             let column = field == "answer" ? problem.column : sources.position(file, field).column
             let finding: Finding
