@@ -62,7 +62,9 @@ extension ContentLoader {
                         // One rule for every locale; the finding names the locale.
                         entry.locale = other
                         question.set(entry.string("question", required: .faqTranslationQuestionRequired), locale: other)
-                        answer.set(entry.string("answer", required: .faqTranslationAnswerRequired).map(Self.trimEnd), locale: other)
+                        answer.set(
+                            entry.string("answer", required: .faqTranslationAnswerRequired, multiline: true).map(Self.trimEnd),
+                            locale: other)
                     }
                 }
             }

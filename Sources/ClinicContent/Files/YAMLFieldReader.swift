@@ -128,12 +128,14 @@ final class YAMLFieldReader {
             return found
         }
 
-        func string(_ key: String, required: Rule? = nil) -> String? {
+        /// A single value; line breaks and tabs are allowed in it only when `multiline`.
+        func string(_ key: String, required: Rule? = nil, multiline: Bool = false) -> String? {
             guard let value = node(key, required: required) else { return nil }
             guard case .scalar(let scalar) = value else {
                 reader.report(fieldPath(key), rule: .schemaType, "\(fieldPath(key)) must be a single value, not a list or set of fields")
                 return nil
             }
+            refuseControlCharacters(scalar.string, key: key, multiline: multiline)
             if let required, scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 report(key, rule: required, "\(fieldPath(key)) is empty")
                 return nil
@@ -187,6 +189,7 @@ final class YAMLFieldReader {
                     reader.report(itemPath, rule: .schemaType, "\(itemPath) must be a single value")
                     continue
                 }
+                refuseControlCharacters(scalar.string, key: "\(key)[\(index)]", multiline: false)
                 result.append(scalar.string)
                 indices.append(index)
             }
@@ -231,6 +234,7 @@ final class YAMLFieldReader {
             guard let value = node(key, required: required) else { return nil }
             switch value {
             case .scalar(let scalar):
+                refuseControlCharacters(scalar.string, key: key, multiline: false)
                 if let required, scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                     report(key, rule: required, "\(fieldPath(key)) is empty")
                 }
@@ -239,13 +243,22 @@ final class YAMLFieldReader {
                 guard let fields = reader.fields(value, at: fieldPath(key)) else { return nil }
                 var texts: [String: String] = [:]
                 for (locale, _, _) in fields.entries {
+                    // A finding about one of the texts names its locale.
+                    fields.locale = locale
                     if let text = fields.string(locale) { texts[locale] = text }
                 }
+                fields.locale = nil
                 return LocalizedText(texts)
             default:
                 reader.report(fieldPath(key), rule: .schemaType, "\(fieldPath(key)) must be a text or `locale: text` lines")
                 return nil
             }
+        }
+
+        /// Every text the files hold is read here, so this is the one check of control characters in YAML values.
+        func refuseControlCharacters(_ text: String, key: String, multiline: Bool) {
+            guard let bad = Formats.controlCharacter(in: text, multiline: multiline) else { return }
+            report(key, rule: .textControl, Formats.controlCharacterMessage(bad, in: fieldPath(key)))
         }
 
         /// Reports keys present in the file that no reader asked for: a typo is an error.

@@ -25,7 +25,9 @@ extension Rule {
     static let localeDefaultMissing = Rule(
         "locale.default-missing", .error, "A localized text has a text in the clinic's default locale.")
     static let localeTag = Rule("locale.tag", .error, "Locales are BCP 47 language tags like en, es or pt-BR.")
-    static let textControl = Rule("text.control", .error, "Texts contain no invisible control characters.")
+    static let textControl = Rule(
+        "text.control", .error,
+        "No text holds control characters (line breaks and tabs only in answers), byte order marks or bidirectional overrides.")
     static let textLength = Rule("text.length", .error, "Names, labels, titles and notes stay within their length limit.")
     static let urlHTTPS = Rule("url.https", .error, "Web addresses are full https:// addresses.")
 }

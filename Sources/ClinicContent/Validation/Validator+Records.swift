@@ -9,7 +9,6 @@ extension ValidationRun {
         let file = sources.clinicFile
         let clinic = content.clinic
         checkText(clinic.name, file: file, field: "name", maxLength: 200)
-        checkPlain(clinic.legalName, file: file, field: "legalName")
         if !clinic.defaultLocale.isEmpty && !Formats.isLanguageTag(clinic.defaultLocale) {
             report(
                 .localeTag, file, "defaultLocale",
@@ -52,12 +51,10 @@ extension ValidationRun {
             checkIdentity(location.id, kind: "location", file: file, seen: &seen)
             checkText(location.label, file: file, field: "label", maxLength: 120)
             let address = location.address
-            address.street.enumerated().forEach { checkPlain($0.element, file: file, field: entry(file, "address.street", $0.offset)) }
             // A missing or empty list is reported when the file is read; here, lines that are all blank.
             if !address.street.isEmpty, address.street.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 report(.locationStreetRequired, file, "address.street", "address.street needs at least the street line")
             }
-            checkPlain(address.city, file: file, field: "address.city")
             if address.country.count != 2 || !address.country.allSatisfy({ $0.isASCII && $0.isUppercase }) {
                 report(.addressCountry, file, "address.country", "country \"\(address.country)\" must be a two-letter code like US")
             }
@@ -93,7 +90,6 @@ extension ValidationRun {
                 // A missing url is already reported when the file is read (social.links.url.required).
                 checkHTTPS(link.url, file: file, field: "\(field).url")
             }
-            if let handle = link.handle { checkPlain(handle, file: file, field: "\(field).handle") }
             if let earlier = networks[link.network], link.network != .other {
                 report(
                     .socialDuplicate, file, "\(field).network",
@@ -118,7 +114,9 @@ extension ValidationRun {
         for (entry, file) in zip(content.faq, sources.faqFiles) {
             checkIdentity(entry.id, kind: "FAQ", file: file, seen: &ids)
             checkText(entry.question, file: file, field: "question", maxLength: 200, lengthRule: .faqQuestionLength)
-            checkText(entry.answer, file: file, field: "answer", multiline: true, maxLength: 10_000, lengthRule: .faqAnswerLength)
+            checkText(entry.answer, file: file, field: "answer", maxLength: 10_000, lengthRule: .faqAnswerLength)
+            // The default locale's answer is the Markdown body, which the YAML reader never saw.
+            if let body = entry.answer.translations[defaultLocale] { checkPlain(body, file: file, field: "answer", multiline: true) }
             for (locale, markdown) in entry.answer.translations.sorted(by: { $0.key < $1.key }) {
                 checkMarkdown(
                     markdown, file: file, field: locale == defaultLocale ? "answer" : "translations.\(locale).answer", locale: locale)

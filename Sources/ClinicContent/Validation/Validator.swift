@@ -67,9 +67,9 @@ struct ValidationRun {
         }
     }
 
-    /// Default-locale presence, language tags, control characters and length of one text.
+    /// Default-locale presence, language tags and length of one text (control characters are refused when the YAML is read).
     mutating func checkText(
-        _ text: LocalizedText?, file: String, field: String, multiline: Bool = false, maxLength: Int? = nil, lengthRule: Rule = .textLength
+        _ text: LocalizedText?, file: String, field: String, maxLength: Int? = nil, lengthRule: Rule = .textLength
     ) {
         guard let text else { return }
         if text.translations[defaultLocale] == nil, !text.translations.isEmpty {
@@ -83,19 +83,16 @@ struct ValidationRun {
             if locale != defaultLocale, !Formats.isLanguageTag(locale) {
                 report(.localeTag, file, at, locale: named, "\"\(locale)\" is not a language tag; write one like en, es or pt-BR")
             }
-            checkPlain(value, file: file, field: at, locale: named, multiline: multiline)
             if let maxLength, value.count > maxLength {
                 report(lengthRule, file, at, locale: named, "\(field) is \(value.count) characters long; the limit is \(maxLength)")
             }
         }
     }
 
+    /// Control characters in a text the YAML reader did not read (an FAQ answer's Markdown body).
     mutating func checkPlain(_ value: String, file: String, field: String, locale: String? = nil, multiline: Bool = false) {
         if let bad = Formats.controlCharacter(in: value, multiline: multiline) {
-            report(
-                .textControl, file, field, locale: locale,
-                "\(field) contains the invisible control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(4)); remove it"
-            )
+            report(.textControl, file, field, locale: locale, Formats.controlCharacterMessage(bad, in: field))
         }
     }
 
@@ -117,8 +114,4 @@ struct ValidationRun {
             report(.urlHTTPS, file, field, "\(field) \"\(url)\" must be a full https:// address, like \"https://example.com/\"")
         }
     }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
