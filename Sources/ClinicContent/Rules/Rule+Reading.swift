@@ -29,5 +29,8 @@ extension Rule {
         "text.control", .error,
         "No text holds control characters (line breaks and tabs only in answers), byte order marks or bidirectional overrides.")
     static let textLength = Rule("text.length", .error, "Names, labels, titles and notes stay within their length limit.")
-    static let urlHTTPS = Rule("url.https", .error, "Web addresses are full https:// addresses.")
+    static let urlHTTPS = Rule(
+        "url.https", .error,
+        "Web addresses are full https:// addresses a browser reads as written: a host name, no user name, backslash, space or control character."
+    )
 }

@@ -137,13 +137,8 @@ public enum Formats {
         return rest.isEmpty
     }
 
-    /// An absolute `https` URL with a host; returns the host, or nil.
-    public static func httpsHost(_ text: String) -> String? {
-        guard let url = URLComponents(string: text), url.scheme?.lowercased() == "https",
-            let host = url.host?.lowercased(), !host.isEmpty, host.contains("."), !text.contains(" ")
-        else { return nil }
-        return host
-    }
+    /// An absolute `https` URL that browsers and RFC 3986 read alike; returns the host, or nil.
+    public static func httpsHost(_ text: String) -> String? { WebAddress.host(text) }
 
     public static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)

@@ -110,8 +110,8 @@ struct ValidationRun {
     }
 
     mutating func checkHTTPS(_ url: String, file: String, field: String) {
-        if Formats.httpsHost(url) == nil {
-            report(.urlHTTPS, file, field, "\(field) \"\(url)\" must be a full https:// address, like \"https://example.com/\"")
+        if let problem = WebAddress.problem(url) {
+            report(.urlHTTPS, file, field, "\(field) \"\(url)\" is refused: \(problem)")
         }
     }
 }
