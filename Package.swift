@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "ClinicExport",
             dependencies: [
-                "ClinicContent", "ClinicWorkflow", "CCmark",
+                "ClinicContent", "ClinicWorkflow",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // Argument parsing and printing only.

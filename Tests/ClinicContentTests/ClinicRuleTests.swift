@@ -192,7 +192,7 @@ struct ClinicRuleTests {
     @Test("an unknown business type is a warning")
     func unknownBusinessType() throws {
         let (_, all) = try validateRealContent { replace(&$0, clinic, "MedicalClinic]", "PTClinic]") }
-        #expect(all.map(\.summary) == ["\(clinic):12:32: warning [clinic.business-type]"])
+        #expect(all.map(\.summary) == ["\(clinic):12:32: warning [clinic.business-type.unknown]"])
         #expect(!all.fail(strict: false))
         #expect(all.fail(strict: true))
     }

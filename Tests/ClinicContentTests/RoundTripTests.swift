@@ -56,7 +56,9 @@ struct RoundTripTests {
             let writer = CanonicalWriter(defaultLocale: "en")
             let files = writer.files(for: content)
             let reloaded = try ContentLoader().load(from: InMemorySource(files: files.mapValues { Data($0.utf8) }))
-            #expect(reloaded.findings.isEmpty, "\(text): \(reloaded.findings.map(\.compilerStyle))")
+            // A line break is written faithfully but refused in a one-line text (a street, a question) when read.
+            let expected = text.contains("\n") ? ["text.control", "text.control"] : []
+            #expect(reloaded.findings.map(\.rule) == expected, "\(text): \(reloaded.findings.map(\.compilerStyle))")
             let location = try #require(reloaded.content.location(content.locations[0].id))
             #expect(location.address.street == [text])
             let entry = try #require(reloaded.content.faqEntry(content.faq[0].id))

@@ -56,7 +56,7 @@ public struct ContentLoader {
             default:
                 state.findings.append(
                     Finding(
-                        .warning, file: path, rule: "file.unexpected",
+                        .fileUnexpected, file: path,
                         message: "clinicctl does not know this file and will not publish it; "
                             + "see \(layout.directory)/README.md for where each kind of content goes"))
             }
@@ -89,7 +89,7 @@ struct LoadState {
         guard let text = String(data: data, encoding: .utf8) else {
             findings.append(
                 Finding(
-                    .error, file: path, rule: "text.encoding",
+                    .textEncoding, file: path,
                     message: "the file is not UTF-8 text; save it as UTF-8"))
             return nil
         }
@@ -98,16 +98,17 @@ struct LoadState {
 
     /// Runs `body` over a reader for `path` and keeps its findings and positions.
     mutating func read<T>(
-        _ path: String, kind: String, lineOffset: Int = 0, _ body: (YAMLFieldReader) -> T?
+        _ path: String, empty: Rule, lineOffset: Int = 0, _ body: (YAMLFieldReader) -> T?
     ) -> T? {
         // The reader gets only this file's positions and hands back only those:
         // copying every file's positions in and out made loading quadratic.
         var own = SourceMap()
         own.positions[path] = map.positions[path]
-        let reader = YAMLFieldReader(file: path, kind: kind, lineOffset: lineOffset, map: own)
+        let reader = YAMLFieldReader(file: path, empty: empty, lineOffset: lineOffset, map: own)
         let result = body(reader)
         findings += reader.findings
         map.positions[path] = reader.map.positions[path]
+        map.listIndices[path] = reader.map.listIndices[path]
         return result
     }
 }

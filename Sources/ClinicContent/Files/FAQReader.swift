@@ -30,37 +30,41 @@ extension ContentLoader {
         guard let parts = Self.splitFrontMatter(text) else {
             state.findings.append(
                 Finding(
-                    .error, file: path, rule: "faq.front-matter",
+                    .faqFrontMatter, file: path,
                     message: "an FAQ file starts with a `---` line, the question's fields, another `---` line, then the answer"))
             return nil
         }
         state.map.record(path, "answer", SourcePosition(line: parts.bodyLine, column: 1))
-        return state.read(path, kind: "faq", lineOffset: 1) { reader in
+        return state.read(path, empty: .faqEmpty, lineOffset: 1) { reader in
             guard let node = reader.parse(parts.yaml), let f = reader.fields(node, at: "") else { return nil }
             defer { f.finish() }
-            let id = f.string("id", required: true) ?? stem
-            var question = LocalizedText(f.string("question", required: true) ?? "", locale: locale)
+            let id = f.string("id", required: .faqIDRequired) ?? stem
+            var question = LocalizedText(f.string("question", required: .faqQuestionRequired) ?? "", locale: locale)
             var answer = LocalizedText(parts.body, locale: locale)
             if parts.body.isEmpty {
-                reader.report("answer", rule: "faq.answer.required", "the answer is empty; write it below the second `---` line")
+                reader.report("answer", rule: .faqAnswerRequired, "the answer is empty; write it below the second `---` line")
             }
-            let category = f.string("category", required: true) ?? ""
-            let position = f.int("position", required: true) ?? 0
+            let category = f.string("category", required: .faqCategoryRequired) ?? ""
+            let position = f.int("position", required: .faqPositionRequired) ?? 0
             let tags = f.strings("tags") ?? []
             var lastReviewed: CalendarDay?
             if let raw = f.string("lastReviewed") {
                 lastReviewed = CalendarDay(raw)
                 if lastReviewed == nil {
                     reader.report(
-                        "lastReviewed", rule: "faq.last-reviewed",
+                        "lastReviewed", rule: .faqLastReviewed,
                         "lastReviewed \"\(raw)\" is not a real date; write YYYY-MM-DD")
                 }
             }
             if let translations = f.node("translations"), let t = reader.fields(translations, at: "translations") {
                 for (other, _, _) in t.entries {
                     _ = t.nested(other) { entry -> Void in
-                        question.set(entry.string("question", required: true), locale: other)
-                        answer.set(entry.string("answer", required: true).map(Self.trimEnd), locale: other)
+                        // One rule for every locale; the finding names the locale.
+                        entry.locale = other
+                        question.set(entry.string("question", required: .faqTranslationQuestionRequired), locale: other)
+                        answer.set(
+                            entry.string("answer", required: .faqTranslationAnswerRequired, multiline: true).map(Self.trimEnd),
+                            locale: other)
                     }
                 }
             }

@@ -11,40 +11,43 @@ extension ContentLoader {
         guard let data = try source.read(path) else {
             state.findings.append(
                 Finding(
-                    .error, file: path, rule: "clinic.missing",
+                    .clinicMissing, file: path,
                     message: "the clinic's details are missing; create \(path)"))
             return placeholder
         }
         guard let text = state.decode(data, path) else { return placeholder }
-        return state.read(path, kind: "clinic") { reader in
+        return state.read(path, empty: .clinicEmpty) { reader in
             guard let node = reader.parse(text), let f = reader.fields(node, at: "") else { return nil }
             defer { f.finish() }
-            let locale = f.string("defaultLocale", required: true) ?? "en"
+            let locale = f.string("defaultLocale", required: .clinicDefaultLocaleRequired) ?? "en"
             return Clinic(
-                name: f.localized("name", defaultLocale: locale, required: true) ?? LocalizedText([:]),
-                legalName: f.string("legalName", required: true) ?? "",
+                name: f.localized("name", defaultLocale: locale, required: .clinicNameRequired) ?? LocalizedText([:]),
+                legalName: f.string("legalName", required: .clinicLegalNameRequired) ?? "",
                 website: f.string("website"),
-                phone: f.nested("phone", required: true) { readPhone($0, reader) } ?? PhoneNumber(e164: ""),
+                phone: f.nested("phone", required: .clinicPhoneRequired) { readPhone($0, e164: .clinicPhoneE164Required, reader) }
+                    ?? PhoneNumber(e164: ""),
                 email: f.string("email"),
                 defaultLocale: locale,
-                timeZone: f.string("timeZone", required: true) ?? "",
+                timeZone: f.string("timeZone", required: .clinicTimeZoneRequired) ?? "",
                 copyright: f.nested("copyright") { c in
-                    let holder = c.string("holder", required: true)
-                    let since = c.int("since", required: true)
-                    return Copyright(holder: holder ?? "", since: since ?? 0)
+                    let holder = c.string("holder", required: .clinicCopyrightHolderRequired)
+                    let since = c.int("since", required: .clinicCopyrightSinceRequired)
+                    // Without a year there is nothing for clinic.copyright to check: the missing year is the one finding.
+                    return since.map { Copyright(holder: holder ?? "", since: $0) }
                 },
                 businessTypes: f.strings("businessTypes") ?? Clinic.defaultBusinessTypes)
         } ?? placeholder
     }
 
-    func readPhone(_ f: Fields, _ reader: YAMLFieldReader) -> PhoneNumber {
-        let e164 = f.string("e164", required: true) ?? ""
+    /// A phone number; `e164` is the rule its missing number breaks (the clinic's or a location's).
+    func readPhone(_ f: Fields, e164 e164Rule: Rule, _ reader: YAMLFieldReader) -> PhoneNumber {
+        let e164 = f.string("e164", required: e164Rule) ?? ""
         let display = f.string("display")
         var capabilities: [PhoneNumber.Capability] = []
         for (index, name) in (f.strings("capabilities") ?? ["voice"]).enumerated() {
             guard let capability = PhoneNumber.Capability(rawValue: name) else {
                 reader.report(
-                    "\(f.fieldPath("capabilities"))[\(index)]", rule: "phone.capability",
+                    "\(f.fieldPath("capabilities"))[\(index)]", rule: .phoneCapability,
                     "unknown phone capability \"\(name)\"; write voice, sms or both")
                 continue
             }
@@ -54,35 +57,35 @@ extension ContentLoader {
     }
 
     func readLocation(_ text: String, _ path: String, _ stem: String, _ locale: String, _ state: inout LoadState) -> Location? {
-        state.read(path, kind: "location") { reader in
+        state.read(path, empty: .locationEmpty) { reader in
             guard let node = reader.parse(text), let f = reader.fields(node, at: "") else { return nil }
             defer { f.finish() }
-            let id = f.string("id", required: true) ?? stem
-            let label = f.localized("label", defaultLocale: locale, required: true) ?? LocalizedText([:])
+            let id = f.string("id", required: .locationIDRequired) ?? stem
+            let label = f.localized("label", defaultLocale: locale, required: .locationLabelRequired) ?? LocalizedText([:])
             let address =
-                f.nested("address", required: true) { a in
+                f.nested("address", required: .locationAddressRequired) { a in
                     PostalAddress(
-                        street: a.strings("street", required: true) ?? [],
-                        city: a.string("city", required: true) ?? "",
-                        state: a.string("state", required: true) ?? "",
-                        zip: a.string("zip", required: true) ?? "",
+                        street: a.strings("street", required: .locationStreetRequired) ?? [],
+                        city: a.string("city", required: .locationCityRequired) ?? "",
+                        state: a.string("state", required: .locationStateRequired) ?? "",
+                        zip: a.string("zip", required: .locationZIPRequired) ?? "",
                         country: a.string("country") ?? "US")
                 } ?? PostalAddress(street: [], city: "", state: "", zip: "")
             let coordinates = f.nested("coordinates") { c -> Coordinates? in
                 // Both are read before either is checked, so a bad latitude does not make longitude an unknown key.
-                let lat = c.double("latitude", required: true)
-                let lon = c.double("longitude", required: true)
+                let lat = c.double("latitude", required: .locationLatitudeRequired)
+                let lon = c.double("longitude", required: .locationLongitudeRequired)
                 guard let lat, let lon else { return nil }
                 return Coordinates(latitude: lat, longitude: lon)
             }
-            let phone = f.nested("phone") { readPhone($0, reader) }
+            let phone = f.nested("phone") { readPhone($0, e164: .locationPhoneE164Required, reader) }
             var status = Location.Status.open
             if let raw = f.string("status") {
                 if let known = Location.Status(rawValue: raw) {
                     status = known
                 } else {
                     reader.report(
-                        "status", rule: "location.status",
+                        "status", rule: .locationStatus,
                         "unknown status \"\(raw)\"; write open, temporarily-closed or permanently-closed")
                 }
             }
@@ -96,7 +99,7 @@ extension ContentLoader {
         for (index, name) in (f.strings("days") ?? []).enumerated() {
             guard let day = Weekday(rawValue: name) else {
                 reader.report(
-                    "\(f.fieldPath("days"))[\(index)]", rule: "hours.day",
+                    "\(f.fieldPath("days"))[\(index)]", rule: .hoursDay,
                     "unknown day \"\(name)\"; write mon, tue, wed, thu, fri, sat or sun")
                 continue
             }
@@ -105,30 +108,31 @@ extension ContentLoader {
         return days
     }
 
-    func readTime(_ f: Fields, _ key: String, _ reader: YAMLFieldReader) -> TimeOfDay? {
-        guard let text = f.string(key, required: true) else { return nil }
+    func readTime(_ f: Fields, _ key: String, required: Rule, _ reader: YAMLFieldReader) -> TimeOfDay? {
+        guard let text = f.string(key, required: required) else { return nil }
         guard let time = TimeOfDay(canonical: text) else {
             reader.report(
-                f.fieldPath(key), rule: "hours.time",
+                f.fieldPath(key), rule: .hoursTime,
                 "\(key) \"\(text)\" is not a 24-hour time; write HH:MM from 00:00 to 24:00, like \"07:00\"")
             return nil
         }
         return time
     }
 
-    func readRange(_ f: Fields, _ reader: YAMLFieldReader) -> TimeRange? {
-        let opens = readTime(f, "opens", reader)
-        let closes = readTime(f, "closes", reader)
+    /// A range; `opens` and `closes` are the rules their missing times break (weekly or special).
+    func readRange(_ f: Fields, opens opensRule: Rule, closes closesRule: Rule, _ reader: YAMLFieldReader) -> TimeRange? {
+        let opens = readTime(f, "opens", required: opensRule, reader)
+        let closes = readTime(f, "closes", required: closesRule, reader)
         let overnight = f.bool("overnight") ?? false
         guard let opens, let closes else { return nil }
         return TimeRange(opens: opens, closes: closes, overnight: overnight)
     }
 
-    func readDay(_ f: Fields, _ key: String, required: Bool, _ reader: YAMLFieldReader) -> CalendarDay?? {
+    func readDay(_ f: Fields, _ key: String, required: Rule?, _ reader: YAMLFieldReader) -> CalendarDay?? {
         guard let text = f.string(key, required: required) else { return .some(nil) }
         guard let day = CalendarDay(text) else {
             reader.report(
-                f.fieldPath(key), rule: "special.date",
+                f.fieldPath(key), rule: .specialDate,
                 "\(key) \"\(text)\" is not a real date; write YYYY-MM-DD, like \"2026-12-24\"")
             return nil
         }
@@ -136,14 +140,16 @@ extension ContentLoader {
     }
 
     func readHours(_ text: String, _ path: String, _ stem: String, _ locale: String, _ state: inout LoadState) -> LocationHours? {
-        state.read(path, kind: "hours") { reader in
+        state.read(path, empty: .hoursEmpty) { reader in
             guard let node = reader.parse(text), let f = reader.fields(node, at: "") else { return nil }
             defer { f.finish() }
-            let location = f.string("location", required: true) ?? stem
+            let location = f.string("location", required: .hoursLocationRequired) ?? stem
             let weekly =
                 f.list("weekly") { r, _ -> WeeklyRange? in
                     let days = readDays(r, reader)
-                    guard let range = readRange(r, reader) else { return nil }
+                    guard let range = readRange(r, opens: .hoursWeeklyOpensRequired, closes: .hoursWeeklyClosesRequired, reader) else {
+                        return nil
+                    }
                     return WeeklyRange(days: days, range: range)
                 } ?? []
             let appointments =
@@ -152,12 +158,19 @@ extension ContentLoader {
                 } ?? []
             let special =
                 f.list("special") { s, _ -> SpecialHours? in
-                    let from = readDay(s, "from", required: true, reader)
-                    let through = readDay(s, "through", required: false, reader)
+                    let from = readDay(s, "from", required: .hoursSpecialFromRequired, reader)
+                    let through = readDay(s, "through", required: nil, reader)
                     let closed = s.bool("closed") ?? false
-                    let ranges = s.list("ranges") { r, _ in readRange(r, reader) } ?? []
+                    var unreadableRange = false
+                    let ranges =
+                        s.list("ranges") { r, _ -> TimeRange? in
+                            let range = readRange(r, opens: .hoursSpecialOpensRequired, closes: .hoursSpecialClosesRequired, reader)
+                            unreadableRange = unreadableRange || range == nil
+                            return range
+                        } ?? []
                     let reason = s.localized("reason", defaultLocale: locale)
-                    guard let from = from ?? nil, let through else { return nil }
+                    // An entry with an unreadable range has unknown hours: its reading finding is the only one.
+                    guard let from = from ?? nil, let through, !unreadableRange else { return nil }
                     return SpecialHours(from: from, through: through, closed: closed, ranges: ranges, reason: reason)
                 } ?? []
             return LocationHours(location: location, weekly: weekly, byAppointment: appointments, special: special)
@@ -165,29 +178,29 @@ extension ContentLoader {
     }
 
     func readCategories(_ text: String, _ path: String, _ locale: String, _ state: inout LoadState) -> [FAQCategory] {
-        state.read(path, kind: "category") { reader in
+        state.read(path, empty: .categoryEmpty) { reader in
             guard let node = reader.parse(text), let f = reader.fields(node, at: "") else { return nil }
             defer { f.finish() }
-            return f.list("categories", required: true) { c, _ in
+            return f.list("categories", required: .categoriesRequired) { c, _ in
                 FAQCategory(
-                    id: c.string("id", required: true) ?? "",
-                    title: c.localized("title", defaultLocale: locale, required: true) ?? LocalizedText([:]))
+                    id: c.string("id", required: .categoryIDRequired) ?? "",
+                    title: c.localized("title", defaultLocale: locale, required: .categoryTitleRequired) ?? LocalizedText([:]))
             }
         } ?? []
     }
 
     func readSocial(_ text: String, _ path: String, _ state: inout LoadState) -> [SocialLink] {
-        state.read(path, kind: "social") { reader in
+        state.read(path, empty: .socialEmpty) { reader in
             guard let node = reader.parse(text), let f = reader.fields(node, at: "") else { return nil }
             defer { f.finish() }
-            return f.list("links", required: true) { l, _ -> SocialLink? in
-                let name = l.string("network", required: true)
-                let url = l.string("url", required: true)
+            return f.list("links", required: .socialLinksRequired) { l, _ -> SocialLink? in
+                let name = l.string("network", required: .socialNetworkRequired)
+                let url = l.string("url", required: .socialURLRequired)
                 let handle = l.string("handle")
                 guard let name else { return nil }
                 guard let network = SocialNetwork(rawValue: name) else {
                     reader.report(
-                        l.fieldPath("network"), rule: "social.network",
+                        l.fieldPath("network"), rule: .socialNetwork,
                         "unknown network \"\(name)\"; write one of "
                             + SocialNetwork.allCases.map(\.rawValue).joined(separator: ", "))
                     return nil

@@ -33,16 +33,18 @@ public struct RepositoryConfig: Hashable, Sendable {
     public static func load(from source: any ContentSource) throws -> (RepositoryConfig, [Finding]) {
         guard let data = try source.read(fileName) else { return (RepositoryConfig(), []) }
         guard let text = String(data: data, encoding: .utf8) else {
-            return (RepositoryConfig(), [Finding(.error, file: fileName, rule: "text.encoding", message: "the file is not UTF-8 text")])
+            return (RepositoryConfig(), [Finding(.textEncoding, file: fileName, message: "the file is not UTF-8 text")])
         }
-        let reader = YAMLFieldReader(file: fileName, kind: "config", map: SourceMap())
+        let reader = YAMLFieldReader(file: fileName, empty: .configEmpty, map: SourceMap())
         var config = RepositoryConfig()
         if let node = reader.parse(text), let f = reader.fields(node, at: "") {
             config.publishedBranch = f.string("publishedBranch") ?? "main"
             config.contentDirectory = f.string("contentDirectory") ?? "content"
             config.reviewers =
                 f.list("reviewers") { r, _ in
-                    Reviewer(name: r.string("name", required: true) ?? "", email: r.string("email", required: true) ?? "")
+                    Reviewer(
+                        name: r.string("name", required: .reviewerNameRequired) ?? "",
+                        email: r.string("email", required: .reviewerEmailRequired) ?? "")
                 } ?? []
             f.finish()
         }
@@ -51,14 +53,14 @@ public struct RepositoryConfig: Hashable, Sendable {
         if directory.isEmpty || directory.hasPrefix("/") || directory.split(separator: "/").contains("..") {
             findings.append(
                 reader.map.finding(
-                    .error, fileName, "contentDirectory", rule: "config.content-directory",
+                    .configContentDirectory, fileName, "contentDirectory",
                     "contentDirectory must be a folder inside the repository, like content"))
             config.contentDirectory = "content"
         }
         for (index, reviewer) in config.reviewers.enumerated() where !reviewer.email.isEmpty && !Formats.isEmail(reviewer.email) {
             findings.append(
                 reader.map.finding(
-                    .error, fileName, "reviewers[\(index)].email", rule: "config.reviewer",
+                    .configReviewer, fileName, "\(reader.map.entry(fileName, "reviewers", index)).email",
                     "reviewer email \"\(reviewer.email)\" is not an e-mail address"))
         }
         return (config, findings)

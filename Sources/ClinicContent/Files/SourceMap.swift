@@ -19,11 +19,25 @@ public struct SourceMap: Sendable {
     public var hoursFiles: [String] = []
     public var faqFiles: [String] = []
     var positions: [String: [String: SourcePosition]] = [:]
+    /// For each list that lost unreadable entries (`weekly`, `special[1].ranges`), the
+    /// index in the file of each entry that was read, so findings name the real entry.
+    var listIndices: [String: [String: [Int]]] = [:]
 
     public init() {}
 
     mutating func record(_ file: String, _ field: String, _ position: SourcePosition) {
         positions[file, default: [:]][field] = position
+    }
+
+    mutating func recordIndices(_ file: String, _ list: String, _ indices: [Int]) {
+        listIndices[file, default: [:]][list] = indices
+    }
+
+    /// The field of the `index`th entry that was read from `list` in `file`:
+    /// `weekly[2]` for the second range read when the file's `weekly[1]` was unreadable.
+    public func entry(_ file: String, _ list: String, _ index: Int) -> String {
+        let indices = listIndices[file]?[list] ?? []
+        return "\(list)[\(index < indices.count ? indices[index] : index)]"
     }
 
     /// Where `field` stands in `file`; falls back to its closest recorded parent, then 1:1.
@@ -37,11 +51,9 @@ public struct SourceMap: Sendable {
         return positions[file]?[""] ?? SourcePosition(line: 1, column: 1)
     }
 
-    /// A finding at `field` of `file`.
-    public func finding(
-        _ severity: Finding.Severity, _ file: String, _ field: String, rule: String, _ message: String
-    ) -> Finding {
+    /// A finding of `rule` at `field` of `file`.
+    public func finding(_ rule: Rule, _ file: String, _ field: String, locale: String? = nil, _ message: String) -> Finding {
         let at = position(file, field)
-        return Finding(severity, file: file, line: at.line, column: at.column, field: field, rule: rule, message: message)
+        return Finding(rule, file: file, line: at.line, column: at.column, field: field, locale: locale, message: message)
     }
 }

@@ -6,15 +6,16 @@ import Yams
 /// a finding instead of an error.
 final class YAMLFieldReader {
     let file: String
-    let kind: String
+    /// The rule a file without any YAML in it breaks (`hours.empty`).
+    let emptyRule: Rule
     /// Lines before the YAML text in the file (front matter starts after `---`).
     let lineOffset: Int
     var findings: [Finding] = []
     var map: SourceMap
 
-    init(file: String, kind: String, lineOffset: Int = 0, map: SourceMap) {
+    init(file: String, empty emptyRule: Rule, lineOffset: Int = 0, map: SourceMap) {
         self.file = file
-        self.kind = kind
+        self.emptyRule = emptyRule
         self.lineOffset = lineOffset
         self.map = map
     }
@@ -23,17 +24,17 @@ final class YAMLFieldReader {
     func parse(_ text: String) -> Node? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                report("", rule: "\(kind).empty", "the file is empty", at: SourcePosition(line: lineOffset + 1, column: 1))
+                report("", rule: emptyRule, "the file is empty", at: SourcePosition(line: lineOffset + 1, column: 1))
                 return nil
             }
             return node
         } catch let error as YamlError {
             let (problem, mark) = Self.describe(error)
             let at = SourcePosition(line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
-            report("", rule: "yaml.syntax", "this is not valid YAML: \(problem)", at: at)
+            report("", rule: .yamlSyntax, "this is not valid YAML: \(problem)", at: at)
             return nil
         } catch {
-            report("", rule: "yaml.syntax", "this is not valid YAML: \(error)")
+            report("", rule: .yamlSyntax, "this is not valid YAML: \(error)")
             return nil
         }
     }
@@ -67,19 +68,16 @@ final class YAMLFieldReader {
         return at
     }
 
-    func report(
-        _ field: String, rule: String, _ message: String, at position: SourcePosition? = nil,
-        severity: Finding.Severity = .error
-    ) {
+    func report(_ field: String, rule: Rule, _ message: String, at position: SourcePosition? = nil, locale: String? = nil) {
         let at = position ?? map.position(file, field)
-        findings.append(Finding(severity, file: file, line: at.line, column: at.column, field: field, rule: rule, message: message))
+        findings.append(Finding(rule, file: file, line: at.line, column: at.column, field: field, locale: locale, message: message))
     }
 
     /// A mapping's fields, or nil (with a finding) when `node` is something else.
     func fields(_ node: Node, at field: String) -> Fields? {
         map.record(file, field, position(of: node))
         guard case .mapping(let mapping) = node else {
-            report(field, rule: "schema.type", "\(field.isEmpty ? "the file" : field) must be a set of `key: value` lines")
+            report(field, rule: .schemaType, "\(field.isEmpty ? "the file" : field) must be a set of `key: value` lines")
             return nil
         }
         var entries: [(String, Node, Node)] = []
@@ -98,6 +96,8 @@ final class YAMLFieldReader {
         let path: String
         let entries: [(String, Node, Node)]
         let node: Node
+        /// The locale these fields are a translation into, named in their findings.
+        var locale: String?
         private var used = Set<String>()
 
         init(reader: YAMLFieldReader, path: String, entries: [(String, Node, Node)], node: Node) {
@@ -109,57 +109,53 @@ final class YAMLFieldReader {
 
         func fieldPath(_ key: String) -> String { YAMLFieldReader.join(path, key) }
 
-        /// `<kind>.<field>.required` without list indices, so the id is the same for every entry.
-        func requiredRule(_ key: String) -> String {
-            "\(reader.kind).\(fieldPath(key).replacingOccurrences(of: #"\[[0-9]+\]"#, with: "", options: .regularExpression)).required"
+        /// A finding of `rule` at `key` of these fields.
+        func report(_ key: String, rule: Rule, _ message: String, at position: SourcePosition? = nil) {
+            reader.report(fieldPath(key), rule: rule, message, at: position, locale: locale)
         }
 
-        /// The raw node of `key`, or nil; a missing required key is reported.
-        func node(_ key: String, required: Bool = false) -> Node? {
+        /// The raw node of `key`, or nil; a missing or empty key is reported as `required`, when given.
+        func node(_ key: String, required: Rule? = nil) -> Node? {
             used.insert(key)
             guard let found = entries.first(where: { $0.0 == key })?.2 else {
-                if required {
-                    reader.report(
-                        fieldPath(key), rule: requiredRule(key),
-                        "\(fieldPath(key)) is missing", at: reader.position(of: node))
-                }
+                if let required { report(key, rule: required, "\(fieldPath(key)) is missing", at: reader.position(of: node)) }
                 return nil
             }
             if case .scalar(let s) = found, s.tag == .init(.null) || (s.string.isEmpty && s.style == .plain) {
-                if required {
-                    reader.report(fieldPath(key), rule: requiredRule(key), "\(fieldPath(key)) is empty")
-                }
+                if let required { report(key, rule: required, "\(fieldPath(key)) is empty") }
                 return nil
             }
             return found
         }
 
-        func string(_ key: String, required: Bool = false) -> String? {
+        /// A single value; line breaks and tabs are allowed in it only when `multiline`.
+        func string(_ key: String, required: Rule? = nil, multiline: Bool = false) -> String? {
             guard let value = node(key, required: required) else { return nil }
             guard case .scalar(let scalar) = value else {
-                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be a single value, not a list or set of fields")
+                reader.report(fieldPath(key), rule: .schemaType, "\(fieldPath(key)) must be a single value, not a list or set of fields")
                 return nil
             }
-            if required && scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                reader.report(fieldPath(key), rule: requiredRule(key), "\(fieldPath(key)) is empty")
+            refuseControlCharacters(scalar.string, key: key, multiline: multiline)
+            if let required, scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                report(key, rule: required, "\(fieldPath(key)) is empty")
                 return nil
             }
             return scalar.string
         }
 
-        func int(_ key: String, required: Bool = false) -> Int? {
+        func int(_ key: String, required: Rule? = nil) -> Int? {
             guard let text = string(key, required: required) else { return nil }
             guard let value = Int(text) else {
-                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be a whole number, not \"\(text)\"")
+                reader.report(fieldPath(key), rule: .schemaType, "\(fieldPath(key)) must be a whole number, not \"\(text)\"")
                 return nil
             }
             return value
         }
 
-        func double(_ key: String, required: Bool = false) -> Double? {
+        func double(_ key: String, required: Rule? = nil) -> Double? {
             guard let text = string(key, required: required) else { return nil }
             guard let value = Double(text), value.isFinite else {
-                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be a number, not \"\(text)\"")
+                reader.report(fieldPath(key), rule: .schemaType, "\(fieldPath(key)) must be a number, not \"\(text)\"")
                 return nil
             }
             return value
@@ -171,49 +167,61 @@ final class YAMLFieldReader {
             case "true": return true
             case "false": return false
             default:
-                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be true or false, not \"\(text)\"")
+                reader.report(fieldPath(key), rule: .schemaType, "\(fieldPath(key)) must be true or false, not \"\(text)\"")
                 return nil
             }
         }
 
         /// A list of single values (`[mon, tue]` or a block list).
-        func strings(_ key: String, required: Bool = false) -> [String]? {
+        func strings(_ key: String, required: Rule? = nil) -> [String]? {
             guard let value = node(key, required: required) else { return nil }
             guard case .sequence(let sequence) = value else {
-                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be a list, like [a, b]")
+                reader.report(fieldPath(key), rule: .schemaType, "\(fieldPath(key)) must be a list, like [a, b]")
                 return nil
             }
+            if let required, sequence.isEmpty { report(key, rule: required, "\(fieldPath(key)) is an empty list") }
             var result: [String] = []
+            var indices: [Int] = []
             for (index, item) in sequence.enumerated() {
                 let itemPath = "\(fieldPath(key))[\(index)]"
                 reader.map.record(reader.file, itemPath, reader.position(of: item))
                 guard case .scalar(let scalar) = item else {
-                    reader.report(itemPath, rule: "schema.type", "\(itemPath) must be a single value")
+                    reader.report(itemPath, rule: .schemaType, "\(itemPath) must be a single value")
                     continue
                 }
+                refuseControlCharacters(scalar.string, key: "\(key)[\(index)]", multiline: false)
                 result.append(scalar.string)
+                indices.append(index)
             }
+            reader.map.recordIndices(reader.file, fieldPath(key), indices)
             return result
         }
 
         /// A list of mappings, each handed to `body` with its own fields.
-        func list<T>(_ key: String, required: Bool = false, _ body: (Fields, Int) -> T?) -> [T]? {
+        func list<T>(_ key: String, required: Rule? = nil, _ body: (Fields, Int) -> T?) -> [T]? {
             guard let value = node(key, required: required) else { return nil }
             guard case .sequence(let sequence) = value else {
-                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be a list of entries starting with `- `")
+                reader.report(fieldPath(key), rule: .schemaType, "\(fieldPath(key)) must be a list of entries starting with `- `")
                 return nil
             }
+            // An entry that cannot be read is left out; the indices of those kept let
+            // findings about later entries name their real place in the file.
             var result: [T] = []
+            var indices: [Int] = []
             for (index, item) in sequence.enumerated() {
                 guard let fields = reader.fields(item, at: "\(fieldPath(key))[\(index)]") else { continue }
-                if let element = body(fields, index) { result.append(element) }
+                if let element = body(fields, index) {
+                    result.append(element)
+                    indices.append(index)
+                }
                 fields.finish()
             }
+            reader.map.recordIndices(reader.file, fieldPath(key), indices)
             return result
         }
 
         /// A nested mapping handed to `body`.
-        func nested<T>(_ key: String, required: Bool = false, _ body: (Fields) -> T?) -> T? {
+        func nested<T>(_ key: String, required: Rule? = nil, _ body: (Fields) -> T?) -> T? {
             guard let value = node(key, required: required),
                 let fields = reader.fields(value, at: fieldPath(key))
             else { return nil }
@@ -222,34 +230,42 @@ final class YAMLFieldReader {
         }
 
         /// A localized text: a plain string (the default locale) or `locale: text` lines.
-        func localized(_ key: String, defaultLocale: String, required: Bool = false) -> LocalizedText? {
+        func localized(_ key: String, defaultLocale: String, required: Rule? = nil) -> LocalizedText? {
             guard let value = node(key, required: required) else { return nil }
             switch value {
             case .scalar(let scalar):
-                if required && scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    reader.report(fieldPath(key), rule: requiredRule(key), "\(fieldPath(key)) is empty")
+                refuseControlCharacters(scalar.string, key: key, multiline: false)
+                if let required, scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    report(key, rule: required, "\(fieldPath(key)) is empty")
                 }
                 return LocalizedText(scalar.string, locale: defaultLocale)
             case .mapping:
                 guard let fields = reader.fields(value, at: fieldPath(key)) else { return nil }
                 var texts: [String: String] = [:]
                 for (locale, _, _) in fields.entries {
+                    // A finding about one of the texts names its locale.
+                    fields.locale = locale
                     if let text = fields.string(locale) { texts[locale] = text }
                 }
+                fields.locale = nil
                 return LocalizedText(texts)
             default:
-                reader.report(fieldPath(key), rule: "schema.type", "\(fieldPath(key)) must be a text or `locale: text` lines")
+                reader.report(fieldPath(key), rule: .schemaType, "\(fieldPath(key)) must be a text or `locale: text` lines")
                 return nil
             }
+        }
+
+        /// Every text the files hold is read here, so this is the one check of control characters in YAML values.
+        func refuseControlCharacters(_ text: String, key: String, multiline: Bool) {
+            guard let bad = Formats.controlCharacter(in: text, multiline: multiline) else { return }
+            report(key, rule: .textControl, Formats.controlCharacterMessage(bad, in: fieldPath(key)))
         }
 
         /// Reports keys present in the file that no reader asked for: a typo is an error.
         func finish() {
             for (key, keyNode, _) in entries where !used.contains(key) {
                 let known = knownKeysHint
-                reader.report(
-                    fieldPath(key), rule: "schema.unknown-key",
-                    "unknown key \"\(key)\"\(known)", at: reader.position(of: keyNode))
+                report(key, rule: .schemaUnknownKey, "unknown key \"\(key)\"\(known)", at: reader.position(of: keyNode))
             }
         }
 

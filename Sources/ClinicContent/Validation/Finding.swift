@@ -18,12 +18,14 @@ public struct Finding: Hashable, Sendable, Codable {
     public var field: String
     /// Stable rule id (`faq.question.required`), for scripts and documentation.
     public var rule: String
+    /// The locale of the text the finding is about (`es`), when it is about one translation.
+    public var locale: String?
     /// Plain English: what is wrong and, where it helps, what to write instead.
     public var message: String
 
     public init(
         _ severity: Severity, file: String, line: Int = 1, column: Int = 1, field: String = "",
-        rule: String, message: String
+        rule: String, locale: String? = nil, message: String
     ) {
         self.severity = severity
         self.file = file
@@ -31,12 +33,21 @@ public struct Finding: Hashable, Sendable, Codable {
         self.column = column
         self.field = field
         self.rule = rule
+        self.locale = locale
         self.message = message
     }
 
-    /// `content/faq/x.md:2:11: error: question is empty [faq.question.required]`
+    /// A finding of a catalogue rule, with the rule's severity.
+    public init(
+        _ rule: Rule, file: String, line: Int = 1, column: Int = 1, field: String = "", locale: String? = nil, message: String
+    ) {
+        self.init(rule.severity, file: file, line: line, column: column, field: field, rule: rule.id, locale: locale, message: message)
+    }
+
+    /// `content/faq/x.md:2:11: error: question is empty [faq.question.required]`;
+    /// a finding about one translation ends `[faq.translations.answer.required, locale es]`.
     public var compilerStyle: String {
-        "\(file):\(line):\(column): \(severity.rawValue): \(message) [\(rule)]"
+        "\(file):\(line):\(column): \(severity.rawValue): \(message) [\(rule)\(locale.map { ", locale \($0)" } ?? "")]"
     }
 }
 
@@ -46,7 +57,11 @@ extension Array where Element == Finding {
 
     /// Sorted by file, line, column, then rule: the order findings are printed in.
     public var ordered: [Finding] {
-        sorted { ($0.file, $0.line, $0.column, $0.rule, $0.message) < ($1.file, $1.line, $1.column, $1.rule, $1.message) }
+        sorted {
+            ($0.file, $0.line, $0.column, $0.rule, $0.locale ?? "", $0.message) < (
+                $1.file, $1.line, $1.column, $1.rule, $1.locale ?? "", $1.message
+            )
+        }
     }
 
     /// Whether these findings fail a run (`strict` makes warnings fail too).

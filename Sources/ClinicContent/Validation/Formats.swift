@@ -137,13 +137,8 @@ public enum Formats {
         return rest.isEmpty
     }
 
-    /// An absolute `https` URL with a host; returns the host, or nil.
-    public static func httpsHost(_ text: String) -> String? {
-        guard let url = URLComponents(string: text), url.scheme?.lowercased() == "https",
-            let host = url.host?.lowercased(), !host.isEmpty, host.contains("."), !text.contains(" ")
-        else { return nil }
-        return host
-    }
+    /// An absolute `https` URL that browsers and RFC 3986 read alike; returns the host, or nil.
+    public static func httpsHost(_ text: String) -> String? { WebAddress.host(text) }
 
     public static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
@@ -151,12 +146,24 @@ public enum Formats {
             && !parts[1].hasSuffix(".") && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
     }
 
-    /// The first control character in `text` (newlines allowed only when `multiline`).
+    /// The first invisible character in `text` that a text must not carry (line breaks
+    /// and tabs allowed only when `multiline`): C0 and C1 controls and DEL, the byte
+    /// order mark, interlinear annotation marks, and the bidirectional embeddings,
+    /// overrides and isolates (U+202A-U+202E, U+2066-U+2069) that can make a text
+    /// read differently from how it is stored.
     public static func controlCharacter(in text: String, multiline: Bool) -> Unicode.Scalar? {
         text.unicodeScalars.first { scalar in
             if multiline && (scalar == "\n" || scalar == "\t") { return false }
             return scalar.properties.generalCategory == .control || scalar == "\u{FEFF}"
-                || (scalar.value >= 0xFFF9 && scalar.value <= 0xFFFB) || scalar.properties.generalCategory == .surrogate
+                || (0xFFF9...0xFFFB).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value) || scalar.properties.generalCategory == .surrogate
         }
+    }
+
+    /// What to tell the author about `scalar` in `field`.
+    static func controlCharacterMessage(_ scalar: Unicode.Scalar, in field: String) -> String {
+        let code = String(scalar.value, radix: 16, uppercase: true)
+        return
+            "\(field) contains the invisible control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); remove it"
     }
 }

@@ -7,8 +7,8 @@ extension ValidationRun {
         for (hours, file) in zip(content.hours, sources.hoursFiles) {
             checkIdentity(hours.location, kind: "hours' location", file: file, field: "location", seen: &seen)
             if !hours.location.isEmpty && !locationIDs.contains(hours.location) {
-                error(
-                    file, "location", "ref.location",
+                report(
+                    .refLocation, file, "location",
                     "location \"\(hours.location)\" does not exist; hours must belong to one of: \(locationIDs.sorted().joined(separator: ", "))"
                 )
             }
@@ -19,16 +19,16 @@ extension ValidationRun {
 
     mutating func checkRange(_ range: TimeRange, file: String, field: String) {
         if range.opens == range.closes {
-            error(file, field, "hours.empty-range", "\(field) opens and closes at the same time (\(range.opens))")
+            report(.hoursEmptyRange, file, field, "\(field) opens and closes at the same time (\(range.opens))")
         } else if range.opens.minutes == 1440 {
-            error(file, "\(field).opens", "hours.time", "24:00 is the end of a day; a range cannot open at it (write 00:00)")
+            report(.hoursTime, file, "\(field).opens", "24:00 is the end of a day; a range cannot open at it (write 00:00)")
         } else if range.closes < range.opens && !range.overnight {
-            error(
-                file, "\(field).closes", "hours.overnight",
+            report(
+                .hoursOvernight, file, "\(field).closes",
                 "\(field) closes (\(range.closes)) before it opens (\(range.opens)); if it runs past midnight add `overnight: true`")
         } else if range.overnight && range.closes > range.opens {
-            error(
-                file, "\(field).overnight", "hours.overnight",
+            report(
+                .hoursOvernight, file, "\(field).overnight",
                 "\(field) is marked overnight but closes (\(range.closes)) after it opens (\(range.opens)) on the same day")
         }
     }
@@ -37,8 +37,8 @@ extension ValidationRun {
     mutating func checkOverlaps(_ ranges: [(range: TimeRange, field: String)], file: String, what: String, skipping: Int = 0) {
         for (i, a) in ranges.enumerated() where i >= skipping {
             for b in ranges[..<i] where a.range.interval.overlaps(b.range.interval) {
-                error(
-                    file, a.field, "hours.overlap",
+                report(
+                    .hoursOverlap, file, a.field,
                     "\(what): \(a.range.canonicalLabel) overlaps \(b.range.canonicalLabel) (\(b.field))")
             }
         }
@@ -46,9 +46,9 @@ extension ValidationRun {
 
     mutating func checkWeekly(_ hours: LocationHours, file: String) {
         for (index, weekly) in hours.weekly.enumerated() {
-            let field = "weekly[\(index)]"
-            if weekly.days.isEmpty { error(file, "\(field).days", "hours.days.required", "\(field).days names no day") }
-            if Set(weekly.days).count != weekly.days.count { error(file, "\(field).days", "hours.day", "\(field).days names a day twice") }
+            let field = entry(file, "weekly", index)
+            if weekly.days.isEmpty { report(.hoursDaysRequired, file, "\(field).days", "\(field).days names no day") }
+            if Set(weekly.days).count != weekly.days.count { report(.hoursDay, file, "\(field).days", "\(field).days names a day twice") }
             checkRange(weekly.range, file: file, field: field)
         }
         for day in Weekday.allCases {
@@ -59,57 +59,60 @@ extension ValidationRun {
             for (index, weekly) in hours.weekly.enumerated()
             where weekly.days.contains(Weekday.allCases[(day.index + 6) % 7]) && weekly.range.interval.upperBound > 1440 {
                 let spill = TimeRange(opens: TimeOfDay(minutes: 0)!, closes: TimeOfDay(minutes: weekly.range.interval.upperBound - 1440)!)
-                ranges.append((spill, "weekly[\(index)] after midnight"))
+                ranges.append((spill, "\(entry(file, "weekly", index)) after midnight"))
             }
             let spills = ranges.count
             for (index, weekly) in hours.weekly.enumerated() where weekly.days.contains(day) {
-                ranges.append((weekly.range, "weekly[\(index)]"))
+                ranges.append((weekly.range, entry(file, "weekly", index)))
             }
             checkOverlaps(ranges, file: file, what: day.fullName, skipping: spills)
             let appointments = hours.byAppointment.enumerated().filter { $0.element.days.contains(day) }
             if let appointment = appointments.first, !hours.ranges(on: day).isEmpty {
-                error(
-                    file, "byAppointment[\(appointment.offset)].days", "hours.open-and-appointment",
+                report(
+                    .hoursOpenAndAppointment, file, "\(entry(file, "byAppointment", appointment.offset)).days",
                     "\(day.fullName) is both open (\(hours.ranges(on: day).map(\.canonicalLabel).joined(separator: ", "))) and by appointment only; choose one"
                 )
             }
             if appointments.count > 1 {
-                error(
-                    file, "byAppointment[\(appointments[1].offset)].days", "hours.overlap",
+                report(
+                    .hoursOverlap, file, "\(entry(file, "byAppointment", appointments[1].offset)).days",
                     "\(day.fullName) is listed in two by-appointment rules")
             }
         }
         for (index, appointment) in hours.byAppointment.enumerated() {
+            let field = entry(file, "byAppointment", index)
             if appointment.days.isEmpty {
-                error(file, "byAppointment[\(index)].days", "hours.days.required", "byAppointment[\(index)].days names no day")
+                report(.hoursDaysRequired, file, "\(field).days", "\(field).days names no day")
             }
-            checkText(appointment.note, file: file, field: "byAppointment[\(index)].note", maxLength: 200)
+            checkText(appointment.note, file: file, field: "\(field).note", maxLength: 200)
         }
     }
 
     mutating func checkSpecial(_ hours: LocationHours, file: String) {
         for (index, special) in hours.special.enumerated() {
-            let field = "special[\(index)]"
+            let field = entry(file, "special", index)
             if let through = special.through, through < special.from {
-                error(
-                    file, "\(field).through", "special.order",
+                report(
+                    .specialOrder, file, "\(field).through",
                     "\(field) ends (\(through)) before it starts (\(special.from)); put the earlier date in from")
             }
             if special.closed && !special.ranges.isEmpty {
-                error(file, "\(field).closed", "special.closed-and-ranges", "\(field) is closed and also gives hours; keep one")
+                report(.specialClosedAndRanges, file, "\(field).closed", "\(field) is closed and also gives hours; keep one")
             }
             if !special.closed && special.ranges.isEmpty {
-                error(file, field, "special.empty", "\(field) says neither `closed: true` nor any ranges")
+                report(.specialEmpty, file, field, "\(field) says neither `closed: true` nor any ranges")
             }
-            for (r, range) in special.ranges.enumerated() { checkRange(range, file: file, field: "\(field).ranges[\(r)]") }
+            let ranges = special.ranges.enumerated().map { ($0.element, entry(file, "\(field).ranges", $0.offset)) }
+            for (range, rangeField) in ranges { checkRange(range, file: file, field: rangeField) }
             checkOverlaps(
-                special.ranges.enumerated().map { ($0.element, "\(field).ranges[\($0.offset)]") }, file: file,
+                ranges, file: file,
                 what: "special hours from \(special.from)")
             for (otherIndex, other) in hours.special[..<index].enumerated()
             where other.from <= special.lastDay && special.from <= other.lastDay {
-                error(
-                    file, "\(field).from", "special.overlap",
-                    "\(field) (\(special.from)) overlaps special[\(otherIndex)] (\(other.from)); each date can have one special rule")
+                report(
+                    .specialOverlap, file, "\(field).from",
+                    "\(field) (\(special.from)) overlaps \(entry(file, "special", otherIndex)) (\(other.from)); each date can have one special rule"
+                )
             }
             checkText(special.reason, file: file, field: "\(field).reason", maxLength: 200)
         }

@@ -9,40 +9,39 @@ extension ValidationRun {
         let file = sources.clinicFile
         let clinic = content.clinic
         checkText(clinic.name, file: file, field: "name", maxLength: 200)
-        checkPlain(clinic.legalName, file: file, field: "legalName")
         if !clinic.defaultLocale.isEmpty && !Formats.isLanguageTag(clinic.defaultLocale) {
-            error(
-                file, "defaultLocale", "locale.tag",
+            report(
+                .localeTag, file, "defaultLocale",
                 "defaultLocale \"\(clinic.defaultLocale)\" is not a language tag; write one like en or en-US")
         }
         if !clinic.timeZone.isEmpty && !Formats.isIANATimeZone(clinic.timeZone) {
-            error(
-                file, "timeZone", "clinic.timezone",
+            report(
+                .clinicTimeZone, file, "timeZone",
                 "timeZone \"\(clinic.timeZone)\" is not an IANA time zone id; write a region/city name like \"America/Chicago\", never an offset or abbreviation"
             )
         }
         if !clinic.phone.e164.isEmpty { checkPhone(clinic.phone, file: file, field: "phone") }
         if let website = clinic.website { checkHTTPS(website, file: file, field: "website") }
         if let email = clinic.email, !Formats.isEmail(email) {
-            error(file, "email", "clinic.email", "email \"\(email)\" is not an e-mail address like office@example.com")
+            report(.clinicEmail, file, "email", "email \"\(email)\" is not an e-mail address like office@example.com")
         }
         if let copyright = clinic.copyright, !(1800...2200).contains(copyright.since) {
-            error(file, "copyright.since", "clinic.copyright", "copyright.since \(copyright.since) is not a plausible year")
+            report(.clinicCopyright, file, "copyright.since", "copyright.since \(copyright.since) is not a plausible year")
         }
         for (index, type) in clinic.businessTypes.enumerated() {
-            let field = "businessTypes[\(index)]"
+            let field = entry(file, "businessTypes", index)
             if type == "PhysicalTherapy" {
-                error(
-                    file, field, "clinic.business-type",
+                report(
+                    .clinicBusinessType, file, field,
                     "schema.org's PhysicalTherapy is a kind of therapy, not a business; a clinic is \"Physiotherapy\"")
             } else if !Self.knownBusinessTypes.contains(type) {
-                warning(
-                    file, field, "clinic.business-type",
+                report(
+                    .clinicBusinessTypeUnknown, file, field,
                     "\"\(type)\" is not a schema.org business type clinicctl knows; search engines may ignore it")
             }
         }
         if clinic.businessTypes.isEmpty {
-            error(file, "businessTypes", "clinic.business-type", "businessTypes must name at least one schema.org type, like Physiotherapy")
+            report(.clinicBusinessType, file, "businessTypes", "businessTypes must name at least one schema.org type, like Physiotherapy")
         }
     }
 
@@ -52,26 +51,26 @@ extension ValidationRun {
             checkIdentity(location.id, kind: "location", file: file, seen: &seen)
             checkText(location.label, file: file, field: "label", maxLength: 120)
             let address = location.address
-            address.street.enumerated().forEach { checkPlain($0.element, file: file, field: "address.street[\($0.offset)]") }
-            if address.street.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                error(file, "address.street", "location.address.street.required", "address.street needs at least the street line")
+            // A missing or empty list is reported when the file is read; here, lines that are all blank.
+            if !address.street.isEmpty, address.street.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                report(.locationStreetRequired, file, "address.street", "address.street needs at least the street line")
             }
-            checkPlain(address.city, file: file, field: "address.city")
             if address.country.count != 2 || !address.country.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-                error(file, "address.country", "address.country", "country \"\(address.country)\" must be a two-letter code like US")
+                report(.addressCountry, file, "address.country", "country \"\(address.country)\" must be a two-letter code like US")
             }
             if address.country == "US" {
                 if !address.state.isEmpty, !Formats.usStates.contains(address.state) {
-                    error(file, "address.state", "address.state", "state \"\(address.state)\" is not a two-letter USPS code like IL")
+                    report(.addressState, file, "address.state", "state \"\(address.state)\" is not a two-letter USPS code like IL")
                 }
                 if !address.zip.isEmpty, !Formats.isZIP(address.zip) {
-                    error(file, "address.zip", "address.zip", "zip \"\(address.zip)\" must be five digits, or ZIP+4 like 60603-1234")
+                    report(.addressZIP, file, "address.zip", "zip \"\(address.zip)\" must be five digits, or ZIP+4 like 60603-1234")
                 }
             }
             if let c = location.coordinates, !(-90...90).contains(c.latitude) || !(-180...180).contains(c.longitude) {
-                error(file, "coordinates", "location.coordinates", "coordinates must have latitude -90…90 and longitude -180…180")
+                report(.locationCoordinates, file, "coordinates", "coordinates must have latitude -90…90 and longitude -180…180")
             }
-            if let phone = location.phone { checkPhone(phone, file: file, field: "phone") }
+            // A missing number is reported when the file is read (location.phone.e164.required).
+            if let phone = location.phone, !phone.e164.isEmpty { checkPhone(phone, file: file, field: "phone") }
         }
     }
 
@@ -79,22 +78,23 @@ extension ValidationRun {
         let file = sources.socialFile
         var networks: [SocialNetwork: Int] = [:]
         for (index, link) in content.social.enumerated() {
-            let field = "links[\(index)]"
+            let field = entry(file, "links", index)
             if let host = Formats.httpsHost(link.url) {
                 let hosts = link.network.hosts
                 if !hosts.isEmpty && !hosts.contains(host) {
-                    error(
-                        file, "\(field).url", "social.host",
+                    report(
+                        .socialHost, file, "\(field).url",
                         "\(link.network.displayName) links must point at \(hosts[0]), not \(host)")
                 }
-            } else {
+            } else if !link.url.isEmpty {
+                // A missing url is already reported when the file is read (social.links.url.required).
                 checkHTTPS(link.url, file: file, field: "\(field).url")
             }
-            if let handle = link.handle { checkPlain(handle, file: file, field: "\(field).handle") }
             if let earlier = networks[link.network], link.network != .other {
-                warning(
-                    file, "\(field).network", "social.duplicate",
-                    "\(link.network.displayName) is listed twice (also links[\(earlier)]); keep one unless the clinic has two profiles")
+                report(
+                    .socialDuplicate, file, "\(field).network",
+                    "\(link.network.displayName) is listed twice (also \(entry(file, "links", earlier))); keep one unless the clinic has two profiles"
+                )
             }
             networks[link.network] = networks[link.network] ?? index
         }
@@ -105,32 +105,35 @@ extension ValidationRun {
         var categoryIDs: [String: String] = [:]
         for (index, category) in content.categories.enumerated() {
             checkIdentity(
-                category.id, kind: "category", file: categoriesFile, field: "categories[\(index)].id",
+                category.id, kind: "category", file: categoriesFile, field: "\(entry(categoriesFile, "categories", index)).id",
                 namedAfterID: false, seen: &categoryIDs)
-            checkText(category.title, file: categoriesFile, field: "categories[\(index)].title", maxLength: 120)
+            checkText(category.title, file: categoriesFile, field: "\(entry(categoriesFile, "categories", index)).title", maxLength: 120)
         }
         var ids: [String: String] = [:]
         var positions: [Int: String] = [:]
         for (entry, file) in zip(content.faq, sources.faqFiles) {
             checkIdentity(entry.id, kind: "FAQ", file: file, seen: &ids)
-            checkText(entry.question, file: file, field: "question", maxLength: 200, rulePrefix: "faq.question")
-            checkText(entry.answer, file: file, field: "answer", multiline: true, maxLength: 10_000, rulePrefix: "faq.answer")
+            checkText(entry.question, file: file, field: "question", maxLength: 200, lengthRule: .faqQuestionLength)
+            checkText(entry.answer, file: file, field: "answer", maxLength: 10_000, lengthRule: .faqAnswerLength)
+            // The default locale's answer is the Markdown body, which the YAML reader never saw.
+            if let body = entry.answer.translations[defaultLocale] { checkPlain(body, file: file, field: "answer", multiline: true) }
             for (locale, markdown) in entry.answer.translations.sorted(by: { $0.key < $1.key }) {
-                checkMarkdown(markdown, file: file, field: locale == defaultLocale ? "answer" : "translations.\(locale).answer")
+                checkMarkdown(
+                    markdown, file: file, field: locale == defaultLocale ? "answer" : "translations.\(locale).answer", locale: locale)
             }
             if !entry.category.isEmpty && categoryIDs[entry.category] == nil {
-                error(
-                    file, "category", "ref.category",
+                report(
+                    .refCategory, file, "category",
                     "category \"\(entry.category)\" does not exist; use one of: \(content.categories.map(\.id).joined(separator: ", "))")
             }
             for (index, tag) in entry.tags.enumerated() where !Formats.isSlug(tag) {
-                error(
-                    file, "tags[\(index)]", "faq.tag",
+                report(
+                    .faqTag, file, self.entry(file, "tags", index),
                     "tag \"\(tag)\" must use lower-case letters, digits and hyphens, like \"\(Formats.slug(from: tag))\"")
             }
             if let other = positions[entry.position] {
-                warning(
-                    file, "position", "faq.position.duplicate",
+                report(
+                    .faqPositionDuplicate, file, "position",
                     "position \(entry.position) is also used by \(other); the page order between them is by id")
             }
             positions[entry.position] = positions[entry.position] ?? entry.id
@@ -138,21 +141,22 @@ extension ValidationRun {
     }
 
     /// Raw HTML and unsafe link schemes, at their line in the file.
-    mutating func checkMarkdown(_ markdown: String, file: String, field: String) {
+    mutating func checkMarkdown(_ markdown: String, file: String, field: String, locale: String) {
         let bodyStart = sources.position(file, field).line
         let offset = field == "answer" ? bodyStart - 1 : 0
-        for problem in MarkdownCheck.problems(in: markdown) {
+        let named = field == "answer" ? nil : locale
+        for problem in AnswerMarkdown.problems(in: markdown) {
             let line = field == "answer" ? offset + problem.line : bodyStart
             let column = field == "answer" ? problem.column : sources.position(file, field).column
             let finding: Finding
             switch problem.kind {
             case .rawHTML(let html):
                 finding = Finding(
-                    .error, file: file, line: line, column: column, field: field, rule: "faq.answer.html",
+                    .faqAnswerHTML, file: file, line: line, column: column, field: field, locale: named,
                     message: "answers cannot contain raw HTML (\(html.prefix(40))); use Markdown only")
             case .linkScheme(let url):
                 finding = Finding(
-                    .error, file: file, line: line, column: column, field: field, rule: "faq.answer.link",
+                    .faqAnswerLink, file: file, line: line, column: column, field: field, locale: named,
                     message: "link \"\(url.prefix(60))\" is not allowed; links must be full https, http, mailto, tel or sms addresses")
             }
             findings.append(finding)
