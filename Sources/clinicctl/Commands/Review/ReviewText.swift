@@ -38,6 +38,7 @@ enum ReviewText {
                 "Merges cleanly with \(publishedBranch) and the result validates: ready to approve with `clinicctl review approve \(draft.id)`."
             )
         }
+        out.append("See it as patients will, beside what is live: clinicctl preview \(draft.id) --compare")
         return out.joined(separator: "\n")
     }
 
