@@ -93,52 +93,6 @@ extension ContentLoader {
         }
     }
 
-    /// Days named in `days`; none (missing, empty or all unknown) is left to validation's `hours.days.required`.
-    func readDays(_ f: Fields, _ reader: YAMLFieldReader) -> [Weekday] {
-        var days: [Weekday] = []
-        for (index, name) in (f.strings("days") ?? []).enumerated() {
-            guard let day = Weekday(rawValue: name) else {
-                reader.report(
-                    "\(f.fieldPath("days"))[\(index)]", rule: .hoursDay,
-                    "unknown day \"\(name)\"; write mon, tue, wed, thu, fri, sat or sun")
-                continue
-            }
-            days.append(day)
-        }
-        return days
-    }
-
-    func readTime(_ f: Fields, _ key: String, required: Rule, _ reader: YAMLFieldReader) -> TimeOfDay? {
-        guard let text = f.string(key, required: required) else { return nil }
-        guard let time = TimeOfDay(canonical: text) else {
-            reader.report(
-                f.fieldPath(key), rule: .hoursTime,
-                "\(key) \"\(text)\" is not a 24-hour time; write HH:MM from 00:00 to 24:00, like \"07:00\"")
-            return nil
-        }
-        return time
-    }
-
-    /// A range; `opens` and `closes` are the rules their missing times break (weekly or special).
-    func readRange(_ f: Fields, opens opensRule: Rule, closes closesRule: Rule, _ reader: YAMLFieldReader) -> TimeRange? {
-        let opens = readTime(f, "opens", required: opensRule, reader)
-        let closes = readTime(f, "closes", required: closesRule, reader)
-        let overnight = f.bool("overnight") ?? false
-        guard let opens, let closes else { return nil }
-        return TimeRange(opens: opens, closes: closes, overnight: overnight)
-    }
-
-    func readDay(_ f: Fields, _ key: String, required: Rule?, _ reader: YAMLFieldReader) -> CalendarDay?? {
-        guard let text = f.string(key, required: required) else { return .some(nil) }
-        guard let day = CalendarDay(text) else {
-            reader.report(
-                f.fieldPath(key), rule: .specialDate,
-                "\(key) \"\(text)\" is not a real date; write YYYY-MM-DD, like \"2026-12-24\"")
-            return nil
-        }
-        return .some(day)
-    }
-
     func readHours(_ text: String, _ path: String, _ stem: String, _ locale: String, _ state: inout LoadState) -> LocationHours? {
         state.read(path, empty: .hoursEmpty) { reader in
             guard let node = reader.parse(text), let f = reader.fields(node, at: "") else { return nil }

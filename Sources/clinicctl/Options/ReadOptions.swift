@@ -6,8 +6,8 @@ import Foundation
 /// Options of commands that only read.
 struct ReadOptions: ParsableArguments {
     @OptionGroup var repository: RepositoryOptions
-    @Option(help: ArgumentHelp("Read this revision instead of the published branch.", valueName: "rev"))
-    var rev: String?
+    @OptionGroup var revision: RevisionOption
+    var rev: String? { revision.rev }
     @Option(help: ArgumentHelp("Read this open draft instead of the published branch.", valueName: "id"))
     var draft: String?
     @OptionGroup var output: JSONOption

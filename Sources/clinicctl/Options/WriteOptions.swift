@@ -6,11 +6,7 @@ import Foundation
 /// Options every writing command takes.
 struct WriteOptions: ParsableArguments {
     @OptionGroup var repository: RepositoryOptions
-    @Option(
-        name: .customLong("as"),
-        help: ArgumentHelp(
-            "Who is making the change (else CLINICCTL_AUTHOR, else Git's user.name and user.email).", valueName: "Name <email>"))
-    var author: String?
+    @OptionGroup var person: PersonOption
     @Option(help: ArgumentHelp("Add this edit to an open draft instead of opening a new one.", valueName: "id"))
     var draft: String?
     @Option(help: ArgumentHelp("The commit's summary line (default: one made from the change).", valueName: "text"))
@@ -21,7 +17,7 @@ struct WriteOptions: ParsableArguments {
     /// Opens the repository, applies the edit and prints the result.
     func commit(_ makeEdit: (SiteContent) throws -> ContentEdit) throws {
         let repository = try self.repository.open()
-        let person = try repository.identity(explicit: author)
+        let person = try repository.identity(explicit: person.author)
         let result = try repository.commit(to: draft, as: person, message: message, makeEdit)
         if json {
             try Output.printJSON(result)

@@ -23,8 +23,7 @@ struct Init: ParsableCommand {
     var branch = "main"
     @Flag(help: "Create a bare repository (for a shared server).")
     var bare = false
-    @Option(name: .customLong("as"), help: ArgumentHelp("Who makes the first commit.", valueName: "Name <email>"))
-    var author: String?
+    @OptionGroup var person: PersonOption
 
     func validate() throws {
         for text in reviewers where Person(parsing: text) == nil {
@@ -35,7 +34,7 @@ struct Init: ParsableCommand {
     func run() throws {
         let environment = WorkEnvironment()
         let people = reviewers.compactMap(Person.init(parsing:))
-        let person = try environment.identity(explicit: author)
+        let person = try environment.identity(explicit: person.author)
         let result = try RepositoryCreation.create(
             at: URL(fileURLWithPath: directory), content: URL(fileURLWithPath: from), hooks: hooks.map { URL(fileURLWithPath: $0) },
             reviewers: people, publishedBranch: branch, bare: bare, as: person, environment: environment)

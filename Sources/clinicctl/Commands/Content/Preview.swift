@@ -19,8 +19,8 @@ struct Preview: ParsableCommand {
     @OptionGroup var repository: RepositoryOptions
     @Argument(help: ArgumentHelp("The open draft to preview (default: the published branch).", valueName: "draft"))
     var draft: String?
-    @Option(help: ArgumentHelp("Preview this revision instead.", valueName: "rev"))
-    var rev: String?
+    @OptionGroup var revision: RevisionOption
+    var rev: String? { revision.rev }
     @Flag(help: "Preview the working tree's files instead of a revision.")
     var worktree = false
     @Flag(help: "Also write compare.html: the published page and the draft side by side.")

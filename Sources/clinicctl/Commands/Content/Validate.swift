@@ -14,8 +14,8 @@ struct Validate: ParsableCommand {
             """)
 
     @OptionGroup var repository: RepositoryOptions
-    @Option(help: ArgumentHelp("Validate this Git revision (branch, tag or commit).", valueName: "rev"))
-    var rev: String?
+    @OptionGroup var revision: RevisionOption
+    var rev: String? { revision.rev }
     @Option(help: ArgumentHelp("Validate this open draft.", valueName: "id"))
     var draft: String?
     @Option(help: ArgumentHelp("Validate a folder laid out like a repository (for hooks).", valueName: "dir"))

@@ -10,7 +10,7 @@ struct Drafts: ParsableCommand {
     @OptionGroup var repository: RepositoryOptions
     @Flag(help: "Also list rejected drafts.") var all = false
     @Flag(help: "Only drafts you wrote, with reviewers' reasons for rejected ones.") var mine = false
-    @Option(name: .customLong("as"), help: ArgumentHelp("Who you are, for --mine.", valueName: "Name <email>")) var author: String?
+    @OptionGroup var person: PersonOption
     @OptionGroup var output: JSONOption
     var json: Bool { output.json }
 
@@ -25,7 +25,7 @@ struct Drafts: ParsableCommand {
         var drafts = try repository.drafts()
         if all || mine { drafts += try repository.rejectedDrafts() }
         if mine {
-            let me = try repository.identity(explicit: author)
+            let me = try repository.identity(explicit: person.author)
             drafts = drafts.filter { $0.authors.contains { $0.isSame(as: me) } }
         }
         let rows = try drafts.map { draft -> Row in

@@ -15,8 +15,8 @@ struct Export: ParsableCommand {
             """)
 
     @OptionGroup var repository: RepositoryOptions
-    @Option(help: ArgumentHelp("Export this revision instead of the published branch.", valueName: "rev"))
-    var rev: String?
+    @OptionGroup var revision: RevisionOption
+    var rev: String? { revision.rev }
     @Option(help: ArgumentHelp("The folder to write (replaced as a whole).", valueName: "dir"))
     var out = "dist"
     @Flag(help: "Export the working tree's files instead of a revision (a local preview).")

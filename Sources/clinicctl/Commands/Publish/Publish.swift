@@ -16,8 +16,8 @@ struct Publish: ParsableCommand {
             """)
 
     @OptionGroup var repository: RepositoryOptions
-    @Option(help: ArgumentHelp("Publish this revision instead of the published branch's tip.", valueName: "rev"))
-    var rev: String?
+    @OptionGroup var revision: RevisionOption
+    var rev: String? { revision.rev }
     @Flag(help: "Export and list the hooks that would run; run and record nothing.")
     var dryRun = false
     @Flag(help: "Print the result as JSON (progress goes to standard error).")
