@@ -51,46 +51,65 @@ extension ContentRepository {
     /// Makes an edit from the content it will change, applies it and commits
     /// it onto a draft: `draftID`'s, or a new one.
     ///
-    /// Nothing is written unless the whole content validates. If the draft
-    /// moves while this runs, the edit is made again on the new tip (up to
-    /// three times) so no one's edit is lost.
+    /// Nothing is written unless the whole content validates. Writers of the
+    /// same draft take turns (`DraftLock`), so contention alone never fails an
+    /// edit; if the draft still moves (a writer that does not lock, or two new
+    /// drafts choosing one name), the edit is made again on the new tip, with
+    /// backoff, until the lock's wait runs out.
     public func commit(
         to draftID: String?, as person: Person, message: String? = nil,
         _ makeEdit: (SiteContent) throws -> ContentEdit
     ) throws -> EditResult {
-        var lastError: WorkflowError?
-        for _ in 0..<3 {
-            var existingTip: ObjectID?
-            if let draftID { existingTip = try draft(draftID).tip }
-            let base = try existingTip ?? publishedTip()
-            let prepared = try prepare(makeEdit, at: base)
-            let edit = prepared.edit
-            let id = try draftID ?? newDraftID(from: edit.draftHint)
-            let signature = environment.signature(person)
-            // A blank --message would leave the commit without a summary: the edit's own is used.
-            let summary = message.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? edit.summary
-            let record = CommitRecord.edit(
-                .init(summary: summary, change: edit.change, entry: edit.entry, details: CommitRecord.describe(prepared.changes)))
-            let commit: ObjectID
+        guard let draftID else { return try commitRetrying(to: nil, as: person, message: message, makeEdit) }
+        return try holdingDraft(draftID) { try commitRetrying(to: draftID, as: person, message: message, makeEdit) }
+    }
+
+    private func commitRetrying(
+        to draftID: String?, as person: Person, message: String?, _ makeEdit: (SiteContent) throws -> ContentEdit
+    ) throws -> EditResult {
+        let deadline = Date().addingTimeInterval(lockWait)
+        var pause: TimeInterval = 0.01
+        while true {
             do {
-                commit = try withGit(draft: id, entry: edit.entry, reference: draftRef(id)) {
-                    try $0.commit(
-                        changes: prepared.fileChanges, onBranch: draftRef(id), expectedTip: existingTip,
-                        parentIfNew: base, author: signature, committer: signature, message: record.message)
-                }
-            } catch let error as WorkflowError where error.code == .conflict {
-                // The draft moved (or appeared) since it was read: make the edit again on its new tip.
-                lastError = WorkflowError(
-                    .conflict, "draft \(id) changed while this edit was being saved; nothing was written", draft: id, entry: edit.entry,
-                    reference: draftRef(id))
-                continue
+                return try commitOnce(to: draftID, as: person, message: message, makeEdit)
+            } catch let error as WorkflowError where error.code == .conflict && error.draft != nil && Date() < deadline {
+                // The draft moved (or its new name was taken) since it was read: make the edit again on its new tip.
+                Thread.sleep(forTimeInterval: pause * Double.random(in: 0.5...1.5))
+                pause = min(pause * 2, 0.5)
             }
-            return EditResult(
-                draft: id, commit: commit, createdDraft: draftID == nil, summary: summary,
-                files: prepared.fileChanges.map(\.path), changes: prepared.changes,
-                preexistingErrors: prepared.preexisting)
         }
-        throw lastError!
+    }
+
+    private func commitOnce(
+        to draftID: String?, as person: Person, message: String?, _ makeEdit: (SiteContent) throws -> ContentEdit
+    ) throws -> EditResult {
+        var existingTip: ObjectID?
+        if let draftID { existingTip = try draft(draftID).tip }
+        let base = try existingTip ?? publishedTip()
+        let prepared = try prepare(makeEdit, at: base)
+        let edit = prepared.edit
+        let id = try draftID ?? newDraftID(from: edit.draftHint)
+        let signature = environment.signature(person)
+        // A blank --message would leave the commit without a summary: the edit's own is used.
+        let summary = message.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? edit.summary
+        let record = CommitRecord.edit(
+            .init(summary: summary, change: edit.change, entry: edit.entry, details: CommitRecord.describe(prepared.changes)))
+        let commit: ObjectID
+        do {
+            commit = try withGit(draft: id, entry: edit.entry, reference: draftRef(id)) {
+                try $0.commit(
+                    changes: prepared.fileChanges, onBranch: draftRef(id), expectedTip: existingTip,
+                    parentIfNew: base, author: signature, committer: signature, message: record.message)
+            }
+        } catch let error as WorkflowError where error.code == .conflict {
+            throw WorkflowError(
+                .conflict, "draft \(id) changed while this edit was being saved; nothing was written", draft: id, entry: edit.entry,
+                reference: draftRef(id))
+        }
+        return EditResult(
+            draft: id, commit: commit, createdDraft: draftID == nil, summary: summary,
+            files: prepared.fileChanges.map(\.path), changes: prepared.changes,
+            preexistingErrors: prepared.preexisting)
     }
 
     struct PreparedEdit {

@@ -78,23 +78,51 @@ extension ContentRepository {
         }.sorted { ($0.rejection?.time ?? .distantPast) > ($1.rejection?.time ?? .distantPast) }
     }
 
-    /// The open draft `id`, or an error listing the open ones.
+    /// The open draft `id`, or an error naming the closest open ones.
     public func draft(_ id: String) throws -> Draft {
+        // A name Git could not hold as a branch (`../../HEAD`) is simply no draft.
+        let usable =
+            !id.isEmpty && !id.contains("..") && !id.hasPrefix("/") && !id.hasSuffix("/") && !id.hasPrefix(".")
+            && !id.hasSuffix(".lock") && !id.unicodeScalars.contains { $0.value < 0x21 || "\\:?*[~^@{".unicodeScalars.contains($0) }
         let published = try withGit { try $0.referenceTarget(publishedRef) }
-        if let tip = try withGit(draft: id, { try $0.referenceTarget(draftRef(id)) }) {
+        if usable, let tip = try withGit(draft: id, { try $0.referenceTarget(draftRef(id)) }) {
             return try describeDraft(id: id, tip: tip, published: published, state: .open)
         }
-        if try withGit(draft: id, { try $0.referenceTarget(rejectedRef(id)) }) != nil {
+        if usable, try withGit(draft: id, { try $0.referenceTarget(rejectedRef(id)) }) != nil {
             throw WorkflowError(
                 .notFound, "draft \(id) was rejected and is closed; see `clinicctl drafts --mine` for the reason, then start a new draft",
                 draft: id, reference: rejectedRef(id))
         }
         let open = try drafts().map(\.id)
         throw WorkflowError(
-            .notFound,
-            "there is no open draft \"\(id)\""
-                + (open.isEmpty ? "; there are no open drafts" : "; open drafts: \(open.joined(separator: ", "))"),
-            draft: id, reference: draftRef(id))
+            .notFound, "there is no open draft \"\(id)\"" + Self.closest(to: id, among: open), draft: id,
+            reference: usable ? draftRef(id) : nil)
+    }
+
+    /// The few open drafts nearest to a mistyped name, and how to see the rest.
+    static func closest(to id: String, among open: [String], count: Int = 5) -> String {
+        guard !open.isEmpty else { return "; there are no open drafts" }
+        let ranked = open.map { ($0, editDistance($0, id)) }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
+        let shown = ranked.prefix(count).joined(separator: ", ")
+        if open.count <= count { return "; open drafts: \(shown)" }
+        return "; the closest open drafts: \(shown) (\(open.count - count) more: `clinicctl drafts` lists them all)"
+    }
+
+    /// Levenshtein distance between two names.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
     }
 
     func describeDraft(id: String, tip: ObjectID, published: ObjectID?, state: Draft.State) throws -> Draft {

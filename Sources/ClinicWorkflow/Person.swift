@@ -37,6 +37,9 @@ public struct WorkEnvironment: Sendable {
     /// The time zone offset written into commits, in minutes east of UTC.
     public var timeZoneOffsetMinutes: Int
     public var variables: [String: String]
+    /// Where a command says something worth knowing that is not its result
+    /// (a recovered lock); standard error unless a test listens.
+    public var notice: @Sendable (String) -> Void = { FileHandle.standardError.write(Data("note: \($0)\n".utf8)) }
 
     public init(
         now: @escaping @Sendable () -> Date = { Date() }, timeZoneOffsetMinutes: Int? = nil,

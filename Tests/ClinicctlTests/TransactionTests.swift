@@ -25,7 +25,9 @@ struct TransactionTests {
         Case(
             arguments: ["faq", "add", "--question", "Which?", "--answer", "Y.", "--category", "nope"], status: 1, expected: "[ref.category]"
         ),
-        Case(arguments: ["faq", "add", "--question", "Slug?", "--answer", "Y.", "--id", "Not A Slug"], status: 1, expected: "[id.slug]"),
+        Case(
+            arguments: ["faq", "add", "--question", "Slug?", "--answer", "Y.", "--id", "Not A Slug"], status: 64,
+            expected: "cannot be an FAQ entry's id"),
         Case(arguments: ["faq", "add", "--question", "No answer?"], status: 64, expected: "missing --answer"),
         Case(arguments: ["faq", "edit", "no-such-entry", "--answer", "x"], status: 1, expected: "there is no FAQ entry"),
         Case(arguments: ["faq", "edit", "what-is-dry-needling", "--question", ""], status: 1, expected: "[faq.question.required]"),

@@ -15,9 +15,20 @@ extension Publisher {
     /// A publish that lost the race to record itself is fine when what the winner
     /// deployed already includes the approval. Any other failure is `.refused`
     /// with a message saying that the approval stands and how to retry.
+    /// Approvals publish one at a time, so two at once do not race to record.
     public func publishApproved(
         repository: ContentRepository, revision: Revision, timeout: Duration, output: (String) -> Void
     ) throws -> ApprovalPublish {
+        try repository.holdingDeployRecord {
+            try publishApprovedHoldingLock(repository: repository, revision: revision, timeout: timeout, output: output)
+        }
+    }
+
+    private func publishApprovedHoldingLock(
+        repository: ContentRepository, revision: Revision, timeout: Duration, output: (String) -> Void
+    ) throws -> ApprovalPublish {
+        // A later approval, published while this one waited, already includes it.
+        if let deployed = try repository.deployedRevision(including: revision) { return .alreadyDeployed(deployed) }
         do {
             return .published(try publish(repository: repository, revision: revision, timeout: timeout, output: output))
         } catch let error as PublishError where error.code == .recordMoved {

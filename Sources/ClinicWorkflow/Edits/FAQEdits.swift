@@ -58,6 +58,7 @@ public enum FAQEdits {
                 "a new entry is written in the clinic's default locale (\(defaultLocale)) first; add the \(locale) text afterwards with `clinicctl faq edit ID --locale \(locale)`"
             )
         }
+        if let explicitID { try WorkflowError.checkNewID(explicitID, of: "an FAQ entry's") }
         let id = explicitID ?? newID(for: question, in: content)
         if content.faqEntry(id) != nil {
             throw WorkflowError(.refused, "there is already an FAQ entry with id \"\(id)\"; choose another --id or edit that one")

@@ -30,6 +30,7 @@ public enum LocationEdits {
     }
 
     public static func add(_ id: String, _ f: Fields) throws -> ContentEdit {
+        try WorkflowError.checkNewID(id, of: "a location's")
         guard let label = f.label, let street = f.street, !street.isEmpty, let city = f.city, let state = f.state, let zip = f.zip else {
             let missing = [
                 ("--label", f.label == nil), ("--street", f.street?.isEmpty ?? true), ("--city", f.city == nil),

@@ -49,8 +49,13 @@ extension ContentRepository {
     ///
     /// The merged content is validated before the branch moves, and the branch
     /// moves by compare-and-swap; if another approval lands first, the merge is
-    /// redone on top of it (up to three times) or refused with the reason.
+    /// redone on top of it or refused with the reason. Approvals take turns on
+    /// the published branch, and each holds its draft so no edit lands meanwhile.
     public func approve(_ id: String, as reviewer: Person, message: String? = nil) throws -> ApprovalResult {
+        try holdingDraft(id) { try holdingPublished { try approveHoldingLocks(id, as: reviewer, message: message) } }
+    }
+
+    private func approveHoldingLocks(_ id: String, as reviewer: Person, message: String?) throws -> ApprovalResult {
         for _ in 0..<3 {
             let draft = try self.draft(id)
             try checkMayApprove(draft, reviewer: reviewer)

@@ -41,6 +41,10 @@ extension ContentRepository {
     /// Records a closing commit over the draft's tip under `ref`, then deletes the draft's branch.
     /// The record is written first, so the draft's commits are never unreachable.
     func close(_ draft: Draft, into ref: String, message: String, as person: Person) throws -> ObjectID {
+        try holdingDraft(draft.id) { try closeHoldingLock(draft, into: ref, message: message, as: person) }
+    }
+
+    private func closeHoldingLock(_ draft: Draft, into ref: String, message: String, as person: Person) throws -> ObjectID {
         let signature = environment.signature(person)
         let record = try withGit(draft: draft.id, reference: ref) { git in
             let tree = try git.treeOf(draft.tip)
@@ -65,6 +69,10 @@ extension ContentRepository {
     /// longer applies; then nothing changes. The old tip stays reachable
     /// under `refs/clinicctl/previous/<id>`.
     public func update(_ id: String, as person: Person) throws -> DraftUpdate {
+        try holdingDraft(id) { try updateHoldingLock(id, as: person) }
+    }
+
+    private func updateHoldingLock(_ id: String, as person: Person) throws -> DraftUpdate {
         let draft = try self.draft(id)
         let published = try publishedTip()
         if try withGit(draft: id, { try $0.isAncestor(published, of: draft.tip) }) {
