@@ -90,7 +90,8 @@ extension ContentRepository {
         }
         if usable, try withGit(draft: id, { try $0.referenceTarget(rejectedRef(id)) }) != nil {
             throw WorkflowError(
-                .notFound, "draft \(id) was rejected and is closed; see `clinicctl drafts --mine` for the reason, then start a new draft",
+                .notFound,
+                "draft \(id) was rejected and is closed; see `clinicctl drafts --mine` for the reason, then reopen it to fix it: `clinicctl draft reopen \(id)`",
                 draft: id, reference: rejectedRef(id))
         }
         let open = try drafts().map(\.id)

@@ -50,7 +50,8 @@ public struct WorkEnvironment: Sendable {
         self.variables = variables
     }
 
-    /// The acting person: `--as`, else `CLINICCTL_AUTHOR`, else Git's `user.name` and `user.email`.
+    /// The acting person: `--as`, else `CLINICCTL_AUTHOR`, else the identity saved with
+    /// `clinicctl config --as` (Git config `clinicctl.author`), else Git's `user.name` and `user.email`.
     public func identity(explicit: String?, repository: Repository?) throws -> Person {
         if let explicit {
             guard let person = Person(parsing: explicit) else {
@@ -64,6 +65,7 @@ public struct WorkEnvironment: Sendable {
             }
             return person
         }
+        if let repository, let saved = try ContentRepository.savedAuthor(in: repository) { return saved }
         let configured = try throughGit { () -> Person? in
             guard let repository, let name = try repository.configString("user.name"),
                 let email = try repository.configString("user.email"),
@@ -77,6 +79,7 @@ public struct WorkEnvironment: Sendable {
             """
             clinicctl does not know who you are. Say it once in any of these ways:
               --as "Your Name <you@example.com>"            (this command only)
+              clinicctl config --as "Your Name <you@example.com>"   (this repository, kept outside the content)
               export CLINICCTL_AUTHOR="Your Name <you@example.com>"
               git config --global user.name "Your Name" && git config --global user.email you@example.com
             """)

@@ -40,5 +40,6 @@ struct Init: ParsableCommand {
             reviewers: people, publishedBranch: branch, bare: bare, as: person, environment: environment)
         print("Created \(bare ? "bare " : "")content repository \(directory) (\(branch) at \(result.short)).")
         if people.isEmpty { print("No reviewers yet: add them to clinicctl.yaml so drafts can be approved.") }
+        print(Output.initNextSteps(directory: directory, bare: bare))
     }
 }

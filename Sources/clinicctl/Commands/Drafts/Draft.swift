@@ -5,5 +5,6 @@ import Foundation
 
 struct DraftCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "draft", abstract: "Bring a draft up to date, or withdraw it.", subcommands: [Update.self, Discard.self])
+        commandName: "draft", abstract: "Bring a draft up to date, take edits out of it, reopen it, or withdraw it.",
+        subcommands: [Update.self, Undo.self, Drop.self, Reopen.self, Discard.self])
 }

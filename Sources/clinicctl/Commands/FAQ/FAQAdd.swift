@@ -13,7 +13,10 @@ extension FAQ {
         @OptionGroup var write: WriteOptions
 
         func run() throws {
-            let given = try fields.fields(requireQuestionAndAnswer: true)
+            // Asked before the question and answer, so nothing typed is lost to a wrong choice.
+            let category = try Prompt.category(given: fields.category, write: write)
+            var given = try fields.fields(requireQuestionAndAnswer: true)
+            given.category = category
             try write.commit { content in
                 try FAQEdits.add(given, id: id, placement: placement.placement ?? .end, in: content)
             }

@@ -6,6 +6,6 @@ import Foundation
 extension Hours {
     struct Special: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Holiday and other dated hours.", subcommands: [Add.self, Remove.self])
+            abstract: "Holiday and other dated hours.", subcommands: [Add.self, List.self, Remove.self])
     }
 }

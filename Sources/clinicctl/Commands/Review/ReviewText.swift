@@ -11,7 +11,7 @@ enum ReviewText {
         let draft = review.draft
         out.append("Draft \(draft.id): \(draft.title)")
         out.append("By \(draft.authors.map(\.description).joined(separator: ", ")); \(draft.edits.count) edit(s):")
-        out += draft.edits.map { "  - \($0.summary)" }
+        out += draft.edits.enumerated().map { "  \($0.offset + 1). \($0.element.summary)" }
         out.append("")
         if review.changes.isEmpty { out.append("It changes nothing that is not already published.") }
         for change in review.changes {

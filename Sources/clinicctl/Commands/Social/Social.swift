@@ -4,5 +4,5 @@ import ClinicWorkflow
 
 struct Social: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List, add and remove social profile links.", subcommands: [List.self, Add.self, Remove.self])
+        abstract: "List, add, remove and reorder social profile links.", subcommands: [List.self, Add.self, Remove.self, Move.self])
 }

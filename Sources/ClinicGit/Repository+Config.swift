@@ -1,0 +1,40 @@
+import CLibGit2
+import Foundation
+
+extension Repository {
+    /// The value of `key` in the repository's own config (`.git/config`) only; nil when unset there.
+    public func localConfigString(_ key: String) throws -> String? {
+        try withLocalConfig("read config \(key)") { local, operation in
+            var snapshot: OpaquePointer?
+            try check(git_config_snapshot(&snapshot, local), operation)
+            defer { git_config_free(snapshot) }
+            var value: UnsafePointer<CChar>?
+            let result = git_config_get_string(&value, snapshot, key)
+            if result == GIT_ENOTFOUND.rawValue { return nil }
+            try check(result, operation)
+            return String(cString: value!)
+        }
+    }
+
+    /// Removes `key` from the repository's own config; false when it was not set there.
+    @discardableResult
+    public func removeLocalConfig(_ key: String) throws -> Bool {
+        try withLocalConfig("unset config \(key)") { local, operation in
+            let result = git_config_delete_entry(local, key)
+            if result == GIT_ENOTFOUND.rawValue { return false }
+            try check(result, operation)
+            return true
+        }
+    }
+
+    /// Runs `body` with the repository-level config (never the global or system one).
+    private func withLocalConfig<T>(_ operation: String, _ body: (OpaquePointer?, String) throws -> T) throws -> T {
+        var config: OpaquePointer?
+        try check(git_repository_config(&config, handle), operation)
+        defer { git_config_free(config) }
+        var local: OpaquePointer?
+        try check(git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), operation)
+        defer { git_config_free(local) }
+        return try body(local, operation)
+    }
+}
