@@ -13,6 +13,14 @@ public struct Draft: Hashable, Sendable {
         public var entry: String?
     }
 
+    /// One commit of the draft, wherever it sits in the graph (merged side branches included).
+    public struct Contribution: Hashable, Sendable, Codable {
+        public var commit: ObjectID
+        public var summary: String
+        public var author: Person
+        public var committer: Person
+    }
+
     public enum State: String, Sendable, Codable { case open, rejected }
 
     public var id: String
@@ -21,6 +29,9 @@ public struct Draft: Hashable, Sendable {
     public var base: ObjectID?
     /// Oldest first.
     public var edits: [Edit]
+    /// Every commit reachable from the tip and not from the published branch, all parents
+    /// followed, newest first: whoever wrote or committed any of them is an author.
+    public var contributions: [Contribution] = []
     public var state: State
     public var rejection: Rejection?
 
@@ -30,9 +41,12 @@ public struct Draft: Hashable, Sendable {
         return edits.count == 1 ? first.summary : "\(first.summary) (+\(edits.count - 1) more)"
     }
 
+    /// Everyone who wrote a commit of the draft: its edits' authors first, then those of merged-in commits.
     public var authors: [Person] {
         var seen: [Person] = []
-        for edit in edits where !seen.contains(where: { $0.isSame(as: edit.author) }) { seen.append(edit.author) }
+        for person in edits.map(\.author) + contributions.reversed().map(\.author) where !seen.contains(where: { $0.isSame(as: person) }) {
+            seen.append(person)
+        }
         return seen
     }
 
@@ -136,7 +150,11 @@ extension ContentRepository {
     {
         let base = try published.flatMap { try git.mergeBase(tip, $0) }
         var edits: [Draft.Edit] = []
-        for commit in try git.firstParentLog(from: tip, limit: 500) {
+        var next: ObjectID? = tip
+        // First parents one at a time, so a long published history behind the draft is never read.
+        while let id = next {
+            let commit = try git.commit(id)
+            next = commit.parents.first
             if commit.id == base { break }
             if let base, try git.isAncestor(commit.id, of: base) { break }
             var change: String?
@@ -151,7 +169,12 @@ extension ContentRepository {
                     commit: commit.id, summary: commit.summary, author: Person(name: commit.author.name, email: commit.author.email),
                     time: commit.author.time, change: change, entry: entry))
         }
-        return Draft(id: id, tip: tip, base: base, edits: edits.reversed(), state: state)
+        let contributions = try git.commits(reachableFrom: tip, excluding: published).map { commit in
+            Draft.Contribution(
+                commit: commit.id, summary: commit.summary, author: Person(name: commit.author.name, email: commit.author.email),
+                committer: Person(name: commit.committer.name, email: commit.committer.email))
+        }
+        return Draft(id: id, tip: tip, base: base, edits: edits.reversed(), contributions: contributions, state: state)
     }
 
     /// A draft id made from `hint` that no open or rejected draft uses.

@@ -29,6 +29,10 @@ public struct GitRevisionSource: ContentSource {
         return files.keys.sorted()
     }
 
+    public func specialFiles(under directory: String) throws -> [String: SpecialFile] {
+        try repository.unusualModes(under: directory, at: commit).compactMapValues { SpecialFile(mode: $0) }
+    }
+
     /// Files already read, shared by copies of the source.
     final class FileCache: @unchecked Sendable {
         private var files: [String: Data] = [:]
@@ -62,6 +66,11 @@ public struct OverlaySource: ContentSource {
         }
         return paths.sorted()
     }
+
+    /// The base's special files; an edit writes plain files, and keeps an executable one executable.
+    public func specialFiles(under directory: String) throws -> [String: SpecialFile] {
+        try base.specialFiles(under: directory).filter { path, _ in changes[path].map { $0 != nil } ?? true }
+    }
 }
 
 /// Reads content files as a merge computed in memory left them: a draft as it
@@ -81,5 +90,26 @@ public struct MergedIndexSource: ContentSource {
         let prefix = directory.isEmpty ? "" : directory.split(separator: "/").joined(separator: "/") + "/"
         // A submodule is a commit of another repository, not a file, as in GitRevisionSource.
         return merged.entries.filter { $0.path.hasPrefix(prefix) && $0.mode != 0o160000 }.map(\.path).sorted()
+    }
+
+    public func specialFiles(under directory: String) throws -> [String: SpecialFile] {
+        let prefix = directory.isEmpty ? "" : directory.split(separator: "/").joined(separator: "/") + "/"
+        var found: [String: SpecialFile] = [:]
+        for entry in merged.entries where entry.path.hasPrefix(prefix) {
+            found[entry.path] = SpecialFile(mode: FileMode(rawValue: String(entry.mode, radix: 8)) ?? .other)
+        }
+        return found
+    }
+}
+
+extension SpecialFile {
+    /// The special kind of an entry with Git mode `mode`; nil for a plain file.
+    init?(mode: FileMode) {
+        switch mode {
+        case .executable: self = .executable
+        case .symlink: self = .symlink
+        case .submodule: self = .submodule
+        case .regular, .other: return nil
+        }
     }
 }

@@ -33,6 +33,6 @@ enum Failure {
     static func report(_ message: String, findings: [Finding]) {
         let text = message.hasPrefix("error: ") ? String(message.dropFirst("error: ".count)) : message
         let lines = ["error: " + text] + findings.ordered.map(\.compilerStyle)
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        Output.note(lines.joined(separator: "\n"))
     }
 }

@@ -5,7 +5,6 @@ import Foundation
 
 /// Printing, shared by every subcommand (errors leave through `Failure`).
 enum Output {
-    static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 
     static func printJSON<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()

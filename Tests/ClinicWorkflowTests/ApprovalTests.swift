@@ -73,8 +73,12 @@ struct ApprovalTests {
         }
         #expect(try clinic.references() == before)
         // Once a listed reviewer approves it, Paul is listed on main and may approve others' drafts.
-        let approval = try clinic.repository.approve("add-paul", as: People.rita)
+        // A change of the settings is approved only when the reviewer says so, and the record keeps it.
+        #expect(workflowErrorCode { _ = try clinic.repository.approve("add-paul", as: People.rita) } == .refused)
+        #expect(try clinic.references() == before)
+        let approval = try clinic.repository.approve("add-paul", as: People.rita, accepting: [.settings])
         #expect(approval.approvedCommit == tip)
+        #expect(approval.accepted == [.settings])
         let reopened = try clinic.reopened()
         let edit = try reopened.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
         #expect(try reopened.approve(edit.draft, as: People.paul).draft == edit.draft)

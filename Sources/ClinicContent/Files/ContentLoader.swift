@@ -25,9 +25,21 @@ public struct ContentLoader {
         let locale = clinic.defaultLocale.isEmpty ? "en" : clinic.defaultLocale
         var content = SiteContent(clinic: clinic)
         let files = try source.list(under: layout.directory)
+        // A link can point anywhere and an executable or a submodule has no place among the
+        // records: each is an error, and a link or submodule is not read as a record.
+        let special = try source.specialFiles(under: layout.directory)
+        for (path, kind) in special.sorted(by: { $0.key < $1.key }) {
+            state.findings.append(
+                Finding(
+                    .fileMode, file: path,
+                    message:
+                        "\(path) is \(kind.rawValue); the content folder holds plain files only. Replace it with a plain, non-executable file or remove it"
+                ))
+        }
         // clinic.yaml was read above. A README beside the records (content/faq/README.md) documents
         // them; it is not one of them.
-        for path in files where path != layout.clinicFile && !layout.isDocumentation(path) {
+        for path in files
+        where path != layout.clinicFile && !layout.isDocumentation(path) && special[path].map({ $0 == .executable }) != false {
             guard let data = try source.read(path) else { continue }
             guard let text = state.decode(data, path) else { continue }
             let stem = Self.stem(path)

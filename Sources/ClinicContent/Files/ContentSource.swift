@@ -10,6 +10,9 @@ public protocol ContentSource: Sendable {
     func read(_ path: String) throws -> Data?
     /// Every file below `directory`, recursively, repository-relative, sorted.
     func list(under directory: String) throws -> [String]
+    /// Entries below `directory` that are not plain files (links, executables,
+    /// submodules), which validation refuses inside the content folder.
+    func specialFiles(under directory: String) throws -> [String: SpecialFile]
 }
 
 /// Reads a repository's files as they are on disk.
@@ -50,5 +53,42 @@ public struct InMemorySource: ContentSource {
     public func list(under directory: String) throws -> [String] {
         let prefix = directory.isEmpty ? "" : directory + "/"
         return files.keys.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+}
+
+/// An entry of the content folder that is not a plain file.
+public enum SpecialFile: String, Sendable, Hashable {
+    case executable = "an executable file"
+    case symlink = "a symbolic link"
+    case submodule = "a submodule (another repository)"
+}
+
+extension ContentSource {
+    /// In-memory sources hold plain files only.
+    public func specialFiles(under directory: String) throws -> [String: SpecialFile] { [:] }
+}
+
+extension FolderSource {
+    /// Symlinks, executables and nested repositories below `directory`, read without following links.
+    public func specialFiles(under directory: String) throws -> [String: SpecialFile] {
+        let fm = FileManager.default
+        let base = root.appendingPathComponent(directory).path
+        guard let names = fm.enumerator(atPath: base) else { return [:] }
+        var found: [String: SpecialFile] = [:]
+        for case let name as String in names {
+            let path = base + "/" + name
+            let relative = directory.isEmpty ? name : "\(directory)/\(name)"
+            guard let attributes = try? fm.attributesOfItem(atPath: path) else { continue }
+            switch attributes[.type] as? FileAttributeType {
+            case .typeSymbolicLink?: found[relative] = .symlink
+            case .typeDirectory? where fm.fileExists(atPath: path + "/.git"):
+                found[relative] = .submodule
+                names.skipDescendants()
+            case .typeRegular? where ((attributes[.posixPermissions] as? Int) ?? 0) & 0o111 != 0:
+                found[relative] = .executable
+            default: continue
+            }
+        }
+        return found
     }
 }

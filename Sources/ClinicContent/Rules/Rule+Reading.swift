@@ -2,6 +2,8 @@
 extension Rule {
     static let fileUnexpected = Rule(
         "file.unexpected", .warning, "A file in the content folder that clinicctl does not know; it is not published.")
+    static let fileMode = Rule(
+        "file.mode", .error, "Everything in the content folder is a plain file: no symbolic link, submodule or executable file.")
     static let textEncoding = Rule("text.encoding", .error, "Every file is UTF-8 text.")
     static let yamlSyntax = Rule("yaml.syntax", .error, "Every YAML file (and FAQ front matter) is valid YAML.")
     static let schemaType = Rule(

@@ -55,6 +55,7 @@ public struct BundleExporter: Sendable {
             "schemaVersion": .string(Self.schemaVersion),
             "revision": source.revision.map(JSONValue.string) ?? .null,
             "fromWorkingTree": .bool(source.fromWorkingTree),
+            "approved": .bool(source.approved),
             "generatedAt": .string(BundleDocument.timestamp(source.generatedAt)),
             "files": .array(
                 files.names.sorted().map { name in

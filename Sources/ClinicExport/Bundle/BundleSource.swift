@@ -10,13 +10,17 @@ public struct BundleSource: Hashable, Sendable {
     public var generatedAt: Date
     /// True when the files came from a working tree, not from `revision` itself.
     public var fromWorkingTree: Bool
+    /// True when `revision` is a state the published branch has been in (a
+    /// reviewer approved it); false for a draft, a side commit or a working tree.
+    public var approved: Bool
 
     /// `generatedAt` for a working tree without any commit: the Unix epoch.
     public static let noCommitTime = Date(timeIntervalSince1970: 0)
 
-    public init(revision: String?, generatedAt: Date, fromWorkingTree: Bool = false) {
+    public init(revision: String?, generatedAt: Date, fromWorkingTree: Bool = false, approved: Bool = false) {
         self.revision = revision
         self.generatedAt = generatedAt
         self.fromWorkingTree = fromWorkingTree
+        self.approved = approved
     }
 }

@@ -12,7 +12,8 @@ extension ContentRepository {
         let (loaded, findings) = try validate(at: revision)
         let time = try commitTime(of: revision)
         return try Self.bundle(
-            loaded.content, findings, source: BundleSource(revision: revision.hex, generatedAt: time),
+            loaded.content, findings,
+            source: BundleSource(revision: revision.hex, generatedAt: time, approved: try isPublishedState(revision)),
             label: revision.short)
     }
 

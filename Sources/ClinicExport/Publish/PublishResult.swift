@@ -8,6 +8,8 @@ public struct PublishResult: Hashable, Sendable, Encodable {
     public var bundleDirectory: String
     /// The deploy hooks, in the order they ran (or would run).
     public var hooks: [String]
+    /// Hooks the published change added or altered without a reviewer accepting them: not run.
+    public var notRun: [String]
     public var dryRun: Bool
     /// True when the revision was recorded as deployed.
     public var recorded: Bool

@@ -63,16 +63,24 @@ public struct Publisher: Sendable {
         timeout: Duration = .seconds(60), output: (String) -> Void
     ) throws -> PublishResult {
         let commit = try revision ?? repository.publishedRevision()
+        // Only a state the published branch has been in was approved: a rollback, never a draft.
+        if revision != nil { try repository.requirePublishedState(commit, named: commit.short) }
         let previous = try Self.deployedRevision(of: repository)
         let files = try repository.bundle(at: commit)
         let bundle = Self.bundleDirectory(of: repository, revision: commit)
         try BundleWriter.write(files, to: bundle)
         Self.pruneBundles(besides: bundle)
         output("Exported \(commit.short) to \(bundle.path)")
-        let hooks = try Self.hooks(of: repository, at: commit)
+        let notAccepted = Set(try repository.hooksNotAccepted(in: Self.hooksDirectory, at: commit))
+        let hooks = try Self.hooks(of: repository, at: commit).filter { !notAccepted.contains($0.name) }
+        for name in notAccepted.sorted() {
+            output(
+                "Not running \(name): the change that published \(commit.short) added or altered it without accepting hooks (review approve --accept hooks)"
+            )
+        }
         var result = PublishResult(
             revision: commit.hex, previousRevision: previous?.hex, bundleDirectory: bundle.path,
-            hooks: hooks.map(\.name), dryRun: dryRun, recorded: false)
+            hooks: hooks.map(\.name), notRun: notAccepted.sorted(), dryRun: dryRun, recorded: false)
         if dryRun {
             output(
                 hooks.isEmpty
@@ -176,20 +184,5 @@ public struct Publisher: Sendable {
         let (seconds, attoseconds) = duration.components
         if attoseconds == 0 { return "\(seconds)s" }
         return String(format: "%.1fs", Double(seconds) + Double(attoseconds) / 1e18)
-    }
-
-    /// Removes all but the newest `bundlesKept` bundles, never `current`.
-    static func pruneBundles(besides current: URL) {
-        let fm = FileManager.default
-        let folder = current.deletingLastPathComponent()
-        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
-        let dated = names.filter { !$0.hasPrefix(".") && $0 != current.lastPathComponent }.map { name -> (String, Date) in
-            let date =
-                (try? fm.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate] as? Date) ?? .distantPast
-            return (name, date)
-        }.sorted { $0.1 > $1.1 }
-        for (name, _) in dated.dropFirst(bundlesKept - 1) {
-            try? fm.removeItem(at: folder.appendingPathComponent(name))
-        }
     }
 }

@@ -27,7 +27,7 @@ extension CommitRecord {
 
     /// The trailers exactly as written, in order.
     public var trailers: [CommitInfo.Trailer] {
-        let pairs: [(String, String)]
+        var pairs: [(String, String)]
         switch self {
         case .creation: pairs = [(Key.change, "init")]
         case .edit(let edit): pairs = [(Key.change, edit.change), (Key.entry, edit.entry)]
@@ -37,6 +37,9 @@ extension CommitRecord {
                 (Key.approvedBy, Self.trailerValue(approval.approvedBy)), (Key.draft, approval.draft),
                 (Key.approvedCommit, approval.approvedCommit.hex),
             ]
+            if !approval.accepted.isEmpty {
+                pairs.append((Key.accepted, approval.accepted.sorted().map(\.rawValue).joined(separator: ", ")))
+            }
         case .rejection(let rejection): pairs = [(Key.rejectedBy, Self.trailerValue(rejection.rejectedBy)), (Key.draft, rejection.draft)]
         case .discard(let discard): pairs = [(Key.discardedBy, Self.trailerValue(discard.discardedBy)), (Key.draft, discard.draft)]
         }

@@ -79,13 +79,20 @@ public enum CommitRecord: Hashable, Sendable {
         public var approvedBy: Person
         /// The draft's tip when it was approved.
         public var approvedCommit: ObjectID
-        public init(draft: String, title: String, note: String?, edits: [String], approvedBy: Person, approvedCommit: ObjectID) {
+        /// What the reviewer accepted beyond content (hooks, settings, other files):
+        /// the `Clinic-Accepted` trailer, absent when nothing was.
+        public var accepted: [Acceptance]
+        public init(
+            draft: String, title: String, note: String?, edits: [String], approvedBy: Person, approvedCommit: ObjectID,
+            accepted: [Acceptance] = []
+        ) {
             self.draft = draft
             self.title = title
             self.note = note
             self.edits = edits
             self.approvedBy = approvedBy
             self.approvedCommit = approvedCommit
+            self.accepted = accepted
         }
     }
 
@@ -120,6 +127,7 @@ public enum CommitRecord: Hashable, Sendable {
         static let rejectedBy = "Rejected-by"
         static let discardedBy = "Discarded-by"
         static let draft = "Draft"
+        static let accepted = "Clinic-Accepted"
     }
 
     static let creationSummary = "Start the clinic's content repository"

@@ -24,6 +24,8 @@ public struct ApprovalResult: Sendable, Codable {
     public var approvedCommit: ObjectID
     public var workingTree: WorkingTree
     public var changes: [EntryChange]
+    /// What the reviewer accepted beyond content, as recorded in the approval.
+    public var accepted: [Acceptance] = []
     /// What went wrong after the published branch moved (the approval itself stands):
     /// a checkout that could not be updated, a draft branch that could not be closed.
     public var problems: [String] = []
@@ -39,9 +41,14 @@ extension ContentRepository {
                 "\(reviewer) is not a reviewer: only people listed in \(RepositoryConfig.fileName) on \(config.publishedBranch) may approve"
                     + (listed.isEmpty ? " (nobody is listed yet)" : " (\(listed.joined(separator: ", ")))"))
         }
-        if let own = draft.edits.first(where: { $0.author.isSame(as: reviewer) }) {
+        // Every commit of the draft counts, merged side branches included: a reviewer's own
+        // commit merged into someone else's draft is still their own change.
+        if let own = draft.contributions.first(where: { $0.author.isSame(as: reviewer) || $0.committer.isSame(as: reviewer) }) {
+            let role = own.author.isSame(as: reviewer) ? "wrote" : "committed"
             throw WorkflowError(
-                .refused, "\(reviewer.name) wrote part of draft \(draft.id) (\"\(own.summary)\"); another reviewer must approve it")
+                .refused,
+                "\(reviewer.name) \(role) part of draft \(draft.id) (\(own.commit.short) \"\(own.summary)\"); another reviewer must approve it"
+            )
         }
     }
 
@@ -51,21 +58,35 @@ extension ContentRepository {
     /// moves by compare-and-swap; if another approval lands first, the merge is
     /// redone on top of it or refused with the reason. Approvals take turns on
     /// the published branch, and each holds its draft so no edit lands meanwhile.
-    public func approve(_ id: String, as reviewer: Person, message: String? = nil) throws -> ApprovalResult {
-        try holdingDraft(id) { try holdingPublished { try approveHoldingLocks(id, as: reviewer, message: message) } }
+    ///
+    /// What is approved is the tip `tip` names, else the tip this reviewer last
+    /// saw with `review show`; a draft that moved since is refused. A draft that
+    /// changes hooks, settings or other files outside the content needs those
+    /// named in `accepting`, and the record says what was accepted.
+    public func approve(
+        _ id: String, as reviewer: Person, message: String? = nil, accepting: Set<Acceptance> = [], tip: Revision? = nil
+    ) throws -> ApprovalResult {
+        try holdingDraft(id) {
+            try holdingPublished { try approveHoldingLocks(id, as: reviewer, message: message, accepting: accepting, tip: tip) }
+        }
     }
 
-    private func approveHoldingLocks(_ id: String, as reviewer: Person, message: String?) throws -> ApprovalResult {
+    private func approveHoldingLocks(
+        _ id: String, as reviewer: Person, message: String?, accepting: Set<Acceptance>, tip: Revision?
+    ) throws -> ApprovalResult {
         for _ in 0..<3 {
             let draft = try self.draft(id)
             try checkMayApprove(draft, reviewer: reviewer)
+            try checkTip(draft, expected: tip ?? shownTip(of: id, to: reviewer))
             let published = try publishedTip()
+            let accepted = try checkAccepted(draft, published: published, accepting: accepting)
             let headBefore = try workingTreeState()
             let record = CommitRecord.approval(
                 .init(
                     draft: draft.id, title: draft.edits.first?.summary ?? draft.id,
                     note: message.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
-                    edits: draft.edits.map { "\($0.summary) (\($0.author.name))" }, approvedBy: reviewer, approvedCommit: draft.tip))
+                    edits: draft.edits.map { "\($0.summary) (\($0.author.name))" }, approvedBy: reviewer, approvedCommit: draft.tip,
+                    accepted: accepted))
             let (merged, conflicts) = try mergeWithPublished(draft.tip, published: published, message: record.message, as: reviewer)
             guard let merged else {
                 throw WorkflowError(
@@ -104,7 +125,7 @@ extension ContentRepository {
             return ApprovalResult(
                 draft: id, merge: merged, publishedBranch: config.publishedBranch, previousTip: published,
                 approvedCommit: draft.tip, workingTree: workingTree.outcome,
-                changes: ContentDiff.changes(from: before, to: after.content), problems: problems)
+                changes: ContentDiff.changes(from: before, to: after.content), accepted: accepted, problems: problems)
         }
         throw WorkflowError(.conflict, "the published branch kept moving while approving draft \(id); try again")
     }

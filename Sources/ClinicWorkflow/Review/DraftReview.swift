@@ -16,6 +16,15 @@ public struct DraftReview: Sendable {
     public var publishedTip: ObjectID
     /// Whether the draft already contains the published branch's latest changes.
     public var upToDate: Bool
+    /// Every path the draft changes, content or not.
+    public var files: [ChangedFile]
+
+    /// The tip this review shows: what approving it approves.
+    public var tip: Revision { Revision(draft.tip) }
+    /// What a reviewer must accept explicitly (`--accept`) to approve the draft.
+    public var needsAcceptance: [Acceptance] { Acceptance.missing(for: files, accepted: []) }
+    /// The changed paths outside the content model, in one section.
+    public func files(in section: ChangedFile.Section) -> [ChangedFile] { files.filter { $0.section == section } }
 
     public var mergesCleanly: Bool { conflicts.isEmpty }
     public var isValid: Bool { findings.errors.isEmpty }
@@ -78,8 +87,10 @@ extension ContentRepository {
                 findings = mergedFindings.errors
             }
             let conflicts = Array(Set(merged.conflictedPaths.map(entry(forPath:)))).sorted()
+            let files = try changedFiles(tip: draft.tip, published: published, in: git)
             return DraftReview(
-                draft: draft, changes: changes, conflicts: conflicts, findings: findings, publishedTip: published, upToDate: upToDate)
+                draft: draft, changes: changes, conflicts: conflicts, findings: findings, publishedTip: published, upToDate: upToDate,
+                files: files)
         }
     }
 }

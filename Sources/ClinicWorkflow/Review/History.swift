@@ -27,15 +27,26 @@ extension ContentRepository {
             let entries = Array(Set(paths.filter { $0.hasPrefix(layout.directory + "/") }.map(entry(forPath:)))).sorted()
             if let entry, !entries.contains(where: { $0 == entry || $0.hasPrefix(entry + "/") }) { continue }
             var edits: [CommitInfo] = []
+            var merged: [CommitInfo] = []
             if commit.parents.count == 2, let parent {
-                edits = try withGit(revision: commit.id.hex) { git in
-                    Array(try git.firstParentLog(from: commit.parents[1], limit: 500).prefix { try !git.isAncestor($0.id, of: parent) })
+                (edits, merged) = try withGit(revision: commit.id.hex) { git in
+                    var edits: [CommitInfo] = []
+                    var next: ObjectID? = commit.parents[1]
+                    while let id = next, try !git.isAncestor(id, of: parent) {
+                        let edit = try git.commit(id)
+                        edits.append(edit)
+                        next = edit.parents.first
+                    }
+                    // Every commit the merge brought in, side branches included: all of their authors drafted it.
+                    return (edits, try git.commits(reachableFrom: commit.parents[1], excluding: parent))
                 }
             }
             let approval: CommitRecord.Approval? =
                 if case .approval(let approval) = CommitRecord(message: commit.message) { approval } else { nil }
             var drafted: [Person] = []
-            for person in (edits.isEmpty ? [commit] : edits.reversed()).map({ Person(name: $0.author.name, email: $0.author.email) })
+            for person in (edits.isEmpty ? [commit] : edits.reversed() + merged.reversed()).map({
+                Person(name: $0.author.name, email: $0.author.email)
+            })
             where !drafted.contains(where: { $0.isSame(as: person) }) {
                 drafted.append(person)
             }

@@ -18,6 +18,8 @@ struct Drafts: ParsableCommand {
         var id: String, state: String, title: String, authors: [String], edits: Int
         var created: Date?, updated: Date?, mergesCleanly: Bool?, valid: Bool?, conflicts: [String]
         var rejectedBy: String?, rejectionReason: String?, rejectedAt: Date?
+        /// What the draft changes beyond content (hooks, settings, files): a reviewer must accept each.
+        var beyondContent: [Acceptance]?
     }
 
     func run() throws {
@@ -35,21 +37,22 @@ struct Drafts: ParsableCommand {
                 edits: draft.edits.count, created: draft.created, updated: draft.updated,
                 mergesCleanly: review?.mergesCleanly, valid: review.map { $0.mergesCleanly && $0.isValid },
                 conflicts: review?.conflicts ?? [], rejectedBy: draft.rejection?.reviewer.description,
-                rejectionReason: draft.rejection?.reason, rejectedAt: draft.rejection?.time)
+                rejectionReason: draft.rejection?.reason, rejectedAt: draft.rejection?.time, beyondContent: review?.needsAcceptance)
         }
         if json { return try Output.printJSON(rows) }
         if rows.isEmpty { return print(mine ? "You have no drafts." : "No open drafts.") }
         let now = repository.environment.now()
         print(
             Output.table(
-                [["DRAFT", "STATE", "EDITS", "AGE", "AUTHORS", "CHECK", "TITLE"]]
+                [["DRAFT", "STATE", "EDITS", "AGE", "AUTHORS", "CHECK", "ALSO CHANGES", "TITLE"]]
                     + rows.map { row in
                         let check =
                             row.state == "rejected"
                             ? "-" : row.mergesCleanly == false ? "conflicts" : row.valid == false ? "invalid" : "ok"
                         return [
                             row.id, row.state, String(row.edits), Output.age(row.created, now: now),
-                            row.authors.map { $0.components(separatedBy: " <")[0] }.joined(separator: ", "), check, row.title,
+                            row.authors.map { $0.components(separatedBy: " <")[0] }.joined(separator: ", "), check,
+                            Output.beyondContent(row.beyondContent ?? []), row.title,
                         ]
                     }))
         for row in rows where row.state == "rejected" {

@@ -36,7 +36,7 @@ struct Publish: ParsableCommand {
         let result = try Publisher().publish(
             repository: repository, revision: commit, dryRun: dryRun, timeout: .milliseconds(Int64(timeout * 1000))
         ) { line in
-            (json ? FileHandle.standardError : FileHandle.standardOutput).write(Data((line + "\n").utf8))
+            if json { Output.note(line) } else { print(line) }
         }
         if json { try Output.printJSON(result) }
     }

@@ -10,14 +10,42 @@ extension Review {
             abstract: "Publish a draft: merge it onto the published branch, recording who approved it.")
         @Argument(help: "The draft's id.") var id: String
         @Option(help: "A note for the approval record.") var message: String?
+        @Option(
+            help: ArgumentHelp(
+                "Also approve what the draft changes outside the content: hooks, settings, files (comma-separated or repeated).",
+                valueName: "what"))
+        var accept: [String] = []
+        @Option(
+            help: ArgumentHelp(
+                "Approve only if the draft is still at this commit (default: the tip `review show` showed you).", valueName: "sha"))
+        var tip: String?
         @Flag(help: "Do not publish after the merge (run `clinicctl publish` later).") var noPublish = false
         @Option(help: ArgumentHelp("Stop a deploy hook still running after this many seconds.", valueName: "seconds"))
         var timeout: Int = 60
         @OptionGroup var identity: IdentityOptions
 
+        var accepted: [Acceptance] { accept.flatMap { $0.split(separator: ",") }.compactMap { Acceptance(rawValue: String($0)) } }
+
+        func validate() throws {
+            for word in accept.flatMap({ $0.split(separator: ",") }) where Acceptance(rawValue: String(word)) == nil {
+                throw ValidationError("--accept takes hooks, settings or files, not \"\(word)\"")
+            }
+        }
+
         func run() throws {
             let (repository, person) = try identity.open()
-            let result = try repository.approve(id, as: person, message: message)
+            var tip = try self.tip.map { try repository.revision($0) }
+            // Never shown to this reviewer: approve the tip read now, and show all of it with the approval.
+            var unseen: DraftReview?
+            if tip == nil, repository.shownTip(of: id, to: person) == nil {
+                unseen = try repository.review(id)
+                tip = unseen?.tip
+            }
+            let result = try repository.approve(id, as: person, message: message, accepting: Set(accepted), tip: tip)
+            if let unseen, !identity.json {
+                print("You had not opened draft \(id) with `clinicctl review show`; this is all of what you approved:\n")
+                print(ReviewText.render(unseen, publishedBranch: repository.config.publishedBranch) + "\n")
+            }
             try report(result, repository)
             if !noPublish { try publish(repository, revision: result.mergedRevision) }
         }
@@ -28,6 +56,9 @@ extension Review {
                 "Approved draft \(id): \(repository.config.publishedBranch) is now \(result.merge.short) (was \(result.previousTip.short))."
             )
             for change in result.changes { print("  \(change.kind.rawValue) \(change.title)") }
+            if !result.accepted.isEmpty {
+                print("Accepted beyond content, as recorded in the approval: \(result.accepted.map(\.rawValue).joined(separator: ", ")).")
+            }
             switch result.workingTree {
             case .updated: print("Your checkout of \(result.publishedBranch) was brought up to date.")
             case .updatedAroundLocalChanges:

@@ -7,9 +7,15 @@ import Foundation
 extension Review {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "What a draft would change, field by field, and whether it can be approved.")
+            abstract: "What a draft would change, field by field and file by file, and whether it can be approved.",
+            discussion: """
+                Every path the draft changes is listed: code that will run (hooks/) and other
+                files first, then settings (clinicctl.yaml), then the content field by field.
+                The tip shown is remembered for you, so `review approve` approves exactly it.
+                """)
         @Argument(help: "The draft's id.") var id: String
         @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var person: PersonOption
         @OptionGroup var output: JSONOption
         var json: Bool { output.json }
 
@@ -17,6 +23,7 @@ extension Review {
             var draft: String, title: String, authors: [String], edits: [String], upToDate: Bool
             var mergesCleanly: Bool, valid: Bool, conflicts: [String], findings: [Finding], changes: [EntryChange]
             var rejectedBy: String?, rejectionReason: String?
+            var tip: String?, files: [ChangedFile] = [], needsAcceptance: [Acceptance] = []
         }
 
         func run() throws {
@@ -27,12 +34,15 @@ extension Review {
                 return try showRejected(rejected)
             }
             let review = try repository.review(id)
+            // Remembered for whoever is reading, when they can be told; approving then approves this tip.
+            if let reader = try? repository.identity(explicit: person.author) { repository.recordShown(review, to: reader) }
             if json {
                 return try Output.printJSON(
                     Report(
                         draft: id, title: review.draft.title, authors: review.draft.authors.map(\.description),
                         edits: review.draft.edits.map(\.summary), upToDate: review.upToDate, mergesCleanly: review.mergesCleanly,
-                        valid: review.isValid, conflicts: review.conflicts, findings: review.findings, changes: review.changes))
+                        valid: review.isValid, conflicts: review.conflicts, findings: review.findings, changes: review.changes,
+                        tip: review.tip.hex, files: review.files, needsAcceptance: review.needsAcceptance))
             }
             print(ReviewText.render(review, publishedBranch: repository.config.publishedBranch))
         }

@@ -12,8 +12,11 @@ enum ReviewText {
         out.append("Draft \(draft.id): \(draft.title)")
         out.append("By \(draft.authors.map(\.description).joined(separator: ", ")); \(draft.edits.count) edit(s):")
         out += draft.edits.enumerated().map { "  \($0.offset + 1). \($0.element.summary)" }
+        out.append("Shown at tip \(review.tip.hex); approving approves exactly this.")
         out.append("")
-        if review.changes.isEmpty { out.append("It changes nothing that is not already published.") }
+        out += ReviewFilesText.sections(review)
+        if review.files.contains(where: { $0.section != .content }) { out.append("CONTENT:") }
+        if review.changes.isEmpty { out.append("It changes nothing in the content that is not already published.") }
         for change in review.changes {
             out.append("\(change.kind.rawValue.uppercased()) \(change.title) [\(change.entry)]")
             if change.entry.hasPrefix("hours/") && change.kind == .changed {
@@ -34,8 +37,9 @@ enum ReviewText {
             out.append("INVALID when merged with \(publishedBranch):")
             out += review.findings.ordered.map { "  " + $0.compilerStyle }
         } else {
+            let accept = review.needsAcceptance.isEmpty ? "" : " --accept \(review.needsAcceptance.map(\.rawValue).joined(separator: ","))"
             out.append(
-                "Merges cleanly with \(publishedBranch) and the result validates: ready to approve with `clinicctl review approve \(draft.id)`."
+                "Merges cleanly with \(publishedBranch) and the result validates: ready to approve with `clinicctl review approve \(draft.id)\(accept)`."
             )
         }
         out.append("See it as patients will, beside what is live: clinicctl preview \(draft.id) --compare")

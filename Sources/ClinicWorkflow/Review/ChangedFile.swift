@@ -1,0 +1,119 @@
+import ClinicContent
+import ClinicGit
+import Foundation
+
+/// A path a draft changes, as the review shows it: every path counts, not
+/// only the ones the content model understands.
+public struct ChangedFile: Sendable, Codable, Hashable {
+    /// Where the review shows a path; the first two are printed first.
+    public enum Section: String, Sendable, Codable, CaseIterable {
+        /// Anything under `hooks/`: it runs on publish and on the server.
+        case code = "code-that-will-run"
+        /// Anything else outside the content model: top-level files, symlinks, modes.
+        case otherFiles = "other-files"
+        /// `clinicctl.yaml`: reviewers, published branch, content folder.
+        case settings
+        /// Plain files under the content folder, shown as the field-level diff.
+        case content
+    }
+
+    public enum Change: String, Sendable, Codable { case added, removed, changed }
+
+    public var path: String
+    public var section: Section
+    public var change: Change
+    /// Git modes (`100644`, `100755`, `120000` symlink, `160000` submodule); nil where absent.
+    public var oldMode: String?
+    public var newMode: String?
+    public var oldSize: Int?
+    public var newSize: Int?
+    /// Where a symlink points, on each side.
+    public var oldTarget: String?
+    public var newTarget: String?
+    /// The text diff (`-`/`+`/` ` lines) of a hook or the settings; nil for binary files.
+    public var diff: [String]?
+    /// The settings' changes in words (`reviewer added: …`).
+    public var details: [String]
+
+    public init(
+        path: String, section: Section, change: Change, oldMode: String? = nil, newMode: String? = nil, oldSize: Int? = nil,
+        newSize: Int? = nil, oldTarget: String? = nil, newTarget: String? = nil, diff: [String]? = nil, details: [String] = []
+    ) {
+        self.path = path
+        self.section = section
+        self.change = change
+        self.oldMode = oldMode
+        self.newMode = newMode
+        self.oldSize = oldSize
+        self.newSize = newSize
+        self.oldTarget = oldTarget
+        self.newTarget = newTarget
+        self.diff = diff
+        self.details = details
+    }
+
+    /// What a reviewer must accept explicitly before approving this change; nil for content.
+    public var acceptance: Acceptance? {
+        switch section {
+        case .code: .hooks
+        case .settings: .settings
+        case .otherFiles: .files
+        case .content: nil
+        }
+    }
+}
+
+/// What a reviewer says yes to, beyond content, when approving a draft.
+public enum Acceptance: String, Sendable, Codable, CaseIterable, Comparable {
+    /// Files under `hooks/`: code that runs when publishing and on the server.
+    case hooks
+    /// `clinicctl.yaml`.
+    case settings
+    /// Other files outside the content model.
+    case files
+
+    public static func < (lhs: Acceptance, rhs: Acceptance) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// What `files` needs accepted that `accepted` does not say: the one rule
+    /// for approving locally and for checking a pushed approval on the server.
+    public static func missing(for files: [ChangedFile], accepted: Set<Acceptance>) -> [Acceptance] {
+        Set(files.compactMap(\.acceptance)).subtracting(accepted).sorted()
+    }
+}
+
+extension ContentRepository {
+    /// Every path `tip` changes since it left `published` (its merge base), classified.
+    func changedFiles(tip: ObjectID, published: ObjectID, in git: Repository) throws -> [ChangedFile] {
+        let base = try git.mergeBase(tip, published) ?? published
+        return try git.fileDifferences(from: base, to: tip).map(classify)
+    }
+
+    func classify(_ difference: FileDifference) -> ChangedFile {
+        let path = difference.path
+        let sides = [difference.old, difference.new].compactMap { $0 }
+        let section: ChangedFile.Section =
+            if path == RepositoryConfig.fileName { .settings } else if path.hasPrefix("hooks/") {
+                .code
+            } else if path.hasPrefix(
+                layout.directory + "/"), sides.allSatisfy({ $0.mode == .regular })
+            { .content } else { .otherFiles }
+        let change: ChangedFile.Change = difference.old == nil ? .added : difference.new == nil ? .removed : .changed
+        let target = { (version: FileVersion?) -> String? in
+            guard let version, version.mode == .symlink, let data = version.contents else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        }
+        var file = ChangedFile(
+            path: path, section: section, change: change, oldMode: difference.old?.mode.rawValue, newMode: difference.new?.mode.rawValue,
+            oldSize: difference.old?.size, newSize: difference.new?.size, oldTarget: target(difference.old),
+            newTarget: target(difference.new), diff: nil, details: [])
+        if section == .code || section == .settings {
+            file.diff = LineDiff.lines(difference.old?.contents ?? Data(), difference.new?.contents ?? Data())
+        }
+        if section == .settings {
+            file.details = SettingsChange.describe(old: difference.old?.contents, new: difference.new?.contents)
+        }
+        return file
+    }
+}
