@@ -17,7 +17,8 @@ struct Clinicctl: ParsableCommand {
             Validate.self, Summary.self, Init.self,
             FAQ.self, Hours.self, LocationCommand.self, Social.self, ClinicCommand.self,
             Drafts.self, Review.self, DraftCommand.self, History.self, Revert.self, Status.self,
-            Export.self, SchemaCommand.self, Preview.self, Publish.self, HooksCommand.self, Deploy.self, RulesCommand.self,
+            Export.self, SchemaCommand.self, Preview.self, Publish.self, HooksCommand.self, Deploy.self, RulesCommand.self, Clone.self,
+            Sync.self,
         ])
 
     /// Parses, then runs; every error from a command's run leaves through `Failure`.
