@@ -71,6 +71,12 @@ final class TeamGitServer {
             "--reuseaddr", "--base-path=\(base.path)", "--export-all", "--enable=receive-pack",
             "--listen=127.0.0.1", "--port=\(port)", base.path,
         ]
+        // The server's hooks run clinicctl: the one just built, found on the daemon's PATH.
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = clinicctlBinary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["HOME"] = FileManager.default.temporaryDirectory.path
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
