@@ -44,7 +44,8 @@ struct TeamSyncServerTests {
             .status == 0)
         #expect(try box.clinicctl(["sync"], as: Sandbox.secondReviewer, in: office).status == 0)
         let (laptop, _) = try team.clone("laptop", as: Sandbox.reviewer)
-        #expect(try box.clinicctl(["review", "approve", "faq-do-you-take-insurance"], as: Sandbox.reviewer, in: laptop).status == 0)
+        #expect(
+            try box.clinicctl(["review", "approve", "faq-do-you-take-insurance", "--local"], as: Sandbox.reviewer, in: laptop).status == 0)
         func output(_ arguments: [String]) throws -> String {
             try box.git(arguments, in: laptop).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         }

@@ -50,10 +50,9 @@ struct TeamSyncTests {
         #expect(laptopClone.stdout.contains("faq-do-you-take-insurance"))
         let show = try box.clinicctl(["review", "show", "faq-do-you-take-insurance"], as: Sandbox.reviewer, in: laptop)
         #expect(show.stdout.contains("Do you take insurance?"))
-        #expect(try box.clinicctl(["review", "approve", "faq-do-you-take-insurance"], as: Sandbox.reviewer, in: laptop).status == 0)
-        let published = try box.clinicctl(["sync"], as: Sandbox.reviewer, in: laptop)
-        #expect(published.status == 0, "\(published.stderr)")
-        #expect(published.stdout.contains("main: pushed"))
+        // In a clone, approving sends the approval to the server at once.
+        let approved = try box.clinicctl(["review", "approve", "faq-do-you-take-insurance"], as: Sandbox.reviewer, in: laptop)
+        #expect(approved.status == 0, "\(approved.stderr)")
         let laptopMain = try box.git(["rev-parse", "main"], in: laptop).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try team.serverRef("refs/heads/main") == laptopMain)
 
@@ -122,5 +121,27 @@ struct TeamSyncConflictTests {
         // Nothing lost: the office's commits are the kept draft on the server, the laptop's are the draft.
         #expect(try team.serverRef("refs/heads/drafts/\(draft)-conflict-1") == officeTip)
         #expect(try box.show("refs/heads/drafts/\(draft)", "content/faq/do-you-take-insurance.md").contains("Most plans."))
+    }
+}
+
+@Suite("Team: two reviewers approving at the same time")
+struct TeamSyncApprovalTests {
+    @Test func bothApprovalsLandOnTheServerOnceEach() throws {
+        let team = try Team()
+        let box = team.box
+        let (office, _) = try team.clone("office", as: Sandbox.manager)
+        #expect(try box.clinicctl(["faq", "add", "--question", "Do you take insurance?", "--answer", "Yes."], in: office).status == 0)
+        #expect(try box.clinicctl(["hours", "set", "glenview", "sat", "9am-1pm"], in: office).status == 0)
+        #expect(try box.clinicctl(["sync"], in: office).status == 0)
+        let (rita, _) = try team.clone("rita", as: Sandbox.reviewer)
+        let (sam, _) = try team.clone("sam", as: Sandbox.secondReviewer)
+        // Rita's approval reaches the server first; Sam's copy still has the old published tip.
+        #expect(try box.clinicctl(["review", "approve", "faq-do-you-take-insurance"], as: Sandbox.reviewer, in: rita).status == 0)
+        let second = try box.clinicctl(["review", "approve", "hours-glenview"], as: Sandbox.secondReviewer, in: sam)
+        #expect(second.status == 0, "\(second.stderr)")
+        let log = try box.git(["log", "--first-parent", "--format=%s", "main"]).stdout
+        #expect(log.components(separatedBy: "Approve draft faq-do-you-take-insurance").count == 2)
+        #expect(log.components(separatedBy: "Approve draft hours-glenview").count == 2)
+        #expect(try box.git(["rev-parse", "main"], in: sam).stdout == box.git(["rev-parse", "main"]).stdout)
     }
 }

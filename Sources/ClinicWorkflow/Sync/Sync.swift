@@ -57,7 +57,7 @@ extension ContentRepository {
     /// The published branch moves here when the server's is ahead, and is sent when this
     /// copy is ahead. When both moved, nothing moves: the approvals made here must be made
     /// again on the server's tip.
-    private func syncPublishedBranch(remote: String, plan: inout SyncPlan) throws -> Bool {
+    func syncPublishedBranch(remote: String, plan: inout SyncPlan) throws -> Bool {
         let branch = config.publishedBranch
         let (local, server) = try withGit { git in
             (try git.referenceTarget(publishedRef), try git.referenceTarget(Self.trackingPrefix(remote) + branch))

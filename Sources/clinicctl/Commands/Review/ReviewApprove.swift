@@ -13,11 +13,15 @@ extension Review {
         @Flag(help: "Do not publish after the merge (run `clinicctl publish` later).") var noPublish = false
         @Option(help: ArgumentHelp("Stop a deploy hook still running after this many seconds.", valueName: "seconds"))
         var timeout: Int = 60
+        @Flag(help: "In a clone: approve here only, and send it later with `clinicctl sync`.") var local = false
         @OptionGroup var identity: IdentityOptions
 
         func run() throws {
             let (repository, person) = try identity.open()
-            let result = try repository.approve(id, as: person, message: message)
+            let result =
+                !local && repository.hasRemote()
+                ? try repository.approveThroughServer(id, as: person, message: message)
+                : try repository.approve(id, as: person, message: message)
             try report(result, repository)
             if !noPublish { try publish(repository, revision: result.mergedRevision) }
         }
