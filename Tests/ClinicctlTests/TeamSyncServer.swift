@@ -62,7 +62,7 @@ final class TeamGitServer {
     let port: Int
     private let process: Process
 
-    init(serving base: URL) throws {
+    init(serving base: URL, environment extra: [String: String] = [:]) throws {
         port = try teamFreePort()
         process = Process()
         // The daemon itself, not the `git` wrapper, which would outlive a terminate.
@@ -76,6 +76,7 @@ final class TeamGitServer {
         environment["PATH"] = clinicctlBinary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment["HOME"] = FileManager.default.temporaryDirectory.path
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        for (key, value) in extra { environment[key] = value }
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

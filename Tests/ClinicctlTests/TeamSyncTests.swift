@@ -7,9 +7,12 @@ final class Team {
     let server: TeamGitServer
     var url: String { server.url("repo") }
 
+    /// The web root the server's post-receive publishes into (when its hooks are installed).
+    var webRoot: URL { box.root.appendingPathComponent("webroot") }
+
     init() throws {
         box = try Sandbox(bare: true)
-        server = try TeamGitServer(serving: box.root)
+        server = try TeamGitServer(serving: box.root, environment: ["CLINIC_WEBROOT": box.root.appendingPathComponent("webroot").path])
     }
 
     deinit { server.stop() }
