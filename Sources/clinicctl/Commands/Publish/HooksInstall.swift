@@ -14,9 +14,14 @@ extension HooksCommand {
                 """)
 
         @OptionGroup var repository: RepositoryOptions
+        @Flag(help: "On the shared bare repository: also install the pre-receive check (see docs/team.md).") var server = false
 
         func run() throws {
             let repository = try self.repository.open()
+            if server {
+                for file in try repository.installServerHooks() { print("Installed \(file.path).") }
+                return
+            }
             switch try repository.installGitHooks() {
             case .hooksPath(let preCommitReady):
                 print("Set core.hooksPath to hooks: Git now runs hooks/pre-commit before each commit.")

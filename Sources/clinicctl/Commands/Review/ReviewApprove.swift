@@ -22,6 +22,7 @@ extension Review {
         @Flag(help: "Do not publish after the merge (run `clinicctl publish` later).") var noPublish = false
         @Option(help: ArgumentHelp("Stop a deploy hook still running after this many seconds.", valueName: "seconds"))
         var timeout: Int = 60
+        @Flag(help: "In a clone: approve here only, and send it later with `clinicctl sync`.") var local = false
         @OptionGroup var identity: IdentityOptions
 
         var accepted: [Acceptance] { accept.flatMap { $0.split(separator: ",") }.compactMap { Acceptance(rawValue: String($0)) } }
@@ -41,7 +42,10 @@ extension Review {
                 unseen = try repository.review(id)
                 tip = unseen?.tip
             }
-            let result = try repository.approve(id, as: person, message: message, accepting: Set(accepted), tip: tip)
+            let result =
+                !local && repository.hasRemote()
+                ? try repository.approveThroughServer(id, as: person, message: message, accepting: Set(accepted), tip: tip)
+                : try repository.approve(id, as: person, message: message, accepting: Set(accepted), tip: tip)
             if let unseen, !identity.json {
                 print("You had not opened draft \(id) with `clinicctl review show`; this is all of what you approved:\n")
                 print(ReviewText.render(unseen, publishedBranch: repository.config.publishedBranch) + "\n")

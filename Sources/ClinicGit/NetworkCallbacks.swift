@@ -1,0 +1,144 @@
+import CLibGit2
+import Foundation
+
+/// What one fetch, push or clone needs inside libgit2's callbacks, and what they learn.
+///
+/// libgit2 calls back through C function pointers with a `void *` payload: that payload is
+/// this object, kept alive by the caller for the duration of the call.
+final class NetworkSession {
+    let access: NetworkAccess
+    let url: String
+    var attempts = 0
+    var triedKinds: [String] = []
+    /// Why a callback refused to go on; preferred over libgit2's generic message.
+    var failure: GitError?
+    var refusals: [String: String?] = [:]
+    var order: [String] = []
+    var serverText = ""
+
+    init(access: NetworkAccess, url: String) {
+        self.access = access
+        self.url = url
+    }
+
+    /// The port named by an `ssh://host:port/` address; nil for scp-like `host:path`.
+    var port: Int? { URLComponents(string: url)?.port }
+
+    /// Fills `callbacks` with this session's handlers.
+    func install(into callbacks: inout git_remote_callbacks) {
+        callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
+        callbacks.credentials = { out, _, userFromURL, allowed, payload in
+            let session = Unmanaged<NetworkSession>.fromOpaque(payload!).takeUnretainedValue()
+            return session.credential(out, userFromURL.map { String(cString: $0) }, allowed)
+        }
+        callbacks.certificate_check = { cert, valid, host, payload in
+            let session = Unmanaged<NetworkSession>.fromOpaque(payload!).takeUnretainedValue()
+            return session.checkCertificate(cert!, valid: valid != 0, host: host.map { String(cString: $0) } ?? "")
+        }
+        callbacks.push_update_reference = { name, status, payload in
+            let session = Unmanaged<NetworkSession>.fromOpaque(payload!).takeUnretainedValue()
+            let ref = String(cString: name!)
+            session.order.append(ref)
+            session.refusals[ref] = status.map { String(cString: $0) }
+            return 0
+        }
+        callbacks.sideband_progress = { text, length, payload in
+            let session = Unmanaged<NetworkSession>.fromOpaque(payload!).takeUnretainedValue()
+            if let text, length > 0 {
+                session.serverText += String(decoding: UnsafeRawBufferPointer(start: text, count: Int(length)), as: UTF8.self)
+            }
+            return 0
+        }
+    }
+
+    /// The server's messages, line by line, without progress counters.
+    var serverMessages: [String] {
+        serverText.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Offers each configured credential once, in order; stops after the last one or
+    /// after `maximumAttempts`, since libgit2 asks again after every refusal.
+    private func credential(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>?, _ userFromURL: String?, _ allowed: UInt32)
+        -> Int32
+    {
+        if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0 {
+            return git_credential_username_new(out, userFromURL ?? access.sshUser ?? "git")
+        }
+        var candidates: [String] = []
+        if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
+            if access.sshKey != nil { candidates.append("the ssh key") }
+            if access.useSSHAgent { candidates.append("ssh-agent") }
+        }
+        if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, access.token != nil { candidates.append("the token") }
+        guard attempts < min(candidates.count, access.maximumAttempts) else {
+            return giveUp(candidates.isEmpty)
+        }
+        let kind = candidates[attempts]
+        attempts += 1
+        triedKinds.append(kind)
+        let user = userFromURL ?? access.sshUser ?? "git"
+        switch kind {
+        case "the ssh key":
+            let key = access.sshKey!.path
+            let publicKey = FileManager.default.fileExists(atPath: key + ".pub") ? key + ".pub" : nil
+            return git_credential_ssh_key_new(out, user, publicKey, key, nil)
+        case "ssh-agent":
+            return git_credential_ssh_key_from_agent(out, user)
+        default:
+            return git_credential_userpass_plaintext_new(out, userFromURL ?? access.tokenUser, access.token!)
+        }
+    }
+
+    private func giveUp(_ nothingToOffer: Bool) -> Int32 {
+        let message =
+            nothingToOffer
+            ? "the server at \(url) asks who you are, and there is nothing to offer it: for ssh set CLINICCTL_SSH_KEY to your key file or start ssh-agent; for https set CLINICCTL_TOKEN"
+            : "the server at \(url) refused \(triedKinds.joined(separator: " and ")) (\(attempts) attempt\(attempts == 1 ? "" : "s")); check that your key or token is the one the server knows"
+        failure = GitError(code: .authentication, operation: "sign in to \(url)", message: message)
+        git_error_set_str(Int32(GIT_ERROR_NET.rawValue), message)
+        return -1
+    }
+
+    /// ssh: the host key must be listed for this host in known_hosts. Other transports keep
+    /// libgit2's own check (TLS certificates against the system's CA bundle).
+    private func checkCertificate(_ cert: UnsafeMutablePointer<git_cert>, valid: Bool, host: String) -> Int32 {
+        guard cert.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else { return GIT_PASSTHROUGH.rawValue }
+        let hostKey = UnsafeRawPointer(cert).assumingMemoryBound(to: git_cert_hostkey.self).pointee
+        let fingerprint = withUnsafeBytes(of: hostKey.hash_sha256) { KnownHosts.fingerprint(sha256: Array($0)) }
+        guard hostKey.type.rawValue & GIT_CERT_SSH_RAW.rawValue != 0, let raw = hostKey.hostkey else {
+            return refuseHost("the server \(host) did not show its host key", fingerprint: fingerprint)
+        }
+        let key = Array(UnsafeRawBufferPointer(start: raw, count: hostKey.hostkey_len))
+        let keyType = Self.keyType(of: key)
+        let file = access.knownHosts ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".ssh/known_hosts")
+        let name = KnownHosts.hostName(host, port: port)
+        switch KnownHosts(contentsOf: file).verdict(host: host, port: port, keyType: keyType, key: key) {
+        case .trusted: return 0
+        case .unknown:
+            return refuseHost(
+                "the server \(name) is not known: its \(keyType) host key \(fingerprint) is not in \(file.path). If the server's administrator confirms this fingerprint, add the key there (for example with ssh-keyscan)",
+                fingerprint: fingerprint)
+        case .changed:
+            return refuseHost(
+                "the host key of \(name) has CHANGED: it now shows \(fingerprint), which is not the \(keyType) key listed in \(file.path). Someone may be listening in; ask the server's administrator before trusting it",
+                fingerprint: fingerprint)
+        case .revoked:
+            return refuseHost("the host key \(fingerprint) of \(name) is marked revoked in \(file.path)", fingerprint: fingerprint)
+        }
+    }
+
+    private func refuseHost(_ message: String, fingerprint: String) -> Int32 {
+        failure = GitError(code: .hostKey, operation: "check the host key of \(url)", message: message)
+        git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), message)
+        return GIT_ECERTIFICATE.rawValue
+    }
+
+    /// The key type named at the start of an ssh public key blob (an SSH string).
+    static func keyType(of blob: [UInt8]) -> String {
+        guard blob.count >= 4 else { return "unknown" }
+        let length = blob[0..<4].reduce(0) { $0 << 8 | Int($1) }
+        guard length <= blob.count - 4 else { return "unknown" }
+        return String(decoding: blob[4..<(4 + length)], as: UTF8.self)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// How this program may prove who it is to a Git server, and how it checks the server.
+///
+/// A plain value built where a command starts (from the environment), so tests set it
+/// instead of touching the user's real keys or `~/.ssh/known_hosts`.
+public struct NetworkAccess: Sendable, Equatable {
+    /// A private key file for ssh (its public half is read from `<key>.pub` when present).
+    public var sshKey: URL?
+    /// Whether to ask a running ssh-agent for a key when no key file works.
+    public var useSSHAgent: Bool
+    /// The token for http(s) remotes (sent as the password), nil when none is set.
+    public var token: String?
+    /// The user name sent with a token when the address names none.
+    public var tokenUser: String
+    /// The ssh user when the address names none.
+    public var sshUser: String?
+    /// The known-hosts file ssh host keys are checked against.
+    public var knownHosts: URL?
+    /// How many credentials are offered in total before giving up.
+    public var maximumAttempts: Int
+
+    public init(
+        sshKey: URL? = nil, useSSHAgent: Bool = true, token: String? = nil, tokenUser: String = "x-access-token",
+        sshUser: String? = nil, knownHosts: URL? = nil, maximumAttempts: Int = 3
+    ) {
+        self.sshKey = sshKey
+        self.useSSHAgent = useSSHAgent
+        self.token = token
+        self.tokenUser = tokenUser
+        self.sshUser = sshUser
+        self.knownHosts = knownHosts
+        self.maximumAttempts = maximumAttempts
+    }
+}
+
+/// What the server said about one reference of a push.
+public struct PushedReference: Sendable, Equatable, Codable {
+    /// The remote reference, e.g. "refs/heads/main".
+    public var name: String
+    /// Nil when the server accepted the update; otherwise its reason ("pre-receive hook declined").
+    public var refusal: String?
+
+    public init(name: String, refusal: String?) {
+        self.name = name
+        self.refusal = refusal
+    }
+
+    public var accepted: Bool { refusal == nil }
+}
+
+/// What a push did: per reference, and what the server printed (its `remote:` lines).
+public struct PushReport: Sendable, Equatable {
+    public var references: [PushedReference]
+    /// The server's own messages, one per line, e.g. from its pre-receive hook.
+    public var serverMessages: [String]
+}
+
+/// One reference a fetch moved or created locally.
+public struct FetchedReference: Sendable, Equatable {
+    public var name: String
+    public var old: ObjectID?
+    public var new: ObjectID?
+}
+
+extension GitError.Code {
+    /// The server could not be reached, or refused who we are or who it claimed to be.
+    public static let network = GitError.Code(rawValue: "network")
+    /// The server refused our credentials (after the bounded number of attempts).
+    public static let authentication = GitError.Code(rawValue: "authentication")
+    /// The server's ssh host key is unknown or has changed.
+    public static let hostKey = GitError.Code(rawValue: "hostKey")
+}

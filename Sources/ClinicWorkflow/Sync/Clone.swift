@@ -1,0 +1,45 @@
+import ClinicGit
+import Foundation
+
+/// What `clone` made.
+public struct CloneResult: Sendable, Codable, Equatable {
+    public var folder: String
+    public var publishedBranch: String
+    /// Open drafts brought along from the server.
+    public var drafts: [String]
+}
+
+extension ContentRepository {
+    /// Copies the clinic's shared repository from `url` into `folder` (created; it must not
+    /// exist or be empty), checks out the published branch and brings the server's drafts
+    /// and records along, so the first `clinicctl drafts` already shows them.
+    public static func clone(
+        from url: String, into folder: URL, environment: WorkEnvironment = WorkEnvironment()
+    ) throws -> (ContentRepository, CloneResult) {
+        if let existing = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !existing.isEmpty {
+            throw WorkflowError(.refused, "\(folder.path) already exists and is not empty; choose a new folder", file: folder.path)
+        }
+        let git = try throughGit { try Repository.clone(from: url, into: folder, branch: nil, access: environment.networkAccess) }
+        let repository = try ContentRepository(git: git, environment: environment)
+        let published = repository.publishedRef
+        try repository.withGit(reference: published) { git in
+            // The server's default branch may not be the published one: make sure it is here and checked out.
+            if git.headReferenceName != published,
+                let tip = try git.referenceTarget(Self.trackingPrefix("origin") + repository.config.publishedBranch)
+            {
+                if try git.referenceTarget(published) == nil {
+                    try git.updateReference(published, to: tip, expected: nil, logMessage: "clinicctl: clone")
+                }
+            }
+        }
+        var plan = SyncPlan()
+        try repository.fetchEverything(remote: "origin", access: environment.networkAccess)
+        try repository.syncDrafts(remote: "origin", plan: &plan)
+        try repository.syncRecords(remote: "origin", plan: &plan)
+        let drafts = plan.lines.filter { $0.outcome == .fetched }.map { String($0.subject.dropFirst("draft ".count)) }
+        return (
+            repository,
+            CloneResult(folder: folder.path, publishedBranch: repository.config.publishedBranch, drafts: drafts)
+        )
+    }
+}

@@ -1,0 +1,71 @@
+import ClinicGit
+import Foundation
+
+extension ContentRepository {
+    /// Whether this copy has the remote `name` (a clone of the shared repository).
+    public func hasRemote(_ name: String = "origin") -> Bool {
+        (try? withGit { try $0.remoteURL(name) }) != nil
+    }
+
+    /// Approves `id` on top of the server's published tip and sends the approval at once.
+    ///
+    /// Fetches first and brings this copy's published branch up to the server's. When the
+    /// server moves meanwhile (another reviewer's approval), the local approval is undone,
+    /// the draft reopened, and it is merged, validated and sent again: at most three times.
+    /// When the server refuses it, or keeps moving, the approval is undone here too and the
+    /// draft stays open, so nothing exists only locally without the reviewer being told.
+    public func approveThroughServer(
+        _ id: String, as reviewer: Person, message: String? = nil, accepting: Set<Acceptance> = [], tip: Revision? = nil,
+        remote: String = "origin"
+    ) throws
+        -> ApprovalResult
+    {
+        let access = environment.networkAccess
+        for _ in 0..<3 {
+            try fetchEverything(remote: remote, access: access)
+            var plan = SyncPlan()
+            _ = try syncPublishedBranch(remote: remote, plan: &plan)
+            if let diverged = plan.lines.first(where: { $0.outcome == .refused }) {
+                throw WorkflowError(.conflict, "draft \(id) is not approved: \(diverged.detail ?? "")", draft: id)
+            }
+            try syncDrafts(remote: remote, plan: &plan)
+            let result = try approve(id, as: reviewer, message: message, accepting: accepting, tip: tip)
+            let pushed: PushReport
+            do {
+                pushed = try withGit { try $0.push(remote: remote, refspecs: ["\(publishedRef):\(publishedRef)"], access: access) }
+            } catch let error as WorkflowError where error.code == .conflict {
+                // The server moved since the fetch: undo, then merge again on its new tip.
+                try undoApproval(result)
+                continue
+            } catch {
+                try undoApproval(result)
+                throw error
+            }
+            if let refusal = pushed.references.first(where: { !$0.accepted }) {
+                try undoApproval(result)
+                let said = pushed.serverMessages.isEmpty ? refusal.refusal ?? "" : pushed.serverMessages.joined(separator: " ")
+                throw WorkflowError(
+                    .refused, "the server refused the approval of draft \(id): \(said). The draft is still open", draft: id)
+            }
+            return result
+        }
+        throw WorkflowError(
+            .conflict,
+            "the server's published branch kept moving while approving draft \(id) (3 attempts); nothing was approved. Run the approval again",
+            draft: id)
+    }
+
+    /// Puts the published branch back where it was and reopens the draft, checkout included.
+    private func undoApproval(_ result: ApprovalResult) throws {
+        let state = try workingTreeState()
+        try withGit(draft: result.draft) { git in
+            try git.updateReference(
+                publishedRef, to: result.previousTip, expected: result.merge, logMessage: "clinicctl: undo unsent approval")
+            if try git.referenceTarget(draftRef(result.draft)) == nil {
+                try git.updateReference(
+                    draftRef(result.draft), to: result.approvedCommit, expected: nil, logMessage: "clinicctl: reopen draft")
+            }
+        }
+        _ = bringWorkingTreeAlong(from: result.merge, state: state)
+    }
+}

@@ -1,0 +1,110 @@
+import ClinicGit
+import Foundation
+
+extension ContentRepository {
+    /// Where the server's branches are remembered here (Git's own convention).
+    static func trackingPrefix(_ remote: String) -> String { "refs/remotes/\(remote)/" }
+    /// Where the server's clinicctl records are remembered here, apart from its branches.
+    static func trackingRecordPrefix(_ remote: String) -> String { "refs/clinicctl-remote/\(remote)/" }
+    /// Records that are only ever added: sync sends them, the server refuses rewrites.
+    static let sharedRecordPrefixes = ["rejected/", "discarded/"]
+
+    /// Brings this copy and the server's together, never losing either side's work.
+    ///
+    /// Fetches the published branch, every draft and clinicctl's records; moves what the
+    /// server has that this copy lacks; pushes this copy's new drafts, edits, approvals and
+    /// closing records. Never forces and never deletes anything on the server. A draft
+    /// edited on both sides gets this side's edits re-applied on top of the server's, or,
+    /// when they conflict, kept as `<id>-conflict-<n>`. The server's refusals are reported
+    /// per reference, with its message.
+    public func sync(remote: String = "origin") throws -> SyncReport {
+        let access = environment.networkAccess
+        try fetchEverything(remote: remote, access: access)
+        var plan = SyncPlan()
+        let checkoutUpdated = try syncPublishedBranch(remote: remote, plan: &plan)
+        try syncDrafts(remote: remote, plan: &plan)
+        try syncRecords(remote: remote, plan: &plan)
+        var messages: [String] = []
+        if !plan.refspecs.isEmpty {
+            let report = try withGit { try $0.push(remote: remote, refspecs: plan.refspecs, access: access) }
+            messages = report.serverMessages
+            for pushed in report.references {
+                guard let index = plan.pending[pushed.name], let refusal = pushed.refusal else { continue }
+                let said = refusal.contains("hook declined") && !messages.isEmpty ? messages.joined(separator: " ") : refusal
+                plan.lines[index] = .init(subject: plan.lines[index].subject, outcome: .refused, detail: said)
+            }
+        }
+        try withGit { git in try git.setConfigString("clinicctl.lastSync", ISO8601DateFormatter().string(from: environment.now())) }
+        return SyncReport(
+            remote: remote, lines: plan.lines, checkoutUpdated: checkoutUpdated, serverMessages: messages)
+    }
+
+    func fetchEverything(remote: String, access: NetworkAccess) throws {
+        try withGit { git in
+            guard try git.remoteURL(remote) != nil else {
+                throw WorkflowError(
+                    .notFound,
+                    "this repository has no remote \"\(remote)\"; get the clinic's repository with `clinicctl clone URL`, or name another with --remote"
+                )
+            }
+            try git.fetch(
+                remote: remote,
+                refspecs: ["+refs/heads/*:\(Self.trackingPrefix(remote))*", "+refs/clinicctl/*:\(Self.trackingRecordPrefix(remote))*"],
+                access: access)
+        }
+    }
+
+    /// The published branch moves here when the server's is ahead, and is sent when this
+    /// copy is ahead. When both moved, nothing moves: the approvals made here must be made
+    /// again on the server's tip.
+    func syncPublishedBranch(remote: String, plan: inout SyncPlan) throws -> Bool {
+        let branch = config.publishedBranch
+        let (local, server) = try withGit { git in
+            (try git.referenceTarget(publishedRef), try git.referenceTarget(Self.trackingPrefix(remote) + branch))
+        }
+        switch (local, server) {
+        case (nil, nil): return false
+        case (_?, nil):
+            plan.push(publishedRef, subject: branch)
+            return false
+        case (nil, let server?):
+            try withGit { try $0.updateReference(publishedRef, to: server, expected: nil, logMessage: "clinicctl: sync") }
+            plan.lines.append(.init(subject: branch, outcome: .fetched))
+            return false
+        case (let local?, let server?):
+            if local == server { return false }
+            if try withGit({ try $0.isAncestor(local, of: server) }) {
+                let state = try workingTreeState()
+                try withGit { try $0.updateReference(publishedRef, to: server, expected: local, logMessage: "clinicctl: sync") }
+                plan.lines.append(.init(subject: branch, outcome: .updated))
+                return bringWorkingTreeAlong(from: local, state: state).outcome == .updated
+            }
+            if try withGit({ try $0.isAncestor(server, of: local) }) {
+                plan.push(publishedRef, subject: branch)
+                return false
+            }
+            plan.lines.append(
+                .init(
+                    subject: branch, outcome: .refused,
+                    detail:
+                        "approvals were made both here and on the server; approve again here after `clinicctl sync` brings the server's in")
+            )
+            return false
+        }
+    }
+}
+
+/// What sync has decided so far: the lines of its report and the refspecs still to push.
+struct SyncPlan {
+    var lines: [SyncReport.Line] = []
+    var refspecs: [String] = []
+    /// The line of each reference queued for the push, to turn into "refused" if the server says so.
+    var pending: [String: Int] = [:]
+
+    /// Queues `ref` for the push with the line `outcome` (pushed, or rebased then pushed).
+    mutating func push(_ ref: String, subject: String, outcome: SyncReport.Line.Outcome = .pushed) {
+        refspecs.append("\(ref):\(ref)")
+        pending[ref] = lines.count
+        lines.append(.init(subject: subject, outcome: outcome))
+    }
+}

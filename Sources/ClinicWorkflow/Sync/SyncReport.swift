@@ -1,0 +1,71 @@
+import ClinicGit
+import Foundation
+
+/// What `sync` did, one line per published branch, draft or record it touched.
+public struct SyncReport: Sendable, Codable, Equatable {
+    /// One thing sync touched, and what became of it.
+    public struct Line: Sendable, Codable, Equatable {
+        public enum Outcome: String, Sendable, Codable {
+            /// Sent to the server and accepted.
+            case pushed
+            /// Brought here from the server.
+            case fetched
+            /// Someone else added edits on the server; this copy now has them.
+            case updated
+            /// Both sides added edits; this side's were re-applied on top of the server's.
+            case rebased
+            /// Both sides added edits that conflict; this side's are kept under another draft id.
+            case keptAsConflict = "kept-as-conflict"
+            /// Approved or closed elsewhere; closed here too.
+            case closed
+            /// The server refused it; `detail` holds its reason.
+            case refused
+        }
+
+        /// "main", "draft faq-x", "record rejected/faq-y".
+        public var subject: String
+        public var outcome: Outcome
+        /// The server's reason, or the conflict draft's id.
+        public var detail: String?
+
+        /// The line as a person reads it.
+        public var text: String {
+            switch outcome {
+            case .pushed: "\(subject): pushed"
+            case .fetched: "\(subject): fetched from the server"
+            case .updated: "\(subject): someone else added edits; your copy was updated"
+            case .rebased: "\(subject): edited on two computers; your edits were re-applied on top of the other ones"
+            case .keptAsConflict:
+                "\(subject): edited on two computers and the edits conflict; your edits are kept as draft \(detail ?? "?"), review both"
+            case .closed: "\(subject): closed on the server (\(detail ?? "approved")); closed here too"
+            case .refused: "\(subject): refused by the server: \(detail ?? "no reason given")"
+            }
+        }
+    }
+
+    public var remote: String
+    public var lines: [Line]
+    /// Whether the checkout of the published branch was moved to the server's tip.
+    public var checkoutUpdated: Bool
+    /// Whatever the server printed (its hooks' messages).
+    public var serverMessages: [String]
+
+    /// True when the server refused something.
+    public var hasRefusals: Bool { lines.contains { $0.outcome == .refused } }
+}
+
+extension WorkEnvironment {
+    /// Credentials and host-key checks for talking to a server, from the environment:
+    /// `CLINICCTL_SSH_KEY` (a private key file), ssh-agent (`SSH_AUTH_SOCK`),
+    /// `CLINICCTL_TOKEN` for http(s), `CLINICCTL_KNOWN_HOSTS` (else `~/.ssh/known_hosts`).
+    var networkAccess: NetworkAccess {
+        let home = variables["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
+        return NetworkAccess(
+            sshKey: variables["CLINICCTL_SSH_KEY"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) },
+            useSSHAgent: !(variables["SSH_AUTH_SOCK"] ?? "").isEmpty,
+            token: variables["CLINICCTL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            sshUser: variables["USER"],
+            knownHosts: variables["CLINICCTL_KNOWN_HOSTS"].map { URL(fileURLWithPath: $0) }
+                ?? home.appendingPathComponent(".ssh/known_hosts"))
+    }
+}

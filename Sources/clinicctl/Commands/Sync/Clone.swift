@@ -1,0 +1,41 @@
+import ArgumentParser
+import ClinicWorkflow
+import Foundation
+
+/// `clinicctl clone URL [DIR]`: the first step on a new computer.
+struct Clone: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy the clinic's shared repository to this computer.",
+        discussion: """
+            URL is the shared repository: ssh://user@host/path.git or user@host:path.git (your key from
+            CLINICCTL_SSH_KEY or ssh-agent; the server must be in ~/.ssh/known_hosts), https://... (a token
+            from CLINICCTL_TOKEN), git://... or a folder. DIR defaults to the repository's name.
+            """)
+    @Argument(help: "The shared repository's address.") var url: String
+    @Argument(help: "The folder to create (default: the repository's name).") var directory: String?
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: directory ?? Self.defaultFolder(for: url))
+        let (_, result) = try ContentRepository.clone(from: url, into: folder)
+        if output.json { return try Output.printJSON(result) }
+        print("Copied the clinic's repository into \(result.folder), on \(result.publishedBranch).")
+        if !result.drafts.isEmpty { print("Drafts waiting for review: \(result.drafts.joined(separator: ", ")).") }
+        print(
+            """
+            Next steps:
+              cd \(result.folder)
+              git config user.name "Your Name"; git config user.email you@clinic.example   (who you are)
+              clinicctl faq list                                                            (what is there)
+              clinicctl hours show                                                          (make your first edit after this)
+              clinicctl sync                                                                (send your edits, get everyone else's)
+            """)
+    }
+
+    /// "ssh://host/srv/clinic.git" -> "clinic", as `git clone` names the folder.
+    static func defaultFolder(for url: String) -> String {
+        var name = url.split(whereSeparator: { $0 == "/" || $0 == ":" }).last.map(String.init) ?? "clinic"
+        if name.hasSuffix(".git") { name.removeLast(4) }
+        return name.isEmpty ? "clinic" : name
+    }
+}

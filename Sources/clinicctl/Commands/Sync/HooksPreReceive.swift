@@ -1,0 +1,31 @@
+import ArgumentParser
+import ClinicWorkflow
+import Foundation
+
+extension HooksCommand {
+    /// What the server's pre-receive hook runs; reads Git's `old new ref` lines on stdin.
+    struct PreReceive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pre-receive",
+            abstract: "Check a push on the shared server (run by hooks/pre-receive).",
+            discussion: """
+                Reads Git's `old new ref` lines on standard input. Refuses the whole push when the
+                published branch would be deleted, rewound, or moved by anything but valid approvals
+                by listed reviewers who did not write the draft, or when a clinicctl record would be
+                rewritten. The reasons go to standard error, which Git shows the pusher.
+                """)
+
+        func run() throws {
+            var updates: [ProposedUpdate] = []
+            while let line = readLine() {
+                if let update = ProposedUpdate(line: line) { updates.append(update) }
+            }
+            let refusals = try ContentRepository.openInServerHook().checkPush(updates)
+            guard !refusals.isEmpty else { return }
+            for refusal in refusals {
+                FileHandle.standardError.write(Data("refused \(refusal.reference): \(refusal.reason)\n".utf8))
+            }
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import ClinicWorkflow
+import Foundation
+
+/// `clinicctl sync`: exchange drafts, approvals and records with the shared repository.
+struct Sync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Send your drafts and approvals to the shared repository and get everyone else's.",
+        discussion: """
+            Never overwrites or deletes anything on the server. A draft edited on two computers keeps both
+            sides' edits; when they conflict, yours are kept as <draft>-conflict-<n>. Exits 1 when the
+            server refused something, with its reason.
+            """)
+    @Option(help: "The remote to sync with.") var remote = "origin"
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let report = try repository.open().sync(remote: remote)
+        if output.json {
+            try Output.printJSON(report)
+        } else {
+            if report.lines.isEmpty { print("Everything is up to date with \(report.remote).") }
+            for line in report.lines { print(line.text) }
+            if report.checkoutUpdated { print("Your files now show the published content.") }
+        }
+        if report.hasRefusals { throw ExitCode.failure }
+    }
+}
