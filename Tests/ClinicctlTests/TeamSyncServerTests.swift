@@ -87,4 +87,54 @@ struct TeamSyncServerTests {
         #expect(rewind.stderr.contains("cannot be rewound"))
         #expect(try team.serverRef("refs/heads/main") == output(["rev-parse", "main"]))
     }
+
+    @Test func anApprovalThatDidNotAcceptAHookIsRefused() throws {
+        let (team, office) = try guardedTeam()
+        let box = team.box
+        // The office manager adds a deploy hook with plain Git on a draft branch and sends it.
+        #expect(try box.git(["checkout", "-q", "-b", "drafts/new-hook", "main"], in: office).status == 0)
+        let hook = office.appendingPathComponent("hooks/publish.d/05-sneaky")
+        try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("#!/bin/sh\ntouch /tmp/clinicctl-sneaky-ran\n".utf8).write(to: hook)
+        #expect(try box.git(["add", "--chmod=+x", "hooks/publish.d/05-sneaky"], in: office).status == 0)
+        #expect(
+            try box.git(
+                ["-c", "user.name=Olivia Office", "-c", "user.email=office@clinic.example", "commit", "-qm", "Add a hook"], in: office
+            )
+            .status == 0)
+        #expect(try box.git(["push", "-q", "origin", "drafts/new-hook"], in: office).status == 0)
+        // Rita approves it on her laptop, accepting the hook; the same merge without that word is forged.
+        let (laptop, _) = try team.clone("laptop", as: Sandbox.reviewer)
+        let approve = try box.clinicctl(
+            ["review", "approve", "new-hook", "--accept", "hooks", "--local", "--no-publish"], as: Sandbox.reviewer, in: laptop)
+        #expect(approve.status == 0, "\(approve.stderr)")
+        func output(_ arguments: [String]) throws -> String {
+            try box.git(arguments, in: laptop).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let message = try output(["log", "-1", "--format=%B", "main"])
+        #expect(message.contains("Clinic-Accepted: hooks"))
+        let unaccepted = message.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("Clinic-Accepted:") }.joined(separator: "\n")
+        let forged = try Sandbox.execute(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "git", "commit-tree", try output(["rev-parse", "main^{tree}"]), "-p", try output(["rev-parse", "main^1"]), "-p",
+                try output(["rev-parse", "main^2"]), "-m", unaccepted,
+            ],
+            in: laptop,
+            environment: [
+                "GIT_AUTHOR_NAME": "Rita Reviewer", "GIT_AUTHOR_EMAIL": "rita@clinic.example", "GIT_COMMITTER_NAME": "Rita Reviewer",
+                "GIT_COMMITTER_EMAIL": "rita@clinic.example",
+            ], stdin: nil
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let before = try team.serverRef("refs/heads/main")
+        let pushed = try box.git(["push", "origin", "\(forged):refs/heads/main"], in: laptop)
+        #expect(pushed.status != 0)
+        #expect(pushed.stderr.contains("which the approval did not accept"))
+        #expect(try team.serverRef("refs/heads/main") == before)
+        // The approval that said yes to the hook goes through.
+        let sent = try box.clinicctl(["sync"], as: Sandbox.reviewer, in: laptop)
+        #expect(sent.status == 0, "\(sent.stdout) \(sent.stderr)")
+        #expect(try team.serverRef("refs/heads/main") == output(["rev-parse", "main"]))
+    }
 }

@@ -49,7 +49,8 @@ public struct ApprovalRule: Sendable {
         self.check = check
     }
 
-    /// Committer is the approver; the approver is a reviewer, not an author; the content validates.
+    /// Committer is the approver; the approver is a reviewer, not an author; changes to hooks,
+    /// settings and other files were accepted; the content validates.
     public static let standard: [ApprovalRule] = [
         ApprovalRule(name: "approver-committed") { proposed, _ in
             proposed.committer.isSame(as: proposed.approval.approvedBy)
@@ -65,6 +66,14 @@ public struct ApprovalRule: Sendable {
             proposed.draftAuthors.contains { $0.isSame(as: proposed.approval.approvedBy) }
                 ? "\(proposed.approval.approvedBy.name) wrote part of draft \(proposed.approval.draft); another reviewer must approve it"
                 : nil
+        },
+        ApprovalRule(name: "changes-beyond-content-accepted") { proposed, repository in
+            // The same rule `review approve` applies: hooks, settings and other files need an explicit yes.
+            let missing = try repository.missingAcceptance(inApproval: proposed.commit)
+            return missing.isEmpty
+                ? nil
+                : "draft \(proposed.approval.draft) changes \(missing.map(\.rawValue).joined(separator: ", ")), "
+                    + "which the approval did not accept (`clinicctl review approve --accept \(missing.map(\.rawValue).joined(separator: ","))`)"
         },
         ApprovalRule(name: "content-validates") { proposed, repository in
             let errors = try repository.validate(at: proposed.commit).1.errors
