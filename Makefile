@@ -25,7 +25,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
 
-.PHONY: help deps test-deps build release test demo bench install uninstall clean lint format
+.PHONY: help deps test-deps build release test demo bench install uninstall clean lint format fuzz
 
 help:
 	@echo "clinicctl make targets:"
@@ -38,6 +38,7 @@ help:
 	@echo "  make format     format Sources/ and Tests/ in place with the toolchain's swift format"
 	@echo "  make demo       build, then run Tests/demo/demo.sh"
 	@echo "  make bench      release build, then run Tests/bench/bench.sh"
+	@echo '  make fuzz       build the libFuzzer targets, run each $$(FUZZ_SECONDS) s (now $(FUZZ_SECONDS)) on a corpus seeded from content/ and the bad-input cases'
 	@echo '  make install    release build, install clinicctl into $$(DESTDIR)$$(PREFIX)/bin (now $(BINDIR))'
 	@echo "  make uninstall  remove the installed clinicctl"
 	@echo "  make clean      remove build outputs, dist/ and .demo/"
@@ -105,6 +106,20 @@ demo: deps build
 
 bench: deps release
 	bash Tests/bench/bench.sh
+
+# libFuzzer over the content loader + validator and over the answers' Markdown
+# check and renderer (Tests/fuzz). The corpus grows in .build/fuzz/corpus-*;
+# crashes, hangs and unsafe HTML are saved in .build/fuzz/findings-*/.
+FUZZ_SECONDS ?= 60
+fuzz: build
+	bash Tests/fuzz/build.sh
+	$(PYTHON) Tests/fuzz/seed.py . .build/fuzz/seeds
+	for target in content markdown; do \
+		mkdir -p .build/fuzz/corpus-$$target .build/fuzz/findings-$$target; \
+		timeout $$(( $(FUZZ_SECONDS) + 120 )) .build/fuzz/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) \
+			-timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
+			-artifact_prefix=.build/fuzz/findings-$$target/ .build/fuzz/corpus-$$target .build/fuzz/seeds/$$target; \
+	done
 
 install: release
 	install -d "$(BINDIR)"

@@ -60,6 +60,7 @@ extension Repository {
         _ fullName: String, to newTarget: ObjectID, expected: ObjectID?, logMessage: String
     ) throws {
         let operation = "\(expected == nil ? "create" : "move") reference \(fullName)"
+        beforeReferenceUpdate?()
         var new = newTarget.raw
         // The all-zero id is libgit2's "must not exist yet".
         var current = expected?.raw ?? git_oid()
@@ -82,6 +83,7 @@ extension Repository {
     /// reference's lock.
     public func deleteReference(_ fullName: String, expected: ObjectID) throws {
         let operation = "delete reference \(fullName)"
+        beforeReferenceUpdate?()
         var reference: OpaquePointer?
         let result = git_reference_lookup(&reference, handle, fullName)
         if result == GIT_ENOTFOUND.rawValue {

@@ -9,6 +9,9 @@ import Foundation
 /// method that created it returns; the repository itself is freed in `deinit`.
 public final class Repository: @unchecked Sendable {
     let handle: OpaquePointer
+    /// Called before any reference is moved or deleted, after the objects it
+    /// will name are written: where crash tests stop the process.
+    public var beforeReferenceUpdate: (() -> Void)?
 
     init(handle: OpaquePointer) {
         self.handle = handle

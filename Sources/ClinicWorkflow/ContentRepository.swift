@@ -22,6 +22,8 @@ public final class ContentRepository: @unchecked Sendable {
         self.repository = git
         self.environment = environment
         self.config = try throughGit { try Self.readConfig(git) }
+        let variables = environment.variables
+        if variables["CLINICCTL_TEST_PAUSE_AT"] != nil { git.beforeReferenceUpdate = { PausePoint.beforeReferenceUpdate.reach(variables) } }
     }
 
     /// Facts about where the repository lives; reading them cannot fail, so they

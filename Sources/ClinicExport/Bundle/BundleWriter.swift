@@ -15,14 +15,17 @@ import Foundation
 /// in one `renameat2(RENAME_EXCHANGE)`, so the path never disappears; where
 /// that is unavailable the old directory is renamed aside first and the new
 /// one renamed in (a reader may then briefly find no directory, never a
-/// partial one). The old files are removed last.
+/// partial one). The old files are removed last. The hidden names carry the
+/// writer's process id, so that leftovers of a writer that was killed can be
+/// told from a write in progress (`removeLeftovers`).
 public enum BundleWriter {
-    public static func write(_ files: BundleFiles, to directory: URL) throws {
+    /// `beforeSwap` runs once the new files are flushed, just before they take the final name.
+    public static func write(_ files: BundleFiles, to directory: URL, beforeSwap: () -> Void = {}) throws {
         let fm = FileManager.default
         let target = directory.standardizedFileURL
         let parent = target.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let token = UUID().uuidString.prefix(8).lowercased()
+        let token = "\(getpid())-" + UUID().uuidString.prefix(8).lowercased()
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(token)")
         let aside = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(token)")
         do {
@@ -33,6 +36,7 @@ public enum BundleWriter {
                 try sync(file)
             }
             try sync(staging)
+            beforeSwap()
             var exists: ObjCBool = false
             if fm.fileExists(atPath: target.path, isDirectory: &exists) {
                 guard exists.boolValue else {
@@ -54,6 +58,13 @@ public enum BundleWriter {
             try? fm.removeItem(at: staging)
             throw error
         }
+    }
+
+    /// Removes from `folder` the hidden staging and aside folders (`.<name>.new-<pid>-…`,
+    /// `.<name>.old-<pid>-…`) of writers that are no longer running: what a
+    /// writer killed mid-write leaves. A write in progress is left alone.
+    public static func removeLeftovers(in folder: URL) {
+        Leftovers.remove(in: folder, markedBy: [".new-", ".old-"])
     }
 
     static func move(_ from: URL, _ to: URL) throws {

@@ -24,6 +24,17 @@ extension Publisher {
         }
     }
 
+    /// `publish`, taking turns with every other publish of the repository, so
+    /// that two never race to record what is deployed; taking the turn also
+    /// clears lock files left by a publish that was killed.
+    public func publishInTurn(
+        repository: ContentRepository, revision: Revision?, dryRun: Bool, timeout: Duration, output: (String) -> Void
+    ) throws -> PublishResult {
+        try repository.holdingDeployRecord {
+            try publish(repository: repository, revision: revision, dryRun: dryRun, timeout: timeout, output: output)
+        }
+    }
+
     private func publishApprovedHoldingLock(
         repository: ContentRepository, revision: Revision, timeout: Duration, output: (String) -> Void
     ) throws -> ApprovalPublish {

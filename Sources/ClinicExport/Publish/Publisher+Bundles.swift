@@ -1,10 +1,12 @@
 import Foundation
 
 extension Publisher {
-    /// Removes all but the newest `bundlesKept` bundles, never `current`.
+    /// Removes all but the newest `bundlesKept` bundles, never `current`, and
+    /// what a publish killed while writing a bundle left behind.
     static func pruneBundles(besides current: URL) {
         let fm = FileManager.default
         let folder = current.deletingLastPathComponent()
+        BundleWriter.removeLeftovers(in: folder)
         guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
         let dated = names.filter { !$0.hasPrefix(".") && $0 != current.lastPathComponent }.map { name -> (String, Date) in
             let date =

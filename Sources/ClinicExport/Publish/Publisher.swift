@@ -68,7 +68,8 @@ public struct Publisher: Sendable {
         let previous = try Self.deployedRevision(of: repository)
         let files = try repository.bundle(at: commit)
         let bundle = Self.bundleDirectory(of: repository, revision: commit)
-        try BundleWriter.write(files, to: bundle)
+        let variables = environment
+        try BundleWriter.write(files, to: bundle) { PausePoint.duringBundleSwap.reach(variables) }
         Self.pruneBundles(besides: bundle)
         output("Exported \(commit.short) to \(bundle.path)")
         let notAccepted = Set(try repository.hooksNotAccepted(in: Self.hooksDirectory, at: commit))
@@ -112,7 +113,9 @@ public struct Publisher: Sendable {
             return output("\(Self.hooksDirectory) at \(commit.short) has no deploy hooks; only the bundle was exported")
         }
         let fm = FileManager.default
-        let folder = fm.temporaryDirectory.appendingPathComponent("clinicctl-hooks-\(UUID().uuidString)")
+        // Named after this process, so that a later publish removes it if this one is killed.
+        Leftovers.remove(in: fm.temporaryDirectory, markedBy: ["clinicctl-hooks-"])
+        let folder = fm.temporaryDirectory.appendingPathComponent("clinicctl-hooks-\(getpid())-\(UUID().uuidString)")
         try fm.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? fm.removeItem(at: folder) }
         let environment = hookEnvironment(repository: repository, commit: commit, previous: previous, bundle: bundle)

@@ -21,7 +21,7 @@ struct DraftLock {
     static let defaultWait: TimeInterval = 30
 
     let path: String
-    private let descriptor: Int32
+    let descriptor: Int32
 
     /// Waits until `name` is free (at most `wait` seconds) and takes it.
     static func acquire(
@@ -44,6 +44,7 @@ struct DraftLock {
                         notice("recovered the lock on \(describe) left by process \(left), which is no longer running")
                     }
                     lock.record()
+                    removeAbandoned(in: folder, besides: path, notice: notice)
                     return lock
                 }
                 // The holder removed this file after we opened it: try the new one.
@@ -92,7 +93,7 @@ struct DraftLock {
         return String(result.prefix(200)) + ".lock"
     }
 
-    private static func isSameFile(_ descriptor: Int32, _ path: String) -> Bool {
+    static func isSameFile(_ descriptor: Int32, _ path: String) -> Bool {
         var open = stat()
         var named = stat()
         guard fstat(descriptor, &open) == 0, stat(path, &named) == 0 else { return false }
@@ -100,7 +101,7 @@ struct DraftLock {
     }
 
     /// The process recorded in a file left behind: "pid (started at tick N)".
-    private func previousHolder() -> String? {
+    func previousHolder() -> String? {
         var buffer = [UInt8](repeating: 0, count: 128)
         let count = pread(descriptor, &buffer, buffer.count, 0)
         guard count > 0 else { return nil }

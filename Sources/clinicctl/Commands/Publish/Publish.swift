@@ -33,7 +33,7 @@ struct Publish: ParsableCommand {
         let repository = try self.repository.open()
         let commit = try rev.map { try repository.revision($0) }
         let json = self.json
-        let result = try Publisher().publish(
+        let result = try Publisher().publishInTurn(
             repository: repository, revision: commit, dryRun: dryRun, timeout: .milliseconds(Int64(timeout * 1000))
         ) { line in
             if json { Output.note(line) } else { print(line) }
