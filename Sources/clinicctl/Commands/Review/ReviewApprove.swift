@@ -23,6 +23,7 @@ extension Review {
         @Option(help: ArgumentHelp("Stop a deploy hook still running after this many seconds.", valueName: "seconds"))
         var timeout: Int = 60
         @OptionGroup var identity: IdentityOptions
+        @OptionGroup var signing: SigningOption
 
         var accepted: [Acceptance] { accept.flatMap { $0.split(separator: ",") }.compactMap { Acceptance(rawValue: String($0)) } }
 
@@ -41,7 +42,8 @@ extension Review {
                 unseen = try repository.review(id)
                 tip = unseen?.tip
             }
-            let result = try repository.approve(id, as: person, message: message, accepting: Set(accepted), tip: tip)
+            let result = try repository.approve(
+                id, as: person, message: message, accepting: Set(accepted), tip: tip, signingKey: try signing.key(repository))
             if let unseen, !identity.json {
                 print("You had not opened draft \(id) with `clinicctl review show`; this is all of what you approved:\n")
                 print(ReviewText.render(unseen, publishedBranch: repository.config.publishedBranch) + "\n")
