@@ -32,8 +32,15 @@ let package = Package(
         .target(
             name: "ClinicContent",
             dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
+        // SSH keys and signatures (OpenSSH's SSHSIG), verified natively: no libgit2, no ssh-keygen.
+        .target(
+            name: "ClinicSigning",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]),
         // Drafts, edits, review and approval over a content repository.
-        .target(name: "ClinicWorkflow", dependencies: ["ClinicGit", "ClinicContent"]),
+        .target(name: "ClinicWorkflow", dependencies: ["ClinicGit", "ClinicContent", "ClinicSigning"]),
         // The JSON bundle, its schema, JSON-LD, and the publish hooks.
         .target(
             name: "ClinicExport",
@@ -56,7 +63,8 @@ let package = Package(
         .testTarget(
             name: "ClinicContentTests", dependencies: ["ClinicContent"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ClinicWorkflowTests", dependencies: ["ClinicWorkflow", "ClinicGit", "ClinicContent"]),
+        .testTarget(name: "ClinicSigningTests", dependencies: ["ClinicSigning"]),
+        .testTarget(name: "ClinicWorkflowTests", dependencies: ["ClinicWorkflow", "ClinicGit", "ClinicContent", "ClinicSigning"]),
         .testTarget(name: "ClinicExportTests", dependencies: ["ClinicExport", "ClinicWorkflow", "ClinicContent"]),
         .testTarget(name: "ClinicPreviewTests", dependencies: ["ClinicPreview"], exclude: ["browser"]),
         // End-to-end tests: they run the built clinicctl binary (make test builds it first).

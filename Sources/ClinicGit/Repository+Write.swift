@@ -62,8 +62,12 @@ extension Repository {
     }
 
     /// Writes a commit object. Moves no reference: publish it with `updateReference`.
+    ///
+    /// With `sign`, the commit is signed: `sign` gets the commit object's bytes and
+    /// returns the armoured signature, stored in the `gpgsig` header as Git does.
     public func createCommit(
-        tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature, message: String
+        tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature, message: String,
+        sign: ((Data) throws -> String)? = nil
     ) throws -> ObjectID {
         let operation = "create commit on \(parents.map(\.short).joined(separator: ", "))"
         var parentCommits: [OpaquePointer?] = []
@@ -79,6 +83,22 @@ extension Repository {
         let committerSignature = try committer.makeLibgit2(operation)
         defer { git_signature_free(committerSignature) }
         var id = git_oid()
+        if let sign {
+            let content = try withTree(tree, operation) { treePointer in
+                try parentCommits.withUnsafeMutableBufferPointer { buffer in
+                    var out = git_buf()
+                    defer { git_buf_dispose(&out) }
+                    try check(
+                        git_commit_create_buffer(
+                            &out, handle, authorSignature, committerSignature, nil, message, treePointer, buffer.count,
+                            buffer.baseAddress),
+                        operation)
+                    return Data(bytes: out.ptr, count: out.size)
+                }
+            }
+            try writeSignedCommit(&id, content: content, signature: try sign(content), operation)
+            return ObjectID(id)
+        }
         try withTree(tree, operation) { treePointer in
             try parentCommits.withUnsafeMutableBufferPointer { buffer in
                 try check(

@@ -7,8 +7,10 @@ import Foundation
 public enum RepositoryCreation {
     /// Creates the repository at `directory` and commits the content on the
     /// published branch; a non-bare repository gets its working tree checked out.
+    /// Keys given for the first reviewer turn on `requireSignedApprovals`.
     public static func create(
-        at directory: URL, content: URL, hooks: URL?, reviewers: [Person], publishedBranch: String, bare: Bool,
+        at directory: URL, content: URL, hooks: URL?, reviewers: [Person], firstReviewerKeys: [String] = [], publishedBranch: String,
+        bare: Bool,
         as person: Person, environment: WorkEnvironment
     ) throws -> ObjectID {
         let fileManager = FileManager.default
@@ -36,7 +38,8 @@ public enum RepositoryCreation {
         }
         let config = RepositoryConfig(
             publishedBranch: publishedBranch, contentDirectory: "content",
-            reviewers: reviewers.map { Reviewer(name: $0.name, email: $0.email) })
+            reviewers: reviewers.enumerated().map { Reviewer(name: $1.name, email: $1.email, keys: $0 == 0 ? firstReviewerKeys : []) },
+            requireSignedApprovals: !firstReviewerKeys.isEmpty)
         changes.append(.write(path: RepositoryConfig.fileName, contents: Data(config.canonicalText.utf8)))
 
         // Refuse content that would not validate before anything is created.
@@ -65,15 +68,28 @@ extension RepositoryConfig {
             "publishedBranch: \(publishedBranch)", "contentDirectory: \(contentDirectory)",
             "# Only reviewers listed here on the published branch may approve drafts.",
         ]
+        if requireSignedApprovals {
+            lines.append("# Every approval must be signed with a key listed for its reviewer (docs/signing.md).")
+            lines.append("requireSignedApprovals: true")
+        }
         if reviewers.isEmpty {
             lines.append("reviewers: []")
         } else {
             lines.append("reviewers:")
             for reviewer in reviewers {
-                lines.append("  - name: \"\(reviewer.name.replacingOccurrences(of: "\"", with: "\\\""))\"")
+                lines.append("  - name: \(Self.quoted(reviewer.name))")
                 lines.append("    email: \(reviewer.email)")
+                if !reviewer.keys.isEmpty {
+                    lines.append("    keys:")
+                    lines += reviewer.keys.map { "      - \(Self.quoted($0))" }
+                }
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A YAML double-quoted scalar.
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

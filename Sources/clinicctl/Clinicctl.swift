@@ -18,7 +18,7 @@ struct Clinicctl: ParsableCommand {
             FAQ.self, Hours.self, LocationCommand.self, Social.self, ClinicCommand.self,
             Drafts.self, Review.self, DraftCommand.self, History.self, Revert.self, Status.self, ConfigCommand.self,
             Export.self, SchemaCommand.self, Preview.self, Publish.self, HooksCommand.self, Deploy.self, RulesCommand.self,
-            Clone.self, Sync.self,
+            Clone.self, Sync.self, Verify.self, Reviewers.self,
         ])
 
     /// Parses, then runs; every error from a command's run leaves through `Failure`.

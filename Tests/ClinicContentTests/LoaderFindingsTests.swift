@@ -209,6 +209,23 @@ struct RepositoryConfigTests {
         #expect(noEmail.1 == ["clinicctl.yaml:13:5: error [config.reviewers.email.required]"])
     }
 
+    @Test("reviewers' keys are SSH public key lines; requireSignedApprovals is read")
+    func reviewerKeys() throws {
+        // A real ed25519 public key line (from ssh-keygen).
+        let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKhH7HfWGyZ2u+Wr8xOcdOBBx0NDR4sTXEQ0FbTXawNk jason@laptop"
+        let entry = "reviewers:\n  - name: Jason\n    email: jason@example.com\n    keys:\n      - \(key)"
+        let good = try load(replacing("reviewers: []", "requireSignedApprovals: true\n" + entry))
+        #expect(good.1 == [])
+        #expect(good.0.requireSignedApprovals && good.0.reviewers.first?.keys == [key])
+        #expect(try load(replacing("reviewers: []", entry)).0.requireSignedApprovals == false)
+        for bad in [
+            "ssh-dss AAAAB3NzaC1kc3MAAACBAP", "ssh-ed25519", "ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIKhH7HfWGyZ2u+Wr8xOcdOBBx0NDR4sTXEQ0FbTXawNk",
+        ] {
+            let loaded = try load(replacing("reviewers: []", entry.replacingOccurrences(of: key, with: bad)))
+            #expect(loaded.1.count == 1 && loaded.1[0].hasSuffix("error [config.reviewer.key]"), "\(bad)")
+        }
+    }
+
     @Test("typos, syntax and encoding are findings")
     func readingProblems() throws {
         let typo = try load(replacing("publishedBranch: main", "publishedBrnach: live"))

@@ -4,9 +4,13 @@ import Foundation
 public struct Reviewer: Hashable, Sendable, Codable {
     public var name: String
     public var email: String
-    public init(name: String, email: String) {
+    /// The SSH public keys whose signatures count as this reviewer's, as
+    /// `authorized_keys` lines (`ssh-ed25519 AAAA... comment`).
+    public var keys: [String]
+    public init(name: String, email: String, keys: [String] = []) {
         self.name = name
         self.email = email
+        self.keys = keys
     }
 }
 
@@ -20,11 +24,17 @@ public struct RepositoryConfig: Hashable, Sendable {
     public var contentDirectory: String
     /// Who may approve drafts, as listed on the published branch.
     public var reviewers: [Reviewer]
+    /// Whether every approval must be signed with a key listed for its reviewer.
+    public var requireSignedApprovals: Bool
 
-    public init(publishedBranch: String = "main", contentDirectory: String = "content", reviewers: [Reviewer] = []) {
+    public init(
+        publishedBranch: String = "main", contentDirectory: String = "content", reviewers: [Reviewer] = [],
+        requireSignedApprovals: Bool = false
+    ) {
         self.publishedBranch = publishedBranch
         self.contentDirectory = contentDirectory
         self.reviewers = reviewers
+        self.requireSignedApprovals = requireSignedApprovals
     }
 
     public var layout: ContentLayout { ContentLayout(directory: contentDirectory) }
@@ -44,8 +54,10 @@ public struct RepositoryConfig: Hashable, Sendable {
                 f.list("reviewers") { r, _ in
                     Reviewer(
                         name: r.string("name", required: .reviewerNameRequired) ?? "",
-                        email: r.string("email", required: .reviewerEmailRequired) ?? "")
+                        email: r.string("email", required: .reviewerEmailRequired) ?? "",
+                        keys: r.strings("keys") ?? [])
                 } ?? []
+            config.requireSignedApprovals = f.bool("requireSignedApprovals") ?? false
             f.finish()
         }
         var findings = reader.findings
@@ -62,6 +74,15 @@ public struct RepositoryConfig: Hashable, Sendable {
                 reader.map.finding(
                     .configReviewer, fileName, "\(reader.map.entry(fileName, "reviewers", index)).email",
                     "reviewer email \"\(reviewer.email)\" is not an e-mail address"))
+        }
+        for (index, reviewer) in config.reviewers.enumerated() {
+            for (keyIndex, key) in reviewer.keys.enumerated() {
+                guard let problem = SSHKeyLine.problem(key) else { continue }
+                findings.append(
+                    reader.map.finding(
+                        .configReviewerKey, fileName, "\(reader.map.entry(fileName, "reviewers", index)).keys[\(keyIndex)]",
+                        "key \(keyIndex + 1) of reviewer \(reviewer.email): \(problem)"))
+            }
         }
         return (config, findings)
     }

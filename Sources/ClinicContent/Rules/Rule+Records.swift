@@ -46,4 +46,7 @@ extension Rule {
 
     static let configContentDirectory = Rule("config.content-directory", .error, "contentDirectory is a folder inside the repository.")
     static let configReviewer = Rule("config.reviewer", .error, "A reviewer's email is an e-mail address.")
+    static let configReviewerKey = Rule(
+        "config.reviewer.key", .error,
+        "A reviewer's key is one SSH public key line: ssh-ed25519, ecdsa-sha2-nistp256 or ssh-rsa, then the key in base64.")
 }

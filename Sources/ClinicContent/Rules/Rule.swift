@@ -46,5 +46,5 @@ public enum RuleCatalogue {
         .refCategory, .faqTag, .faqPositionDuplicate, .faqLastReviewed, .faqQuestionLength, .faqAnswerLength,
         .faqAnswerHTML, .faqAnswerLink, .socialNetwork, .socialHost, .socialDuplicate,
     ]
-    static let config: [Rule] = [.configContentDirectory, .configReviewer]
+    static let config: [Rule] = [.configContentDirectory, .configReviewer, .configReviewerKey]
 }

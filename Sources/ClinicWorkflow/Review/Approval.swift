@@ -64,20 +64,24 @@ extension ContentRepository {
     /// changes hooks, settings or other files outside the content needs those
     /// named in `accepting`, and the record says what was accepted.
     public func approve(
-        _ id: String, as reviewer: Person, message: String? = nil, accepting: Set<Acceptance> = [], tip: Revision? = nil
+        _ id: String, as reviewer: Person, message: String? = nil, accepting: Set<Acceptance> = [], tip: Revision? = nil,
+        signingKey: SigningKey? = nil
     ) throws -> ApprovalResult {
         try holdingDraft(id) {
-            try holdingPublished { try approveHoldingLocks(id, as: reviewer, message: message, accepting: accepting, tip: tip) }
+            try holdingPublished {
+                try approveHoldingLocks(id, as: reviewer, message: message, accepting: accepting, tip: tip, key: signingKey)
+            }
         }
     }
 
     private func approveHoldingLocks(
-        _ id: String, as reviewer: Person, message: String?, accepting: Set<Acceptance>, tip: Revision?
+        _ id: String, as reviewer: Person, message: String?, accepting: Set<Acceptance>, tip: Revision?, key: SigningKey?
     ) throws -> ApprovalResult {
         for _ in 0..<3 {
             let draft = try self.draft(id)
             try checkMayApprove(draft, reviewer: reviewer)
             try checkTip(draft, expected: tip ?? shownTip(of: id, to: reviewer))
+            try checkCanSign(key)
             let published = try publishedTip()
             let accepted = try checkAccepted(draft, published: published, accepting: accepting)
             let headBefore = try workingTreeState()
@@ -87,7 +91,8 @@ extension ContentRepository {
                     note: message.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
                     edits: draft.edits.map { "\($0.summary) (\($0.author.name))" }, approvedBy: reviewer, approvedCommit: draft.tip,
                     accepted: accepted))
-            let (merged, conflicts) = try mergeWithPublished(draft.tip, published: published, message: record.message, as: reviewer)
+            let (merged, conflicts) = try mergeWithPublished(
+                draft.tip, published: published, message: record.message, as: reviewer, sign: signer(key))
             guard let merged else {
                 throw WorkflowError(
                     .conflict,
@@ -95,6 +100,7 @@ extension ContentRepository {
                         + "Its author can run `clinicctl draft update \(id)` to bring it up to date",
                     draft: id, entry: conflicts.count == 1 ? conflicts[0] : nil)
             }
+            try checkApprovalSignature(merged, published: published, key: key)
             let (after, findings) = try validate(at: merged)
             guard findings.errors.isEmpty else {
                 throw WorkflowError(

@@ -8,7 +8,7 @@ extension ContentRepository {
 
     /// Turns a draft down: records who and why in a commit on top of the
     /// draft (kept under `refs/clinicctl/rejected/<id>`), then closes the draft.
-    public func reject(_ id: String, as reviewer: Person, reason: String) throws -> Rejection {
+    public func reject(_ id: String, as reviewer: Person, reason: String, signingKey: SigningKey? = nil) throws -> Rejection {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else {
             throw WorkflowError(.usage, "say why the draft is rejected (--reason), so its author knows what to change")
@@ -21,7 +21,7 @@ extension ContentRepository {
             )
         }
         let message = CommitRecord.rejection(.init(draft: id, reason: reason, rejectedBy: reviewer)).message
-        let record = try close(draft, into: rejectedRef(id), message: message, as: reviewer)
+        let record = try close(draft, into: rejectedRef(id), message: message, as: reviewer, sign: signer(signingKey))
         return Rejection(reviewer: reviewer, reason: reason, time: environment.now(), record: record)
     }
 
@@ -40,15 +40,20 @@ extension ContentRepository {
 
     /// Records a closing commit over the draft's tip under `ref`, then deletes the draft's branch.
     /// The record is written first, so the draft's commits are never unreachable.
-    func close(_ draft: Draft, into ref: String, message: String, as person: Person) throws -> ObjectID {
-        try holdingDraft(draft.id) { try closeHoldingLock(draft, into: ref, message: message, as: person) }
+    func close(
+        _ draft: Draft, into ref: String, message: String, as person: Person, sign: ((Data) throws -> String)? = nil
+    ) throws -> ObjectID {
+        try holdingDraft(draft.id) { try closeHoldingLock(draft, into: ref, message: message, as: person, sign: sign) }
     }
 
-    private func closeHoldingLock(_ draft: Draft, into ref: String, message: String, as person: Person) throws -> ObjectID {
+    private func closeHoldingLock(
+        _ draft: Draft, into ref: String, message: String, as person: Person, sign: ((Data) throws -> String)?
+    ) throws -> ObjectID {
         let signature = environment.signature(person)
         let record = try withGit(draft: draft.id, reference: ref) { git in
             let tree = try git.treeOf(draft.tip)
-            let record = try git.createCommit(tree: tree, parents: [draft.tip], author: signature, committer: signature, message: message)
+            let record = try git.createCommit(
+                tree: tree, parents: [draft.tip], author: signature, committer: signature, message: message, sign: sign)
             let existing = try git.referenceTarget(ref)
             try git.updateReference(ref, to: record, expected: existing, logMessage: "clinicctl: close draft \(draft.id)")
             return record

@@ -49,9 +49,9 @@ extension ContentRepository {
     /// Merges `tip` into the published tip as objects only (no ref moves).
     ///
     /// Returns the merged commit, or the conflicting entries.
-    func mergeWithPublished(_ tip: ObjectID, published: ObjectID, message: String, as person: Person) throws -> (
-        ObjectID?, [String]
-    ) {
+    func mergeWithPublished(
+        _ tip: ObjectID, published: ObjectID, message: String, as person: Person, sign: ((Data) throws -> String)? = nil
+    ) throws -> (ObjectID?, [String]) {
         let signature = environment.signature(person)
         return try withGit(revision: tip.hex) { git in
             let outcome = try git.merge(ours: published, theirs: tip)
@@ -59,7 +59,8 @@ extension ContentRepository {
                 return (nil, Array(Set(outcome.conflictedPaths.map(entry(forPath:)))).sorted())
             }
             return (
-                try git.createCommit(tree: tree, parents: [published, tip], author: signature, committer: signature, message: message), []
+                try git.createCommit(
+                    tree: tree, parents: [published, tip], author: signature, committer: signature, message: message, sign: sign), []
             )
         }
     }

@@ -59,7 +59,7 @@ extension ContentRepository {
     }
 
     /// Opens a draft that undoes one published change; it is reviewed like any other.
-    public func revert(_ revision: String, as person: Person) throws -> EditResult {
+    public func revert(_ revision: String, as person: Person, signingKey: SigningKey? = nil) throws -> EditResult {
         let target = try resolve(revision)
         let published = try publishedTip()
         guard try withGit(revision: revision, { try $0.isAncestor(target, of: published) }) else {
@@ -95,7 +95,8 @@ extension ContentRepository {
             .init(revertedSummary: info.summary, reverted: target, details: CommitRecord.describe(changes))
         ).message
         let (commit, files) = try withGit(draft: id, reference: draftRef(id)) { git in
-            let commit = try git.createCommit(tree: tree, parents: [published], author: signature, committer: signature, message: message)
+            let commit = try git.createCommit(
+                tree: tree, parents: [published], author: signature, committer: signature, message: message, sign: signer(signingKey))
             try git.updateReference(draftRef(id), to: commit, expected: nil, logMessage: "clinicctl: open draft \(id)")
             return (commit, try git.changedPaths(from: published, to: commit).map(\.path))
         }

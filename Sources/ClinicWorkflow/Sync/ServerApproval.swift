@@ -16,7 +16,7 @@ extension ContentRepository {
     /// draft stays open, so nothing exists only locally without the reviewer being told.
     public func approveThroughServer(
         _ id: String, as reviewer: Person, message: String? = nil, accepting: Set<Acceptance> = [], tip: Revision? = nil,
-        remote: String = "origin"
+        signingKey: SigningKey? = nil, remote: String = "origin"
     ) throws
         -> ApprovalResult
     {
@@ -29,7 +29,7 @@ extension ContentRepository {
                 throw WorkflowError(.conflict, "draft \(id) is not approved: \(diverged.detail ?? "")", draft: id)
             }
             try syncDrafts(remote: remote, plan: &plan)
-            let result = try approve(id, as: reviewer, message: message, accepting: accepting, tip: tip)
+            let result = try approve(id, as: reviewer, message: message, accepting: accepting, tip: tip, signingKey: signingKey)
             let pushed: PushReport
             do {
                 pushed = try withGit { try $0.push(remote: remote, refspecs: ["\(publishedRef):\(publishedRef)"], access: access) }

@@ -50,7 +50,8 @@ public struct ApprovalRule: Sendable {
     }
 
     /// Committer is the approver; the approver is a reviewer, not an author; changes to hooks,
-    /// settings and other files were accepted; the content validates.
+    /// settings and other files were accepted; the signature holds (required when the published
+    /// tip says `requireSignedApprovals: true`); the content validates.
     public static let standard: [ApprovalRule] = [
         ApprovalRule(name: "approver-committed") { proposed, _ in
             proposed.committer.isSame(as: proposed.approval.approvedBy)
@@ -74,6 +75,12 @@ public struct ApprovalRule: Sendable {
                 ? nil
                 : "draft \(proposed.approval.draft) changes \(missing.map(\.rawValue).joined(separator: ", ")), "
                     + "which the approval did not accept (`clinicctl review approve --accept \(missing.map(\.rawValue).joined(separator: ","))`)"
+        },
+        ApprovalRule(name: "signature") { proposed, repository in
+            // Unsigned while the published tip requires signatures, badly signed, signed by a key
+            // not listed for that reviewer on the previous tip, or signed by an author of the draft.
+            let check = try repository.verifyApproval(commit: proposed.commit, previousTip: proposed.previous)
+            return check.passes ? nil : "its signature does not prove the approval (\(check.verdict.rawValue)): \(check.detail)"
         },
         ApprovalRule(name: "content-validates") { proposed, repository in
             let errors = try repository.validate(at: proposed.commit).1.errors

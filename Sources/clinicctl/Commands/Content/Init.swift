@@ -19,6 +19,11 @@ struct Init: ParsableCommand {
     @Option(
         name: .customLong("reviewer"), help: ArgumentHelp("A person who may approve drafts; repeat for more.", valueName: "Name <email>"))
     var reviewers: [String] = []
+    @Option(
+        name: .customLong("reviewer-key"),
+        help: ArgumentHelp(
+            "The first reviewer's SSH public key (.pub file); approvals must then be signed. Repeat for more keys.", valueName: "file"))
+    var reviewerKeys: [String] = []
     @Option(help: ArgumentHelp("The published branch's name.", valueName: "branch"))
     var branch = "main"
     @Flag(help: "Create a bare repository (for a shared server).")
@@ -29,6 +34,9 @@ struct Init: ParsableCommand {
         for text in reviewers where Person(parsing: text) == nil {
             throw ValidationError("--reviewer \"\(text)\" is not of the form \"Name <email>\"")
         }
+        if !reviewerKeys.isEmpty && reviewers.isEmpty {
+            throw ValidationError("--reviewer-key belongs to a --reviewer; name the reviewer too")
+        }
     }
 
     func run() throws {
@@ -37,7 +45,8 @@ struct Init: ParsableCommand {
         let person = try environment.identity(explicit: person.author)
         let result = try RepositoryCreation.create(
             at: URL(fileURLWithPath: directory), content: URL(fileURLWithPath: from), hooks: hooks.map { URL(fileURLWithPath: $0) },
-            reviewers: people, publishedBranch: branch, bare: bare, as: person, environment: environment)
+            reviewers: people, firstReviewerKeys: try reviewerKeys.map(ReviewerKeyFile.read), publishedBranch: branch, bare: bare,
+            as: person, environment: environment)
         print("Created \(bare ? "bare " : "")content repository \(directory) (\(branch) at \(result.short)).")
         if people.isEmpty { print("No reviewers yet: add them to clinicctl.yaml so drafts can be approved.") }
         print(Output.initNextSteps(directory: directory, bare: bare))

@@ -24,6 +24,7 @@ extension Review {
         var timeout: Int = 60
         @Flag(help: "In a clone: approve here only, and send it later with `clinicctl sync`.") var local = false
         @OptionGroup var identity: IdentityOptions
+        @OptionGroup var signing: SigningOption
 
         var accepted: [Acceptance] { accept.flatMap { $0.split(separator: ",") }.compactMap { Acceptance(rawValue: String($0)) } }
 
@@ -42,10 +43,12 @@ extension Review {
                 unseen = try repository.review(id)
                 tip = unseen?.tip
             }
+            let signingKey = try signing.key(repository)
             let result =
                 !local && repository.hasRemote()
-                ? try repository.approveThroughServer(id, as: person, message: message, accepting: Set(accepted), tip: tip)
-                : try repository.approve(id, as: person, message: message, accepting: Set(accepted), tip: tip)
+                ? try repository.approveThroughServer(
+                    id, as: person, message: message, accepting: Set(accepted), tip: tip, signingKey: signingKey)
+                : try repository.approve(id, as: person, message: message, accepting: Set(accepted), tip: tip, signingKey: signingKey)
             if let unseen, !identity.json {
                 print("You had not opened draft \(id) with `clinicctl review show`; this is all of what you approved:\n")
                 print(ReviewText.render(unseen, publishedBranch: repository.config.publishedBranch) + "\n")

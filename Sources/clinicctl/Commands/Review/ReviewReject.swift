@@ -10,10 +10,11 @@ extension Review {
         @Argument(help: "The draft's id.") var id: String
         @Option(help: "Why, for the author.") var reason: String
         @OptionGroup var identity: IdentityOptions
+        @OptionGroup var signing: SigningOption
 
         func run() throws {
             let (repository, person) = try identity.open()
-            let rejection = try repository.reject(id, as: person, reason: reason)
+            let rejection = try repository.reject(id, as: person, reason: reason, signingKey: try signing.key(repository))
             if identity.json { return try Output.printJSON(rejection) }
             print(
                 "Rejected draft \(id). Its author sees the reason in `clinicctl drafts --mine`; its edits stay in the repository (\(ContentRepository.rejectedPrefix)\(id))."

@@ -1,0 +1,36 @@
+import ClinicContent
+import ClinicGit
+import Foundation
+
+extension ContentRepository {
+    /// The key this person signs with: `explicit` (`--signing-key`), else
+    /// `CLINICCTL_SIGNING_KEY`, else Git's `user.signingKey` when `gpg.format` is `ssh`.
+    public func signingKey(explicit: String?) throws -> SigningKey? {
+        try withGit { try SigningKey.configured(explicit: explicit, variables: environment.variables, git: $0) }
+    }
+
+    /// The function that signs a commit object with `key`, nil without a key.
+    func signer(_ key: SigningKey?) -> ((Data) throws -> String)? {
+        guard let key else { return nil }
+        let variables = environment.variables
+        return { try key.sign($0, variables: variables) }
+    }
+
+    /// Refuses an approval that would not stand: unsigned where signatures are required,
+    /// or signed with a key that is not listed for the reviewer on the published tip.
+    func checkApprovalSignature(_ merged: ObjectID, published: ObjectID, key: SigningKey?) throws {
+        let check = try verifyApproval(merged, previousTip: published)
+        if check.passes { return }
+        if check.verdict == .unsigned { throw WorkflowError(.refused, SigningKey.howToConfigure) }
+        throw WorkflowError(
+            .refused,
+            "the approval was signed with the key from \(key?.origin ?? "your settings") (\(check.fingerprint ?? "unknown fingerprint")) "
+                + "but \(check.detail). List the key for you with `clinicctl reviewers add --key FILE` (approved by another reviewer), "
+                + "or sign with a key that is listed; nothing was published")
+    }
+
+    /// Refuses to start an approval that could not be signed where signatures are required.
+    func checkCanSign(_ key: SigningKey?) throws {
+        if config.requireSignedApprovals && key == nil { throw WorkflowError(.refused, SigningKey.howToConfigure) }
+    }
+}
