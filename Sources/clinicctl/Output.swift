@@ -7,6 +7,11 @@ import Foundation
 enum Output {
     static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 
+    /// One warning per reference under drafts/ that is not listed as a draft.
+    static func noteSkipped(_ skipped: [SkippedDraftReference]) {
+        for reference in skipped { note("warning: skipped \(reference.reference.debugDescription): \(reference.reason)") }
+    }
+
     static func printJSON<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -16,10 +16,15 @@ import Foundation
 /// that is unavailable the old directory is renamed aside first and the new
 /// one renamed in (a reader may then briefly find no directory, never a
 /// partial one). The old files are removed last.
+///
+/// Only a folder that is empty or holds a previous bundle (its manifest lists
+/// every file in it) is replaced: `--out .` inside a repository must not
+/// delete the repository.
 public enum BundleWriter {
     public static func write(_ files: BundleFiles, to directory: URL) throws {
         let fm = FileManager.default
         let target = directory.standardizedFileURL
+        try checkReplaceable(target)
         let parent = target.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let token = UUID().uuidString.prefix(8).lowercased()
@@ -54,6 +59,33 @@ public enum BundleWriter {
             try? fm.removeItem(at: staging)
             throw error
         }
+    }
+
+    /// Refuses an existing folder that is neither empty nor a previous bundle.
+    static func checkReplaceable(_ target: URL) throws {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue else { return }
+        let present = try fm.contentsOfDirectory(atPath: target.path)
+        if present.isEmpty || isPreviousBundle(target, holding: present) { return }
+        let shown = present.sorted().prefix(3).joined(separator: ", ") + (present.count > 3 ? ", …" : "")
+        throw BundleWriteError(
+            path: target.path,
+            reason:
+                "the folder holds other files (\(shown)) and is not a previous bundle; only an empty folder or one written by `clinicctl export` is replaced. Choose a new folder for --out"
+        )
+    }
+
+    /// Whether `folder` is a bundle: a manifest of this format listing every other file in it.
+    static func isPreviousBundle(_ folder: URL, holding present: [String]) -> Bool {
+        let manifestURL = folder.appendingPathComponent(BundleExporter.manifestName)
+        guard let data = try? Data(contentsOf: manifestURL),
+            let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            manifest["format"] as? String == "\(BundleExporter.format).manifest",
+            let listed = manifest["files"] as? [[String: Any]]
+        else { return false }
+        let known = Set(listed.compactMap { $0["path"] as? String } + [BundleExporter.manifestName])
+        return present.allSatisfy { known.contains($0) }
     }
 
     static func move(_ from: URL, _ to: URL) throws {
