@@ -11,8 +11,11 @@ import Foundation
 public final class ContentRepository: @unchecked Sendable {
     private let repository: Repository
     public let environment: WorkEnvironment
-    /// Settings as they are on the published branch (the only place they count).
+    /// Settings as they are on the published branch (the only place they count);
+    /// `publishedBranch` is the repository's setting, never the file's.
     public let config: RepositoryConfig
+    /// Whether the published branch was recorded in the repository or assumed.
+    public let publishedBranchOrigin: PublishedBranchOrigin
 
     public static let draftPrefix = "refs/heads/drafts/"
     public static let rejectedPrefix = "refs/clinicctl/rejected/"
@@ -21,7 +24,7 @@ public final class ContentRepository: @unchecked Sendable {
     public init(git: Repository, environment: WorkEnvironment = WorkEnvironment()) throws {
         self.repository = git
         self.environment = environment
-        self.config = try throughGit { try Self.readConfig(git) }
+        (self.config, self.publishedBranchOrigin) = try throughGit { try Self.readConfig(git) }
         let variables = environment.variables
         if variables["CLINICCTL_TEST_PAUSE_AT"] != nil { git.beforeReferenceUpdate = { PausePoint.beforeReferenceUpdate.reach(variables) } }
     }
@@ -61,23 +64,6 @@ public final class ContentRepository: @unchecked Sendable {
                 file: url.path)
         }
         return try throughGit { try ContentRepository(git: git, environment: environment) }
-    }
-
-    /// `clinicctl.yaml` from the published branch: `main`, unless the file on
-    /// `main` (or, before `main` exists, on HEAD) names another branch.
-    static func readConfig(_ git: Repository) throws -> RepositoryConfig {
-        func config(at ref: String) throws -> RepositoryConfig? {
-            guard let tip = try git.referenceTarget(ref) else { return nil }
-            return try RepositoryConfig.load(from: GitRevisionSource(repository: git, commit: tip)).0
-        }
-        guard let first = try config(at: "refs/heads/main") ?? config(at: git.headReferenceName ?? "refs/heads/main") else {
-            if let folder = git.workingDirectory { return try RepositoryConfig.load(from: FolderSource(root: folder)).0 }
-            return RepositoryConfig()
-        }
-        if first.publishedBranch != "main", let named = try config(at: "refs/heads/\(first.publishedBranch)") {
-            return named
-        }
-        return first
     }
 
     public var publishedRef: String { "refs/heads/\(config.publishedBranch)" }

@@ -61,36 +61,15 @@ public struct Rejection: Hashable, Sendable, Codable {
     public var time: Date
     /// The commit that records the rejection (its parent is the draft's tip).
     public var record: ObjectID
+    /// Whether the record's author is the reviewer it names, and was listed as a
+    /// reviewer on the published branch when it was made. A record written by
+    /// hand with someone else's name is shown as unverified.
+    public var verified: Bool = false
 }
 
 extension ContentRepository {
     public func draftRef(_ id: String) -> String { Self.draftPrefix + id }
     public func rejectedRef(_ id: String) -> String { Self.rejectedPrefix + id }
-
-    /// Open drafts, oldest first.
-    public func drafts() throws -> [Draft] {
-        let published = try withGit { try $0.referenceTarget(publishedRef) }
-        var drafts: [Draft] = []
-        for ref in try withGit({ try $0.references(withPrefix: Self.draftPrefix) }) {
-            drafts.append(
-                try describeDraft(
-                    id: String(ref.name.dropFirst(Self.draftPrefix.count)), tip: ref.target, published: published, state: .open))
-        }
-        return drafts.sorted { ($0.created ?? .distantPast, $0.id) < ($1.created ?? .distantPast, $1.id) }
-    }
-
-    /// Drafts reviewers turned down, with their reasons.
-    public func rejectedDrafts() throws -> [Draft] {
-        let published = try withGit { try $0.referenceTarget(publishedRef) }
-        return try withGit { try $0.references(withPrefix: Self.rejectedPrefix) }.map { ref in
-            let record = try withGit(reference: ref.name) { try $0.commit(ref.target) }
-            let tip = record.parents.first ?? ref.target
-            var draft = try describeDraft(
-                id: String(ref.name.dropFirst(Self.rejectedPrefix.count)), tip: tip, published: published, state: .rejected)
-            draft.rejection = Rejection.read(from: record)
-            return draft
-        }.sorted { ($0.rejection?.time ?? .distantPast) > ($1.rejection?.time ?? .distantPast) }
-    }
 
     /// The open draft `id`, or an error naming the closest open ones.
     public func draft(_ id: String) throws -> Draft {

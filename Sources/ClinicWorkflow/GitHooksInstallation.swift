@@ -3,30 +3,77 @@ import Foundation
 
 /// What `installGitHooks` set up.
 public enum GitHooksInstallation: Sendable, Equatable {
-    /// A working copy: `core.hooksPath` now points at `hooks/`. `preCommitReady`
-    /// is false when the working tree's `hooks/pre-commit` is missing or not executable.
-    case hooksPath(preCommitReady: Bool)
+    /// A working copy: the Git hooks committed directly in `hooks/` on the published
+    /// branch at `revision` were copied into the repository's own hooks folder
+    /// (`.git/hooks`). `preCommitReady` is false when there was no `hooks/pre-commit`.
+    case copied(folder: URL, hooks: [String], revision: Revision, preCommitReady: Bool)
     /// A bare repository: `hooks/post-receive` was written from the published branch at `revision`.
     case postReceive(file: URL, revision: Revision)
 }
 
 extension ContentRepository {
-    /// Points Git's hooks at the repository's shipped `hooks/`.
+    /// The Git config key listing the hooks clinicctl copied into a working copy
+    /// (so an approval knows to refresh them, and which old copies are its own).
+    static let installedHooksKey = "clinicctl.installedHooks"
+
+    /// Installs the Git hooks shipped in `hooks/` on the published branch.
     ///
-    /// In a working copy this sets `core.hooksPath`, so `hooks/pre-commit` checks
-    /// every plain `git commit`. In a bare repository (a shared server) it writes
+    /// In a working copy the executable files directly in `hooks/` at the published
+    /// tip are copied into `.git/hooks`, so `hooks/pre-commit` checks every plain
+    /// `git commit`. Copies, never `core.hooksPath`: a path that follows the
+    /// checkout would run whatever hooks an unapproved draft carries as soon as a
+    /// reviewer checks it out. In a bare repository (a shared server) it writes
     /// `hooks/post-receive` from the published branch, so a push publishes.
     public func installGitHooks() throws -> GitHooksInstallation {
         if isBare { return try installPostReceive() }
-        try withGit { git in try git.setConfigString("core.hooksPath", "hooks") }
-        let preCommit = workingDirectory?.appendingPathComponent("hooks/pre-commit").path
-        return .hooksPath(preCommitReady: preCommit.map { FileManager.default.isExecutableFile(atPath: $0) } ?? true)
+        return try copyGitHooks()
+    }
+
+    /// Copies the published tip's Git hooks again when they were installed before;
+    /// nil when they were not. Called after an approval moved the published branch.
+    func refreshInstalledGitHooks() throws -> GitHooksInstallation? {
+        guard !isBare, try withGit({ try $0.configString(Self.installedHooksKey) }) != nil else { return nil }
+        return try copyGitHooks()
+    }
+
+    func copyGitHooks() throws -> GitHooksInstallation {
+        let tip = try publishedRevision()
+        let hooks = try executableFiles(in: "hooks", at: tip)
+        let folder = gitDirectory.appendingPathComponent("hooks", isDirectory: true)
+        let previous = try withGit { try $0.configString(Self.installedHooksKey) }?.split(separator: " ").map(String.init) ?? []
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+            for hook in hooks {
+                let target = folder.appendingPathComponent(hook.name)
+                try hook.contents.write(to: target, options: .atomic)
+                try fileManager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: target.path)
+            }
+            // A hook removed on the published branch stops running too.
+            for name in previous where !hooks.contains(where: { $0.name == name }) {
+                try? fileManager.removeItem(at: folder.appendingPathComponent(name))
+            }
+        } catch {
+            throw WorkflowError(.repository, "cannot write the Git hooks into \(folder.path): \(error.localizedDescription)")
+        }
+        try withGit { git in
+            // An older install pointed Git at the tracked folder; Git must use the copies.
+            if try git.configString("core.hooksPath") != nil { try git.unsetConfig("core.hooksPath") }
+            try git.setConfigString(Self.installedHooksKey, hooks.map(\.name).joined(separator: " "))
+        }
+        return .copied(
+            folder: folder, hooks: hooks.map(\.name), revision: tip, preCommitReady: hooks.contains { $0.name == "pre-commit" })
     }
 
     func installPostReceive() throws -> GitHooksInstallation {
         let tip = try publishedRevision()
         guard let script = try file("hooks/post-receive", at: tip) else {
             throw WorkflowError(.notFound, "the published branch has no hooks/post-receive; commit clinicctl's hooks/ folder first")
+        }
+        // The hook reads which branch is published from the repository's config:
+        // record it now in a server made before that setting existed.
+        if publishedBranchOrigin == .assumedMain {
+            try withGit { try Self.recordPublishedBranch(config.publishedBranch, in: $0) }
         }
         let target = gitDirectory.appendingPathComponent("hooks/post-receive")
         do {

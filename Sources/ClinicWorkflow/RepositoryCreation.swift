@@ -8,6 +8,8 @@ public enum RepositoryCreation {
     /// Creates the repository at `directory` and commits the content on the
     /// published branch; a non-bare repository gets its working tree checked out.
     /// Keys given for the first reviewer turn on `requireSignedApprovals`.
+    /// The published branch is recorded in the repository's Git config
+    /// (`clinicctl.publishedBranch`), where clinicctl and the server hooks read it.
     public static func create(
         at directory: URL, content: URL, hooks: URL?, reviewers: [Person], firstReviewerKeys: [String] = [], publishedBranch: String,
         bare: Bool,
@@ -51,6 +53,8 @@ public enum RepositoryCreation {
         let signature = environment.signature(person)
         return try throughGit {
             let git = try Repository.create(at: directory, bare: bare, initialBranch: publishedBranch)
+            // Which branch is published belongs to the repository, not to any revision's file.
+            try ContentRepository.recordPublishedBranch(publishedBranch, in: git)
             let commit = try git.commit(
                 changes: changes, onBranch: "refs/heads/\(publishedBranch)", expectedTip: nil, parentIfNew: nil,
                 author: signature, committer: signature,

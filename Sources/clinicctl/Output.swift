@@ -6,6 +6,11 @@ import Foundation
 /// Printing, shared by every subcommand (errors leave through `Failure`).
 enum Output {
 
+    /// One warning per reference under drafts/ that is not listed as a draft.
+    static func noteSkipped(_ skipped: [SkippedDraftReference]) {
+        for reference in skipped { note("warning: skipped \(reference.reference.debugDescription): \(reference.reason)") }
+    }
+
     static func printJSON<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -32,13 +32,28 @@ import Testing
         try withTemporaryDirectory { dir in
             let target = dir.appendingPathComponent("dist")
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            // A previous bundle: its manifest lists every file there, including one the new bundle lacks.
             try Data("stale".utf8).write(to: target.appendingPathComponent("stale.txt"))
+            try Data(#"{"format": "\#(BundleExporter.format).manifest", "files": [{"path": "stale.txt"}]}"#.utf8)
+                .write(to: target.appendingPathComponent(BundleExporter.manifestName))
             let files = BundleExporter().files(for: richContent(), source: fixedSource)
             try BundleWriter.write(files, to: target)
             try BundleWriter.write(files, to: target)
             #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).sorted() == files.names.sorted())
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["dist"], "no staging or old folders left")
             #expect(try Data(contentsOf: target.appendingPathComponent("bundle.json")) == files["bundle.json"])
+        }
+    }
+
+    @Test func refusesToReplaceAFolderThatIsNotABundle() throws {
+        try withTemporaryDirectory { dir in
+            let target = dir.appendingPathComponent("site")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            try Data("mine".utf8).write(to: target.appendingPathComponent("index.html"))
+            #expect(throws: BundleWriteError.self) {
+                try BundleWriter.write(BundleExporter().files(for: richContent(), source: fixedSource), to: target)
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == ["index.html"])
         }
     }
 

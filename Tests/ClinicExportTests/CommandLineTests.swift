@@ -51,12 +51,13 @@ struct CommandLineTests {
         }
     }
 
-    @Test func hooksInstallPointsGitAtTheHooksFolder() throws {
+    @Test func hooksInstallCopiesThePublishedHooksIntoGitsOwnFolder() throws {
         try withTemporaryDirectory { dir in
-            let repo = try makeRepository(at: dir)
+            let repo = try makeRepository(at: dir, files: ["hooks/pre-commit": "#!/bin/sh\nexit 0\n"])
             let result = try clinicctl(["hooks", "install"], in: repo)
             #expect(result.status == 0, "\(result.output)")
-            #expect(try git(["config", "--get", "core.hooksPath"], in: repo) == "hooks")
+            #expect(FileManager.default.isExecutableFile(atPath: repo.appendingPathComponent(".git/hooks/pre-commit").path))
+            #expect(try run("git", ["config", "--get", "core.hooksPath"], in: repo).status != 0, "never a path that follows the checkout")
         }
     }
 }

@@ -72,6 +72,7 @@ func makeRepository(at root: URL, files: [String: String] = [:]) throws -> URL {
     let repo = root.appendingPathComponent("repo")
     try fm.createDirectory(at: repo, withIntermediateDirectories: true)
     try git(["init", "-q", "-b", "main"], in: repo)
+    try git(["config", "clinicctl.publishedBranch", "main"], in: repo)
     try fm.copyItem(at: packageRoot.appendingPathComponent("content"), to: repo.appendingPathComponent("content"))
     try fm.copyItem(at: packageRoot.appendingPathComponent("clinicctl.yaml"), to: repo.appendingPathComponent("clinicctl.yaml"))
     try commitFiles(files, in: repo, message: "Initial content")

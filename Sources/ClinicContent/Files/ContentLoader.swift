@@ -95,9 +95,28 @@ struct LoadState {
     let layout: ContentLayout
     var findings: [Finding] = []
     var map = SourceMap()
+    /// Bytes read so far, against `ContentLimits.repositoryBytes`.
+    var totalBytes = 0
 
-    /// A file's text; bytes that are not UTF-8 are a finding.
+    /// A file's text; bytes that are not UTF-8 are a finding. Sizes are checked
+    /// first, before any parsing, so hostile input costs no more than its bytes.
     mutating func decode(_ data: Data, _ path: String) -> String? {
+        totalBytes += data.count
+        guard data.count <= ContentLimits.fileBytes else {
+            findings.append(
+                Finding(
+                    .fileSize, file: path,
+                    message: "the file is \(data.count) bytes; the limit is \(ContentLimits.fileBytes) bytes, so it was not read"))
+            return nil
+        }
+        guard totalBytes <= ContentLimits.repositoryBytes else {
+            findings.append(
+                Finding(
+                    .fileSize, file: path,
+                    message:
+                        "the content folder is over \(ContentLimits.repositoryBytes) bytes in all; this file and the rest were not read"))
+            return nil
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             findings.append(
                 Finding(
@@ -123,4 +142,14 @@ struct LoadState {
         map.listIndices[path] = reader.map.listIndices[path]
         return result
     }
+}
+
+/// How much content clinicctl reads at all: checked before parsing (see docs/content-format.md).
+public enum ContentLimits {
+    /// One content file.
+    public static let fileBytes = 256 * 1024
+    /// The whole content folder.
+    public static let repositoryBytes = 16 * 1024 * 1024
+    /// One answer's Markdown handed to cmark (10,000 characters of up to 4 bytes each).
+    public static let markdownBytes = 40_000
 }

@@ -51,6 +51,9 @@ public enum AnswerMarkdown {
         }
     }
 
+    /// Whether cmark may be run on `markdown` at all.
+    public static func isWithinLimit(_ markdown: String) -> Bool { markdown.utf8.count <= ContentLimits.markdownBytes }
+
     static func isAllowed(_ url: String) -> Bool {
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon].lowercased()
@@ -80,8 +83,11 @@ public enum AnswerMarkdown {
         }
     }
 
-    /// Parses `markdown` and hands its document node to `body`; `empty` when cmark cannot parse it.
+    /// Parses `markdown` and hands its document node to `body`; `empty` when cmark cannot parse it,
+    /// or when the text is over `ContentLimits.markdownBytes` (cmark's time grows faster than the
+    /// input on some texts; validation refuses such an answer by its length without parsing it).
     static func withDocument<T>(_ markdown: String, options: Int32, _ empty: T, _ body: (OpaquePointer) -> T) -> T {
+        guard isWithinLimit(markdown) else { return empty }
         let bytes = Array(markdown.utf8)
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }

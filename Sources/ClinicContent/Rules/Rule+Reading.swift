@@ -5,6 +5,8 @@ extension Rule {
     static let fileMode = Rule(
         "file.mode", .error, "Everything in the content folder is a plain file: no symbolic link, submodule or executable file.")
     static let textEncoding = Rule("text.encoding", .error, "Every file is UTF-8 text.")
+    static let fileSize = Rule(
+        "file.size", .error, "A content file is at most 256 KiB and the content folder at most 16 MiB; larger ones are not read.")
     static let yamlSyntax = Rule("yaml.syntax", .error, "Every YAML file (and FAQ front matter) is valid YAML.")
     static let schemaType = Rule(
         "schema.type", .error, "Each value has the shape its key needs: a single value, a list, a number, true or false.")

@@ -29,7 +29,7 @@ public enum RuleCatalogue {
     private static let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
     static let reading: [Rule] = [
-        .fileUnexpected, .fileMode, .textEncoding, .yamlSyntax, .schemaType, .schemaUnknownKey, .clinicMissing, .faqFrontMatter,
+        .fileUnexpected, .fileMode, .textEncoding, .fileSize, .yamlSyntax, .schemaType, .schemaUnknownKey, .clinicMissing, .faqFrontMatter,
         .clinicEmpty, .locationEmpty, .hoursEmpty, .categoryEmpty, .socialEmpty, .faqEmpty, .configEmpty,
         .idSlug, .idUnique, .idFilename, .localeDefaultMissing, .localeTag, .textControl, .textLength, .urlHTTPS,
     ]

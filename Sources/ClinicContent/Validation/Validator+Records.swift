@@ -117,7 +117,9 @@ extension ValidationRun {
             checkText(entry.answer, file: file, field: "answer", maxLength: 10_000, lengthRule: .faqAnswerLength)
             // The default locale's answer is the Markdown body, which the YAML reader never saw.
             if let body = entry.answer.translations[defaultLocale] { checkPlain(body, file: file, field: "answer", multiline: true) }
-            for (locale, markdown) in entry.answer.translations.sorted(by: { $0.key < $1.key }) {
+            // An answer over the limit is refused by its length above, never handed to cmark.
+            for (locale, markdown) in entry.answer.translations.sorted(by: { $0.key < $1.key }) where AnswerMarkdown.isWithinLimit(markdown)
+            {
                 checkMarkdown(
                     markdown, file: file, field: locale == defaultLocale ? "answer" : "translations.\(locale).answer", locale: locale)
             }

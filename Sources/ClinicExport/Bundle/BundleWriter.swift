@@ -18,11 +18,16 @@ import Foundation
 /// partial one). The old files are removed last. The hidden names carry the
 /// writer's process id, so that leftovers of a writer that was killed can be
 /// told from a write in progress (`removeLeftovers`).
+///
+/// Only a folder that is empty or holds a previous bundle (its manifest lists
+/// every file in it) is replaced: `--out .` inside a repository must not
+/// delete the repository.
 public enum BundleWriter {
     /// `beforeSwap` runs once the new files are flushed, just before they take the final name.
     public static func write(_ files: BundleFiles, to directory: URL, beforeSwap: () -> Void = {}) throws {
         let fm = FileManager.default
         let target = directory.standardizedFileURL
+        try checkReplaceable(target)
         let parent = target.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let token = "\(getpid())-" + UUID().uuidString.prefix(8).lowercased()
@@ -65,6 +70,33 @@ public enum BundleWriter {
     /// writer killed mid-write leaves. A write in progress is left alone.
     public static func removeLeftovers(in folder: URL) {
         Leftovers.remove(in: folder, markedBy: [".new-", ".old-"])
+    }
+
+    /// Refuses an existing folder that is neither empty nor a previous bundle.
+    static func checkReplaceable(_ target: URL) throws {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue else { return }
+        let present = try fm.contentsOfDirectory(atPath: target.path)
+        if present.isEmpty || isPreviousBundle(target, holding: present) { return }
+        let shown = present.sorted().prefix(3).joined(separator: ", ") + (present.count > 3 ? ", …" : "")
+        throw BundleWriteError(
+            path: target.path,
+            reason:
+                "the folder holds other files (\(shown)) and is not a previous bundle; only an empty folder or one written by `clinicctl export` is replaced. Choose a new folder for --out"
+        )
+    }
+
+    /// Whether `folder` is a bundle: a manifest of this format listing every other file in it.
+    static func isPreviousBundle(_ folder: URL, holding present: [String]) -> Bool {
+        let manifestURL = folder.appendingPathComponent(BundleExporter.manifestName)
+        guard let data = try? Data(contentsOf: manifestURL),
+            let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            manifest["format"] as? String == "\(BundleExporter.format).manifest",
+            let listed = manifest["files"] as? [[String: Any]]
+        else { return false }
+        let known = Set(listed.compactMap { $0["path"] as? String } + [BundleExporter.manifestName])
+        return present.allSatisfy { known.contains($0) }
     }
 
     static func move(_ from: URL, _ to: URL) throws {

@@ -93,7 +93,8 @@ public struct Publisher: Sendable {
             hooks, repository: repository, commit: commit, previous: previous, bundle: bundle,
             timeout: timeout, output: output)
         do {
-            try repository.recordDeployed(commit, replacing: previous)
+            try repository.recordDeployed(
+                commit, manifestSHA256: files[BundleExporter.manifestName].map(DeploymentCheck.sha256), replacing: previous)
         } catch let error as WorkflowError where error.code == .conflict {
             throw PublishError(
                 .recordMoved, hook: nil,

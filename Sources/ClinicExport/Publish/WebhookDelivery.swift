@@ -39,20 +39,29 @@ public struct WebhookDelivery: Sendable {
         request.setValue(event, forHTTPHeaderField: "X-Clinicctl-Event")
         request.setValue(Self.signature(of: body, secret: secret), forHTTPHeaderField: Self.signatureHeader)
 
-        let box = ResponseBox()
-        let done = DispatchSemaphore(value: 0)
-        let task = URLSession.shared.dataTask(with: request) { data, response, error in
-            box.set(status: (response as? HTTPURLResponse)?.statusCode, body: data, error: error)
-            done.signal()
-        }
-        task.resume()
-        done.wait()
-        let (status, answer, failure) = box.get()
-        guard let status else {
+        // A session of its own whose delegate refuses every redirect: the signature
+        // goes to the configured URL and nowhere else (URLSession would otherwise
+        // follow a 307/308 to another origin with the signature header).
+        let delivery = Delivery()
+        let session = URLSession(configuration: .ephemeral, delegate: delivery, delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
+        session.dataTask(with: request).resume()
+        delivery.done.wait()
+        let (response, answer, failure) = delivery.result()
+        guard let response else {
             throw WebhookError(url: url.absoluteString, status: nil, message: failure?.localizedDescription ?? "no answer")
         }
+        let status = response.statusCode
+        if (300..<400).contains(status) {
+            let location = response.value(forHTTPHeaderField: "Location") ?? "(no Location)"
+            throw WebhookError(
+                url: url.absoluteString, status: status,
+                message:
+                    "a redirect to \(location), which is not followed: the signed request goes only to the configured URL; configure the final URL instead"
+            )
+        }
         guard (200..<300).contains(status) else {
-            let text = answer.flatMap { String(data: $0.prefix(200), encoding: .utf8) } ?? ""
+            let text = String(decoding: answer.prefix(200), as: UTF8.self)
             throw WebhookError(url: url.absoluteString, status: status, message: text)
         }
         return status
@@ -72,22 +81,42 @@ public struct WebhookError: Error, Equatable, Sendable, LocalizedError, CustomSt
     public var errorDescription: String? { description }
 }
 
-/// Carries the answer out of URLSession's callback queue.
-final class ResponseBox: @unchecked Sendable {
+/// Collects the answer of one request on URLSession's queue, and refuses redirects.
+final class Delivery: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    let done = DispatchSemaphore(value: 0)
     private let lock = NSLock()
-    private var status: Int?
-    private var body: Data?
+    private var response: HTTPURLResponse?
+    private var body = Data()
     private var error: (any Error)?
 
-    func set(status: Int?, body: Data?, error: (any Error)?) {
-        lock.lock()
-        defer { lock.unlock() }
-        (self.status, self.body, self.error) = (status, body, error)
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 
-    func get() -> (Int?, Data?, (any Error)?) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (status, body, error)
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
+        lock.withLock { self.response = response as? HTTPURLResponse }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.withLock { body.append(data.prefix(max(0, 4096 - body.count))) }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        lock.withLock {
+            self.error = error
+            if response == nil { response = task.response as? HTTPURLResponse }
+        }
+        done.signal()
+    }
+
+    func result() -> (HTTPURLResponse?, Data, (any Error)?) {
+        lock.withLock { (response, body, error) }
     }
 }

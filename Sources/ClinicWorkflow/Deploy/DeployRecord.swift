@@ -12,13 +12,28 @@ extension ContentRepository {
     ///
     /// Throws `.conflict` when another publish moved the record meanwhile (or
     /// holds its lock): the caller ran its hooks, but this revision is not recorded.
-    public func recordDeployed(_ revision: Revision, replacing previous: Revision?) throws {
+    ///
+    /// `manifestSHA256`, the SHA-256 of the bundle's `manifest.json`, is written
+    /// beside it in `<git dir>/clinicctl/deployed` (see `DeploymentRecord`).
+    public func recordDeployed(_ revision: Revision, manifestSHA256: String? = nil, replacing previous: Revision?) throws {
         // A lost compare-and-swap comes out of `withGit` as `.conflict`.
         try withGit(reference: Self.deployedRef, revision: revision.hex) { git in
             try git.updateReference(
                 Self.deployedRef, to: revision.id, expected: previous?.id,
                 logMessage: "clinicctl publish: deployed \(revision.short)")
         }
+        if let manifestSHA256 {
+            try DeploymentRecord(revision: revision.hex, manifestSHA256: manifestSHA256).write(to: deploymentRecordFile)
+        }
+    }
+
+    /// Where publish records what it deployed: inside the repository folder, which
+    /// a push can never write (a push writes only references and objects).
+    public var deploymentRecordFile: URL { gitDirectory.appendingPathComponent("clinicctl/deployed") }
+
+    /// The record publish wrote, if any.
+    public func deploymentRecord() -> DeploymentRecord? {
+        (try? Data(contentsOf: deploymentRecordFile)).flatMap(DeploymentRecord.init(text:))
     }
 
     /// The deployed revision when it already includes `revision`, else nil:
@@ -44,4 +59,37 @@ extension ContentRepository {
 
     /// Where deploy hooks run: the working tree, or the repository folder when bare.
     public var hookWorkingFolder: URL { workingDirectory ?? gitDirectory }
+}
+
+/// What `clinicctl publish` deployed: the revision and the SHA-256 of its bundle's
+/// manifest, so `status` can tell a real deployment from a reference set by hand.
+/// The file holds `revision <hex>` and `manifest-sha256 <hex>` lines.
+public struct DeploymentRecord: Equatable, Sendable {
+    public var revision: String
+    public var manifestSHA256: String
+
+    public init(revision: String, manifestSHA256: String) {
+        self.revision = revision
+        self.manifestSHA256 = manifestSHA256
+    }
+
+    init?(text data: Data) {
+        var fields: [String: String] = [:]
+        for line in String(decoding: data.prefix(4096), as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            if parts.count == 2 { fields[parts[0]] = parts[1] }
+        }
+        guard let revision = fields["revision"], let hash = fields["manifest-sha256"] else { return nil }
+        self.init(revision: revision, manifestSHA256: hash)
+    }
+
+    func write(to file: URL) throws {
+        let text = "revision \(revision)\nmanifest-sha256 \(manifestSHA256)\n"
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file, options: .atomic)
+        } catch {
+            throw WorkflowError(.repository, "cannot write the deployment record \(file.path): \(error.localizedDescription)")
+        }
+    }
 }

@@ -131,20 +131,29 @@ struct DraftLock {
 extension ContentRepository {
     /// Runs `body` as the only writer of draft `id` in any process.
     func holdingDraft<T>(_ id: String, _ body: () throws -> T) throws -> T {
-        try DraftLock.holding(
-            "draft-\(id)", in: gitDirectory, wait: lockWait, describe: "draft \(id)", notice: environment.notice, body)
+        try DraftLock.holding("draft-\(id)", in: gitDirectory, wait: lockWait, describe: "draft \(id)", notice: environment.notice) {
+            clearStaleReferenceLock(draftRef(id))
+            return try body()
+        }
     }
 
     /// Runs `body` as the only writer of the published branch in any process.
     func holdingPublished<T>(_ body: () throws -> T) throws -> T {
         try DraftLock.holding(
             "published", in: gitDirectory, wait: lockWait, describe: "the published branch \(config.publishedBranch)",
-            notice: environment.notice, body)
+            notice: environment.notice
+        ) {
+            clearStaleReferenceLock(publishedRef)
+            return try body()
+        }
     }
 
     /// Runs `body` as the only process publishing (and recording what is deployed).
     public func holdingDeployRecord<T>(_ body: () throws -> T) throws -> T {
-        try DraftLock.holding("deploy", in: gitDirectory, wait: lockWait, describe: "the deployed record", notice: environment.notice, body)
+        try DraftLock.holding("deploy", in: gitDirectory, wait: lockWait, describe: "the deployed record", notice: environment.notice) {
+            clearStaleReferenceLock(Self.deployedRef)
+            return try body()
+        }
     }
 
     /// How long to wait for another writer: `CLINICCTL_LOCK_WAIT` seconds, else 30.

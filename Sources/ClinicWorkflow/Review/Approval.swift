@@ -128,6 +128,10 @@ extension ContentRepository {
             let before = try load(at: published).content
             let workingTree = bringWorkingTreeAlong(from: published, state: headBefore)
             if let problem = workingTree.problem { problems.append(problem) }
+            // Installed Git hooks follow the published branch, and only it.
+            do { _ = try refreshInstalledGitHooks() } catch {
+                problems.append("the Git hooks could not be refreshed: \(error.localizedDescription)")
+            }
             return ApprovalResult(
                 draft: id, merge: merged, publishedBranch: config.publishedBranch, previousTip: published,
                 approvedCommit: draft.tip, workingTree: workingTree.outcome,

@@ -22,7 +22,7 @@ extension ContentRepository {
         }
         let message = CommitRecord.rejection(.init(draft: id, reason: reason, rejectedBy: reviewer)).message
         let record = try close(draft, into: rejectedRef(id), message: message, as: reviewer, sign: signer(signingKey))
-        return Rejection(reviewer: reviewer, reason: reason, time: environment.now(), record: record)
+        return Rejection(reviewer: reviewer, reason: reason, time: environment.now(), record: record, verified: true)
     }
 
     /// The author withdraws a draft; its commits stay under `refs/clinicctl/discarded/<id>`.

@@ -11,6 +11,8 @@ public struct RepositoryStatus: Sendable, Codable {
     public var deployed: ObjectID?
     /// Published changes not yet deployed, newest first.
     public var notDeployed: [String]
+    /// References under `drafts/` that are not drafts (see `draftListing`).
+    public var skippedDraftReferences: [SkippedDraftReference] = []
 }
 
 extension ContentRepository {
@@ -23,8 +25,9 @@ extension ContentRepository {
                 .map { "\($0.id.short) \($0.summary)" }
             return (deployed, pending, try git.commit(tip).summary)
         }
+        let listing = try draftListing()
         return RepositoryStatus(
             publishedBranch: config.publishedBranch, publishedTip: tip, publishedSummary: summary,
-            openDrafts: try drafts().map(\.id), deployed: deployed, notDeployed: pending)
+            openDrafts: listing.drafts.map(\.id), deployed: deployed, notDeployed: pending, skippedDraftReferences: listing.skipped)
     }
 }

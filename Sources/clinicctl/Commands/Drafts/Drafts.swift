@@ -24,7 +24,9 @@ struct Drafts: ParsableCommand {
 
     func run() throws {
         let repository = try self.repository.open()
-        var drafts = try repository.drafts()
+        let listing = try repository.draftListing()
+        Output.noteSkipped(listing.skipped)
+        var drafts = listing.drafts
         if all || mine { drafts += try repository.rejectedDrafts() }
         if mine {
             let me = try repository.identity(explicit: person.author)
@@ -36,7 +38,8 @@ struct Drafts: ParsableCommand {
                 id: draft.id, state: draft.state.rawValue, title: draft.title, authors: draft.authors.map(\.description),
                 edits: draft.edits.count, created: draft.created, updated: draft.updated,
                 mergesCleanly: review?.mergesCleanly, valid: review.map { $0.mergesCleanly && $0.isValid },
-                conflicts: review?.conflicts ?? [], rejectedBy: draft.rejection?.reviewer.description,
+                conflicts: review?.conflicts ?? [],
+                rejectedBy: draft.rejection.map { $0.reviewer.description + ($0.verified ? "" : " (unverified)") },
                 rejectionReason: draft.rejection?.reason, rejectedAt: draft.rejection?.time, beyondContent: review?.needsAcceptance)
         }
         if json { return try Output.printJSON(rows) }

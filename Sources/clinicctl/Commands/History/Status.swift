@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClinicContent
+import ClinicExport
 import ClinicWorkflow
 import Foundation
 
@@ -10,12 +11,19 @@ struct Status: ParsableCommand {
     var json: Bool { output.json }
 
     func run() throws {
-        let status = try repository.open().status()
+        let repository = try self.repository.open()
+        let status = try repository.status()
         if json { return try Output.printJSON(status) }
+        Output.noteSkipped(status.skippedDraftReferences)
+        let webRoot = ProcessInfo.processInfo.environment["CLINIC_WEBROOT"].map { URL(fileURLWithPath: $0) }
         print("Published (\(status.publishedBranch)): \(status.publishedTip.short) \(status.publishedSummary)")
         print("Open drafts: \(status.openDrafts.isEmpty ? "none" : status.openDrafts.joined(separator: ", "))")
         if let deployed = status.deployed {
-            print("Deployed: \(deployed.short)" + (status.notDeployed.isEmpty ? " (up to date)" : ""))
+            if case .unverified(let reason) = try DeploymentCheck.check(repository, webRoot: webRoot) {
+                print("Deployed: \(deployed.short) (unverified: \(reason))")
+            } else {
+                print("Deployed: \(deployed.short)" + (status.notDeployed.isEmpty ? " (up to date)" : ""))
+            }
         } else {
             print("Deployed: never (run `clinicctl publish`)")
         }

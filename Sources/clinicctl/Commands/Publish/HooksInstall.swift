@@ -5,12 +5,13 @@ import Foundation
 extension HooksCommand {
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Point the repository's Git hooks at hooks/.",
+            abstract: "Install the Git hooks committed in hooks/ on the published branch.",
             discussion: """
-                In a working copy, sets core.hooksPath to hooks, so hooks/pre-commit checks
-                every plain `git commit`. In a bare repository (a shared server), writes
-                hooks/post-receive from the published branch, so a push that moves the
-                published branch publishes it. See hooks/README.md.
+                In a working copy, copies them into .git/hooks (never core.hooksPath, which
+                would run a draft's hooks on checkout), so hooks/pre-commit checks every plain
+                `git commit`; an approval refreshes the copies. In a bare repository (a shared
+                server), writes hooks/post-receive from the published branch, so a push that
+                moves the published branch publishes it. See hooks/README.md.
                 """)
 
         @OptionGroup var repository: RepositoryOptions
@@ -23,11 +24,14 @@ extension HooksCommand {
                 return
             }
             switch try repository.installGitHooks() {
-            case .hooksPath(let preCommitReady):
-                print("Set core.hooksPath to hooks: Git now runs hooks/pre-commit before each commit.")
+            case .copied(let folder, let hooks, let revision, let preCommitReady):
+                let branch = repository.config.publishedBranch
+                print(
+                    "Copied \(hooks.isEmpty ? "no hooks" : hooks.joined(separator: ", ")) from \(branch) (\(revision.short)) into \(folder.path)."
+                )
                 if !preCommitReady {
                     Output.note(
-                        "note: hooks/pre-commit is missing or not executable in this working tree; copy it from clinicctl's hooks/ and commit it"
+                        "note: \(branch) has no executable hooks/pre-commit; copy it from clinicctl's hooks/, commit it, get it approved, then install again"
                     )
                 }
             case .postReceive(let file, let revision):
