@@ -10,12 +10,15 @@ struct Status: ParsableCommand {
     var json: Bool { output.json }
 
     func run() throws {
-        let status = try repository.open().status()
-        if json { return try Output.printJSON(status) }
+        let repository = try self.repository.open()
+        let status = try repository.status()
+        let zone = try repository.clinicTimeZone()
+        if json { return try Output.printJSON(status, in: zone) }
         print("Published (\(status.publishedBranch)): \(status.publishedTip.short) \(status.publishedSummary)")
         print("Open drafts: \(status.openDrafts.isEmpty ? "none" : status.openDrafts.joined(separator: ", "))")
         if let deployed = status.deployed {
             print("Deployed: \(deployed.short)" + (status.notDeployed.isEmpty ? " (up to date)" : ""))
+            print("  \(Live.how(status.deployment, in: zone)); details: clinicctl live")
         } else {
             print("Deployed: never (run `clinicctl publish`)")
         }
