@@ -102,6 +102,7 @@ public struct Publisher: Sendable {
             )
         }
         result.recorded = true
+        repository.noteDeployment(commit, previous: previous, hooks: hooks.map(\.name), notRun: notAccepted.sorted())
         output("Deployed \(commit.short) (previously \(previous?.short ?? "nothing")); recorded in \(ContentRepository.deployedRef)")
         return result
     }

@@ -13,6 +13,8 @@ public struct PublishedChange: Sendable, Codable {
     public var draft: String?
     public var edits: [String]
     public var entries: [String]
+    /// With `history(entry:field:)`: how the asked-for field changed, old to new.
+    public var fieldChanges: [EntryChange.FieldChange]? = nil
 }
 
 extension ContentRepository {

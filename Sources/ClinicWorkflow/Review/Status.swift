@@ -9,6 +9,8 @@ public struct RepositoryStatus: Sendable, Codable {
     public var publishedSummary: String
     public var openDrafts: [String]
     public var deployed: ObjectID?
+    /// When and by which hooks the deployed revision went live; nil when not known.
+    public var deployment: Deployment?
     /// Published changes not yet deployed, newest first.
     public var notDeployed: [String]
     /// References under `drafts/` that are not drafts (see `draftListing`).
@@ -28,6 +30,7 @@ extension ContentRepository {
         let listing = try draftListing()
         return RepositoryStatus(
             publishedBranch: config.publishedBranch, publishedTip: tip, publishedSummary: summary,
-            openDrafts: listing.drafts.map(\.id), deployed: deployed, notDeployed: pending, skippedDraftReferences: listing.skipped)
+            openDrafts: listing.drafts.map(\.id), deployed: deployed,
+            deployment: deployed.flatMap { deployment(of: Revision($0)) }, notDeployed: pending, skippedDraftReferences: listing.skipped)
     }
 }

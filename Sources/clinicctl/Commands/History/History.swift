@@ -6,15 +6,26 @@ import Foundation
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "What was published, when, drafted and approved by whom.",
-        discussion: "Examples: clinicctl history; clinicctl history faq what-is-dry-needling; clinicctl history hours glenview")
+        discussion: """
+            Times are in the clinic's time zone (timeZone in content/clinic.yaml).
+            Examples: clinicctl history; clinicctl history faq what-is-dry-needling; clinicctl history hours glenview --field sat
+            """)
     @Argument(help: "faq, location, hours, social or clinic.") var kind: String?
     @Argument(help: "The entry's id (for faq, location, hours).") var id: String?
+    @Option(
+        help: ArgumentHelp(
+            "Only the changes to this field of the entry, as the review names it (answer, address.city; for hours a day: sat, Saturday).",
+            valueName: "field"))
+    var field: String?
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var output: JSONOption
     var json: Bool { output.json }
 
     func validate() throws {
-        guard let kind else { return }
+        guard let kind else {
+            if field != nil { throw ValidationError("--field needs an entry: clinicctl history hours glenview --field sat") }
+            return
+        }
         guard ["faq", "location", "hours", "social", "clinic", "categories"].contains(kind) else {
             throw ValidationError("\"\(kind)\" is not faq, location, hours, social or clinic")
         }
@@ -25,18 +36,21 @@ struct History: ParsableCommand {
 
     func run() throws {
         let repository = try self.repository.open()
+        let zone = try repository.clinicTimeZone()
         let entry = kind.map { kind in id.map { "\(kind)/\($0)" } ?? kind }
-        let changes = try repository.history(entry: entry)
-        if json { return try Output.printJSON(changes) }
-        if changes.isEmpty { return print("No published changes" + (entry.map { " to \($0)" } ?? "") + ".") }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        let changes = try entry.map { try repository.history(entry: $0, field: field) } ?? repository.history()
+        if json { return try Output.printJSON(changes, in: zone) }
+        if changes.isEmpty {
+            let what = field.map { "to \($0) of \(entry ?? "")" } ?? entry.map { "to \($0)" }
+            return print("No published changes" + (what.map { " \($0)" } ?? "") + ".")
+        }
         for change in changes {
-            print("\(formatter.string(from: change.time))  \(change.commit.short)  \(change.summary)")
+            print("\(zone.text(change.time))  \(change.commit.short)  \(change.summary)")
             print(
                 "    drafted by \(change.draftedBy.map(\.name).joined(separator: ", "))"
                     + (change.approvedBy.map { "; approved by \($0.name)" } ?? ""))
             for edit in change.edits where change.edits.count > 1 { print("    - \(edit)") }
+            for fieldChange in change.fieldChanges ?? [] { print("    \(Output.fieldChange(fieldChange))") }
         }
     }
 }

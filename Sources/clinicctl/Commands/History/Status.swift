@@ -13,7 +13,8 @@ struct Status: ParsableCommand {
     func run() throws {
         let repository = try self.repository.open()
         let status = try repository.status()
-        if json { return try Output.printJSON(status) }
+        let zone = try repository.clinicTimeZone()
+        if json { return try Output.printJSON(status, in: zone) }
         Output.noteSkipped(status.skippedDraftReferences)
         let webRoot = ProcessInfo.processInfo.environment["CLINIC_WEBROOT"].map { URL(fileURLWithPath: $0) }
         print("Published (\(status.publishedBranch)): \(status.publishedTip.short) \(status.publishedSummary)")
@@ -24,6 +25,7 @@ struct Status: ParsableCommand {
             } else {
                 print("Deployed: \(deployed.short)" + (status.notDeployed.isEmpty ? " (up to date)" : ""))
             }
+            print("  \(Live.how(status.deployment, in: zone)); details: clinicctl live")
         } else {
             print("Deployed: never (run `clinicctl publish`)")
         }

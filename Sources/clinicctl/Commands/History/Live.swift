@@ -1,0 +1,47 @@
+import ArgumentParser
+import ClinicWorkflow
+import Foundation
+
+struct Live: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "What the website shows now: the deployed revision, when, by which hooks, and what waits.",
+        discussion: "Approved drafts not deployed yet go live with `clinicctl publish`. Times are in the clinic's time zone.")
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let repository = try self.repository.open()
+        let zone = try repository.clinicTimeZone()
+        let live = try repository.liveState()
+        if output.json { return try Output.printJSON(live, in: zone) }
+        if let deployed = live.deployed {
+            print("Live: \(deployed.short) \(live.deployedSummary ?? "")")
+            print("  \(Self.how(live.deployment, in: zone))")
+        } else {
+            print("Live: nothing was deployed yet")
+        }
+        if live.upToDate { return print("Up to date with \(live.publishedBranch).") }
+        if !live.waiting.isEmpty {
+            print("Approved but not deployed yet (newest first):")
+            print(
+                Output.table(
+                    live.waiting.map { [$0.revision.short, zone.text($0.approvedAt), $0.draft, "approved by \($0.approvedBy.name)"] },
+                    indent: "  "))
+        }
+        if !live.otherChangesWaiting.isEmpty {
+            print("Other published changes not deployed yet:")
+            live.otherChangesWaiting.forEach { print("  \($0)") }
+        }
+        print("\nNext:\n  deploy them:  clinicctl publish")
+    }
+
+    /// `deployed 2026-11-29 10:42 CST by hooks 10-upload, 20-notify`.
+    static func how(_ deployment: Deployment?, in zone: ClinicTimeZone) -> String {
+        guard let deployment else { return "when and by which hooks was not recorded (deployed by an older clinicctl)" }
+        let hooks =
+            deployment.hooks.isEmpty
+            ? "with no deploy hook run (only the bundle was exported)" : "by hooks \(deployment.hooks.joined(separator: ", "))"
+        let notRun = deployment.notRun.isEmpty ? "" : "; not run (not accepted): \(deployment.notRun.joined(separator: ", "))"
+        return "deployed \(zone.text(deployment.deployedAt)) \(hooks)\(notRun)"
+    }
+}

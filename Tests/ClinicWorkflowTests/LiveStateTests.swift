@@ -1,0 +1,60 @@
+import ClinicContent
+import ClinicWorkflow
+import Foundation
+import Testing
+
+/// What is live now, through the library: the deployed record, its note, and what waits.
+@Suite("live state")
+struct LiveStateTests {
+    @Test("before any deployment every approval waits, newest first; after one, only later approvals do")
+    func waiting() throws {
+        let clinic = try TestClinic()
+        let repository = clinic.repository
+        let first = try repository.approve(
+            try repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office).draft, as: People.rita)
+        clinic.clock.advance()
+        let social = try repository.commit(SocialEdits.remove(.x), to: nil, as: People.office)
+        let second = try repository.approve(social.draft, as: People.ravi)
+
+        var live = try repository.liveState()
+        #expect(live.deployed == nil && !live.upToDate && live.deployment == nil)
+        #expect(live.waiting.map(\.revision) == [second.mergedRevision, first.mergedRevision])
+        #expect(live.waiting.map(\.approvedBy) == [People.ravi, People.rita])
+        #expect(live.waiting.first?.draft == social.draft && live.waiting.first?.approvedAt == clinic.clock.now)
+        // The first commit was made outside review: it waits too, but is no approved draft.
+        #expect(live.otherChangesWaiting.count == 1)
+        #expect(live.timeZone == "America/Chicago")
+
+        try repository.recordDeployed(first.mergedRevision, replacing: nil)
+        clinic.clock.advance()
+        repository.noteDeployment(first.mergedRevision, previous: nil, hooks: ["10-upload", "20-notify"], notRun: ["05-new"])
+        live = try repository.liveState()
+        #expect(live.deployed == first.mergedRevision && !live.upToDate)
+        #expect(live.waiting.map(\.revision) == [second.mergedRevision] && live.otherChangesWaiting.isEmpty)
+        #expect(live.deployment?.hooks == ["10-upload", "20-notify"] && live.deployment?.notRun == ["05-new"])
+        #expect(live.deployment?.deployedAt == clinic.clock.now)
+
+        try repository.recordDeployed(second.mergedRevision, replacing: first.mergedRevision)
+        live = try repository.liveState()
+        #expect(live.upToDate && live.waiting.isEmpty)
+        // The note names another revision (a publish that lost a race, or an older clinicctl): not believed.
+        #expect(live.deployment == nil)
+    }
+
+    @Test("a repository deployed before notes were kept, or with an unreadable note, reads as not recorded")
+    func olderRepositories() throws {
+        let clinic = try TestClinic()
+        let tip = try clinic.repository.publishedRevision()
+        try clinic.repository.recordDeployed(tip, replacing: nil)
+        #expect(try clinic.repository.liveState().deployment == nil)
+        #expect(try clinic.repository.liveState().upToDate)
+        let note = clinic.folder.appendingPathComponent("clinicctl/deployment.json")
+        try FileManager.default.createDirectory(at: note.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("{ not json".utf8).write(to: note)
+        #expect(try clinic.repository.liveState().deployment == nil)
+        // A note with only what the first version wrote, plus a field from a later one, still reads.
+        try Data(#"{"revision":"\#(tip.hex)","deployedAt":"2026-11-29T16:42:00Z","manifestHash":"abc"}"#.utf8).write(to: note)
+        #expect(try clinic.repository.liveState().deployment?.hooks == [])
+        #expect(try clinic.repository.status().deployment?.revision == tip)
+    }
+}
