@@ -8,8 +8,11 @@ public struct PublishResult: Hashable, Sendable, Encodable {
     public var bundleDirectory: String
     /// The deploy hooks, in the order they ran (or would run).
     public var hooks: [String]
+    /// The hooks that exited with `Publisher.skippedStatus`: they did nothing.
+    public var skippedHooks: [String]
     public var dryRun: Bool
-    /// True when the revision was recorded as deployed.
+    /// True when the revision was recorded as deployed; false for a dry run and
+    /// when every hook skipped (exported, not deployed).
     public var recorded: Bool
 }
 
