@@ -16,6 +16,9 @@ public struct ContentEdit: Sendable {
     /// What a new draft is named after.
     public var draftHint: String
     public var apply: @Sendable (inout SiteContent) throws -> Void
+    /// What the person should know about this edit beyond its changes (a range
+    /// split in two, a date in the past); printed after the result.
+    public var notes: [String] = []
 
     public init(
         change: String, entry: String, summary: String, draftHint: String? = nil,
@@ -40,22 +43,25 @@ public struct EditResult: Sendable, Codable {
     public var changes: [EntryChange]
     /// Errors that were already on the branch before this edit (not caused by it).
     public var preexistingErrors: [Finding]
+    /// The edit's notes (`ContentEdit.notes`).
+    public var notes: [String] = []
 }
 
 extension ContentRepository {
     /// Applies `edit` and commits it onto a draft: `draftID`'s, or a new one.
     public func commit(_ edit: ContentEdit, to draftID: String?, as person: Person, message: String? = nil) throws -> EditResult {
-        try commit(to: draftID, as: person, message: message) { _ in edit }
+        try commit(to: draftID, as: person, message: message, draftName: nil) { _ in edit }
     }
 
     /// Makes an edit from the content it will change, applies it and commits
-    /// it onto a draft: `draftID`'s, or a new one.
+    /// it onto a draft: `draftID`'s, or a new one (named `draftName`, or after
+    /// the edit: see `newDraftID(from:as:named:)`).
     ///
     /// Nothing is written unless the whole content validates. If the draft
     /// moves while this runs, the edit is made again on the new tip (up to
     /// three times) so no one's edit is lost.
     public func commit(
-        to draftID: String?, as person: Person, message: String? = nil,
+        to draftID: String?, as person: Person, message: String? = nil, draftName: String? = nil,
         _ makeEdit: (SiteContent) throws -> ContentEdit
     ) throws -> EditResult {
         var lastError: WorkflowError?
@@ -65,7 +71,7 @@ extension ContentRepository {
             let base = try existingTip ?? publishedTip()
             let prepared = try prepare(makeEdit, at: base)
             let edit = prepared.edit
-            let id = try draftID ?? newDraftID(from: edit.draftHint)
+            let id = try draftID ?? newDraftID(from: edit.draftHint, as: person, named: draftName)
             let signature = environment.signature(person)
             // A blank --message would leave the commit without a summary: the edit's own is used.
             let summary = message.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? edit.summary
@@ -88,7 +94,7 @@ extension ContentRepository {
             return EditResult(
                 draft: id, commit: commit, createdDraft: draftID == nil, summary: summary,
                 files: prepared.fileChanges.map(\.path), changes: prepared.changes,
-                preexistingErrors: prepared.preexisting)
+                preexistingErrors: prepared.preexisting, notes: edit.notes)
         }
         throw lastError!
     }

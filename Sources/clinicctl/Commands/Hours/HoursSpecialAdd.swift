@@ -30,10 +30,11 @@ extension Hours.Special {
             try write.commit { content in
                 let locale = content.clinic.defaultLocale
                 return HoursEdits.addSpecial(
-                    location,
+                    content.locationID(typed: location),
                     SpecialHours(
                         from: from, through: through, closed: closed, ranges: ranges,
-                        reason: reason.map { LocalizedText($0, locale: locale) }))
+                        reason: reason.map { LocalizedText($0, locale: locale) }),
+                    today: TimeZone(identifier: content.clinic.timeZone).map { CalendarDay(Date(), timeZone: $0) })
             }
         }
     }
