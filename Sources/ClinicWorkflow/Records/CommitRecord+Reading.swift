@@ -25,7 +25,7 @@ extension CommitRecord {
                 Approval(
                     draft: draft, title: summary.hasPrefix(prefix) ? String(summary.dropFirst(prefix.count)) : summary,
                     note: noteLines.isEmpty ? nil : noteLines.joined(separator: "\n"), edits: edits, approvedBy: person,
-                    approvedCommit: commit))
+                    approvedCommit: commit, ownRevertOf: values[Key.approvedOwnRevert].flatMap(ObjectID.init(hex:))))
         } else if let by = values[Key.rejectedBy] {
             guard let person = Person(parsing: by), let draft = values[Key.draft] else { return nil }
             let reason = Self.trimmingBlankLines(body.map(Self.undent)).joined(separator: "\n")

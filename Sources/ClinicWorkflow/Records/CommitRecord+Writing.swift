@@ -33,10 +33,11 @@ extension CommitRecord {
         case .edit(let edit): pairs = [(Key.change, edit.change), (Key.entry, edit.entry)]
         case .revert(let revert): pairs = [(Key.change, "revert"), (Key.reverts, revert.reverted.hex)]
         case .approval(let approval):
-            pairs = [
-                (Key.approvedBy, Self.trailerValue(approval.approvedBy)), (Key.draft, approval.draft),
-                (Key.approvedCommit, approval.approvedCommit.hex),
-            ]
+            pairs =
+                [
+                    (Key.approvedBy, Self.trailerValue(approval.approvedBy)), (Key.draft, approval.draft),
+                    (Key.approvedCommit, approval.approvedCommit.hex),
+                ] + (approval.ownRevertOf.map { [(Key.approvedOwnRevert, $0.hex)] } ?? [])
         case .rejection(let rejection): pairs = [(Key.rejectedBy, Self.trailerValue(rejection.rejectedBy)), (Key.draft, rejection.draft)]
         case .discard(let discard): pairs = [(Key.discardedBy, Self.trailerValue(discard.discardedBy)), (Key.draft, discard.draft)]
         }

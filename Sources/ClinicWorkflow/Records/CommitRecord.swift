@@ -79,13 +79,21 @@ public enum CommitRecord: Hashable, Sendable {
         public var approvedBy: Person
         /// The draft's tip when it was approved.
         public var approvedCommit: ObjectID
-        public init(draft: String, title: String, note: String?, edits: [String], approvedBy: Person, approvedCommit: ObjectID) {
+        /// Set when the reviewer approved a revert they opened themselves: the
+        /// approved change it undoes (the `Approved-own-revert` trailer). Allowed
+        /// only for a pure revert, which restores content approved once already.
+        public var ownRevertOf: ObjectID?
+        public init(
+            draft: String, title: String, note: String?, edits: [String], approvedBy: Person, approvedCommit: ObjectID,
+            ownRevertOf: ObjectID? = nil
+        ) {
             self.draft = draft
             self.title = title
             self.note = note
             self.edits = edits
             self.approvedBy = approvedBy
             self.approvedCommit = approvedCommit
+            self.ownRevertOf = ownRevertOf
         }
     }
 
@@ -117,6 +125,7 @@ public enum CommitRecord: Hashable, Sendable {
         static let reverts = "Reverts"
         static let approvedBy = "Approved-by"
         static let approvedCommit = "Approved-commit"
+        static let approvedOwnRevert = "Approved-own-revert"
         static let rejectedBy = "Rejected-by"
         static let discardedBy = "Discarded-by"
         static let draft = "Draft"

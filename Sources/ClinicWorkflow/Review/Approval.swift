@@ -30,8 +30,11 @@ public struct ApprovalResult: Sendable, Codable {
 }
 
 extension ContentRepository {
-    /// Who may approve `draft`, and why not when they may not.
-    func checkMayApprove(_ draft: Draft, reviewer: Person) throws {
+    /// Who may approve `draft`, and why not when they may not. Returns the approved
+    /// change the draft reverts when the reviewer wrote it and may approve it anyway
+    /// (see `pureRevertOfApproved`).
+    @discardableResult
+    func checkMayApprove(_ draft: Draft, reviewer: Person) throws -> ObjectID? {
         guard config.isReviewer(email: reviewer.email) else {
             let listed = config.reviewers.map { "\($0.name) <\($0.email)>" }
             throw WorkflowError(
@@ -40,9 +43,11 @@ extension ContentRepository {
                     + (listed.isEmpty ? " (nobody is listed yet)" : " (\(listed.joined(separator: ", ")))"))
         }
         if let own = draft.edits.first(where: { $0.author.isSame(as: reviewer) }) {
+            if let reverted = try pureRevertOfApproved(draft) { return reverted }
             throw WorkflowError(
                 .refused, "\(reviewer.name) wrote part of draft \(draft.id) (\"\(own.summary)\"); another reviewer must approve it")
         }
+        return nil
     }
 
     /// Merges an open draft onto the published branch, recording the approval.
@@ -53,14 +58,15 @@ extension ContentRepository {
     public func approve(_ id: String, as reviewer: Person, message: String? = nil) throws -> ApprovalResult {
         for _ in 0..<3 {
             let draft = try self.draft(id)
-            try checkMayApprove(draft, reviewer: reviewer)
+            let ownRevert = try checkMayApprove(draft, reviewer: reviewer)
             let published = try publishedTip()
             let headBefore = try workingTreeState()
             let record = CommitRecord.approval(
                 .init(
                     draft: draft.id, title: draft.edits.first?.summary ?? draft.id,
                     note: message.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
-                    edits: draft.edits.map { "\($0.summary) (\($0.author.name))" }, approvedBy: reviewer, approvedCommit: draft.tip))
+                    edits: draft.edits.map { "\($0.summary) (\($0.author.name))" }, approvedBy: reviewer, approvedCommit: draft.tip,
+                    ownRevertOf: ownRevert))
             let (merged, conflicts) = try mergeWithPublished(draft.tip, published: published, message: record.message, as: reviewer)
             guard let merged else {
                 throw WorkflowError(
