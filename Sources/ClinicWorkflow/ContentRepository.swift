@@ -20,6 +20,8 @@ public final class ContentRepository: @unchecked Sendable {
     public static let draftPrefix = "refs/heads/drafts/"
     public static let rejectedPrefix = "refs/clinicctl/rejected/"
     public static let deployedRef = "refs/clinicctl/deployed"
+    /// The last revision a publish exported while every deploy hook skipped.
+    public static let exportedRef = "refs/clinicctl/exported"
 
     public init(git: Repository, environment: WorkEnvironment = WorkEnvironment()) throws {
         self.repository = git

@@ -27,7 +27,7 @@ struct Clinicctl: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)
+            Failure.exitLikeArgumentParser(error)
         }
         do {
             try command.run()

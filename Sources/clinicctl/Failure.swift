@@ -17,10 +17,20 @@ enum Failure {
             report(error.message, findings: error.findings)
             Clinicctl.exit(withError: ExitCode(error.code == .usage ? usage : 1))
         }
-        if isArgumentParsers(error) { Clinicctl.exit(withError: error) }
+        if isArgumentParsers(error) { exitLikeArgumentParser(error) }
         // Ours (PublishError, BundleWriteError, WebhookError) and Foundation's (a file that cannot be written).
         report((error as? LocalizedError)?.errorDescription ?? error.localizedDescription, findings: [])
         Clinicctl.exit(withError: ExitCode(1))
+    }
+
+    /// ArgumentParser's own message and exit code, with its `Error:` written
+    /// `error:` like every other error of clinicctl. Help and version pass unchanged.
+    static func exitLikeArgumentParser(_ error: any Error) -> Never {
+        let code = Clinicctl.exitCode(for: error)
+        let message = Clinicctl.fullMessage(for: error)
+        guard code != .success, message.hasPrefix("Error: ") else { Clinicctl.exit(withError: error) }
+        FileHandle.standardError.write(Data(("error: " + message.dropFirst("Error: ".count) + "\n").utf8))
+        Clinicctl.exit(withError: ExitCode(code.rawValue))
     }
 
     /// Help, `ExitCode`, a usage error: ArgumentParser prints them itself, with the

@@ -31,6 +31,7 @@ enum Output {
                 }
             }
         }
+        for note in result.notes { print("Note: \(note)") }
         if !result.preexistingErrors.isEmpty {
             print(
                 "Note: the content already had \(result.preexistingErrors.count) error(s) before this change; `clinicctl validate --draft \(result.draft)` lists them."

@@ -27,24 +27,11 @@ enum Prompt {
         return text
     }
 
-    /// Opens `$EDITOR` on `initial` and returns what was saved.
+    /// Opens `$VISUAL` or `$EDITOR` on `initial` at the terminal and returns what was saved.
     static func editor(initial: String) throws -> String {
         guard isInteractive else {
             throw WorkflowError(.usage, "--edit opens an editor and needs a terminal; use --answer or --answer-file")
         }
-        let editor = ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "vi"
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("clinicctl-answer-\(getpid()).md")
-        try Data(initial.utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        // The person's own editor, at their terminal; never the git program.
-        let process = Foundation.Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [editor, file.path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw WorkflowError(.usage, "\(editor) exited with status \(process.terminationStatus); nothing was changed")
-        }
-        return try readFile(file.path)
+        return try TextEditor(environment: ProcessInfo.processInfo.environment).edit(initial)
     }
 }

@@ -28,10 +28,11 @@ func toolEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
 
     @Test(arguments: [("10-webroot", "CLINIC_WEBROOT"), ("20-webhook", "CLINIC_WEBHOOK_URL")])
     func deployHooksSayTheySkipWhenUnconfigured(hook: String, variable: String) throws {
+        // 77 is how a hook says "skipped" (hooks/README.md).
         let result = try run(
             "sh", [hooks.appendingPathComponent("publish.d/\(hook)").path],
             environment: ["PATH": "/usr/bin:/bin", "CLINICCTL_BUNDLE_DIR": "/nonexistent", "CLINICCTL_REVISION": "abc"])
-        #expect(result.status == 0)
+        #expect(result.status == Publisher.skippedStatus)
         #expect(result.output == "skipped: \(variable) is not set\n")
     }
 

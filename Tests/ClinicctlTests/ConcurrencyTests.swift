@@ -78,7 +78,7 @@ struct ConcurrencyTests {
         let box = try Sandbox()
         let edits = [
             ["faq", "edit", "is-the-procedure-painful", "--answer", "Hardly."],
-            ["faq", "edit", "is-the-procedure-painful", "--answer", "A little."],
+            ["faq", "edit", "is-the-procedure-painful", "--answer", "A little.", "--draft-name", "painful-second-opinion"],
             ["faq", "add", "--question", "Parking?", "--answer", "Free."],
             ["faq", "add", "--question", "Wheelchair access?", "--answer", "Yes."],
         ]

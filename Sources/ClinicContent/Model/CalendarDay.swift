@@ -26,10 +26,34 @@ public struct CalendarDay: Hashable, Sendable, Comparable, CustomStringConvertib
         self.init(year: y, month: m, day: d)
     }
 
+    /// The date a person probably meant by `12/24/2026` or `12-24-2026` (month
+    /// first, as in the United States), for a "did you mean" hint; nil otherwise.
+    public static func suggestion(for text: String) -> CalendarDay? {
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+        guard parts.count == 3, parts[2].count == 4, let m = Int(parts[0]), let d = Int(parts[1]), let y = Int(parts[2]) else {
+            return nil
+        }
+        return CalendarDay(year: y, month: m, day: d)
+    }
+
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
     public static func < (a: Self, b: Self) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// The day after.
+    public var next: CalendarDay {
+        if day < Self.daysIn(month: month, year: year) { return CalendarDay(year: year, month: month, day: day + 1)! }
+        if month < 12 { return CalendarDay(year: year, month: month + 1, day: 1)! }
+        return CalendarDay(year: year + 1, month: 1, day: 1) ?? self
+    }
+
+    /// The day before.
+    public var previous: CalendarDay {
+        if day > 1 { return CalendarDay(year: year, month: month, day: day - 1)! }
+        if month > 1 { return CalendarDay(year: year, month: month - 1, day: Self.daysIn(month: month - 1, year: year))! }
+        return CalendarDay(year: year - 1, month: 12, day: 31) ?? self
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

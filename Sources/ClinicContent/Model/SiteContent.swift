@@ -26,6 +26,18 @@ public struct SiteContent: Hashable, Sendable {
     }
 
     public func location(_ id: String) -> Location? { locations.first { $0.id == id } }
+
+    /// The id of the location a person typed: the id itself, else the one
+    /// location whose id or label matches in any case (`Glenview`, `The Loop`);
+    /// `typed` unchanged when none or several do, so the error lists the ids.
+    public func locationID(typed: String) -> String {
+        if location(typed) != nil { return typed }
+        let folded = typed.lowercased()
+        let matches = locations.filter { location in
+            location.id.lowercased() == folded || location.label.translations.values.contains { $0.lowercased() == folded }
+        }
+        return matches.count == 1 ? matches[0].id : typed
+    }
     public func hours(for location: String) -> LocationHours? { hours.first { $0.location == location } }
     public func faqEntry(_ id: String) -> FAQEntry? { faq.first { $0.id == id } }
 

@@ -2,6 +2,12 @@
 public enum SocialNetwork: String, CaseIterable, Sendable {
     case tiktok, x, linkedin, instagram, facebook, youtube, other
 
+    /// The network a person typed: any case (`Facebook`), and `twitter` for `x`.
+    public init?(typed: String) {
+        let name = typed.lowercased()
+        self.init(rawValue: name == "twitter" ? "x" : name)
+    }
+
     /// Hosts a profile URL on this network may use; empty for `other`.
     public var hosts: [String] {
         switch self {

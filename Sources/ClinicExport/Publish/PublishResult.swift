@@ -10,8 +10,11 @@ public struct PublishResult: Hashable, Sendable, Encodable {
     public var hooks: [String]
     /// Hooks the published change added or altered without a reviewer accepting them: not run.
     public var notRun: [String]
+    /// The hooks that exited with `Publisher.skippedStatus`: they did nothing.
+    public var skippedHooks: [String]
     public var dryRun: Bool
-    /// True when the revision was recorded as deployed.
+    /// True when the revision was recorded as deployed; false for a dry run and
+    /// when every hook skipped (exported, not deployed).
     public var recorded: Bool
 }
 

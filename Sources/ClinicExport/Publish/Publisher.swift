@@ -7,14 +7,20 @@ import Foundation
 /// The hooks are `hooks/publish.d/*` read from the commit being published,
 /// never from the working tree, so what runs is what a reviewer approved.
 /// Each runs directly (no shell), in name order, with a timeout; the first
-/// failure stops the publish. Only when all succeed is the revision recorded
-/// in `refs/clinicctl/deployed`, by compare-and-swap against the value read
-/// at the start. The time, the environment and the tool's folder are
+/// failure stops the publish. A hook that exits with `skippedStatus` did
+/// nothing (say, its destination is not configured); when every hook skipped,
+/// the revision was exported but not deployed, and is recorded only in
+/// `refs/clinicctl/exported`. Otherwise, when all succeed, the revision is
+/// recorded in `refs/clinicctl/deployed`, by compare-and-swap against the
+/// value read at the start. The time, the environment and the tool's folder are
 /// injected so that tests and the approval flow control them.
 public struct Publisher: Sendable {
     public static let hooksDirectory = "hooks/publish.d"
     /// Bundles kept under `<git dir>/clinicctl/bundles/`, newest first.
     public static let bundlesKept = 5
+    /// The exit status with which a deploy hook says it skipped (did nothing):
+    /// 77, the status Automake's and Meson's test harnesses read as "skipped".
+    public static let skippedStatus: Int32 = 77
 
     /// The environment hooks inherit (then CLINICCTL_* and PATH are set on top).
     public var environment: [String: String]
@@ -81,7 +87,7 @@ public struct Publisher: Sendable {
         }
         var result = PublishResult(
             revision: commit.hex, previousRevision: previous?.hex, bundleDirectory: bundle.path,
-            hooks: hooks.map(\.name), notRun: notAccepted.sorted(), dryRun: dryRun, recorded: false)
+            hooks: hooks.map(\.name), notRun: notAccepted.sorted(), skippedHooks: [], dryRun: dryRun, recorded: false)
         if dryRun {
             output(
                 hooks.isEmpty
@@ -89,9 +95,17 @@ public struct Publisher: Sendable {
                     : "Dry run: would run \(hooks.map(\.name).joined(separator: ", ")); nothing was run or recorded")
             return result
         }
-        try runHooks(
+        result.skippedHooks = try runHooks(
             hooks, repository: repository, commit: commit, previous: previous, bundle: bundle,
             timeout: timeout, output: output)
+        if !hooks.isEmpty, result.skippedHooks.count == hooks.count {
+            try repository.recordExported(commit)
+            output(
+                "Exported \(commit.short), not deployed: every deploy hook skipped (\(result.skippedHooks.joined(separator: ", "))). "
+                    + (previous.map { "\(ContentRepository.deployedRef) stays at \($0.short)" } ?? "Nothing is recorded as deployed")
+                    + "; configure the hooks (see hooks/README.md) and run `clinicctl publish` again")
+            return result
+        }
         do {
             try repository.recordDeployed(
                 commit, manifestSHA256: files[BundleExporter.manifestName].map(DeploymentCheck.sha256), replacing: previous)
@@ -103,17 +117,21 @@ public struct Publisher: Sendable {
         }
         result.recorded = true
         repository.noteDeployment(commit, previous: previous, hooks: hooks.map(\.name), notRun: notAccepted.sorted())
+        if !result.skippedHooks.isEmpty { output("Skipped: \(result.skippedHooks.joined(separator: ", "))") }
         output("Deployed \(commit.short) (previously \(previous?.short ?? "nothing")); recorded in \(ContentRepository.deployedRef)")
         return result
     }
 
+    /// Runs `hooks` in order; returns the names of those that skipped.
     func runHooks(
         _ hooks: [CommittedHook], repository: ContentRepository, commit: Revision,
         previous: Revision?, bundle: URL, timeout: Duration, output: (String) -> Void
-    ) throws {
+    ) throws -> [String] {
         guard !hooks.isEmpty else {
-            return output("\(Self.hooksDirectory) at \(commit.short) has no deploy hooks; only the bundle was exported")
+            output("\(Self.hooksDirectory) at \(commit.short) has no deploy hooks; only the bundle was exported")
+            return []
         }
+        var skipped: [String] = []
         let fm = FileManager.default
         // Named after this process, so that a later publish removes it if this one is killed.
         Leftovers.remove(in: fm.temporaryDirectory, markedBy: ["clinicctl-hooks-"])
@@ -151,6 +169,7 @@ public struct Publisher: Sendable {
             }
             switch exit {
             case .exited(0): continue
+            case .exited(Self.skippedStatus): skipped.append(hook.name)
             case .exited(let status):
                 throw PublishError(
                     .hookFailed, hook: hook.name,
@@ -166,6 +185,7 @@ public struct Publisher: Sendable {
                 )
             }
         }
+        return skipped
     }
 
     func hookEnvironment(repository: ContentRepository, commit: Revision, previous: Revision?, bundle: URL) -> [String: String] {

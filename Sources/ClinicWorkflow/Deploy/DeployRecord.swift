@@ -36,6 +36,23 @@ extension ContentRepository {
         (try? Data(contentsOf: deploymentRecordFile)).flatMap(DeploymentRecord.init(text:))
     }
 
+    /// The revision last exported by a publish whose deploy hooks all skipped
+    /// (`refs/clinicctl/exported`), if any: exported, not deployed.
+    public func exportedRevision() throws -> Revision? {
+        try withGit { git in try git.referenceTarget(Self.exportedRef) }.map(Revision.init)
+    }
+
+    /// Records `revision` as exported but not deployed (every deploy hook skipped).
+    /// The last such publish wins; `deployed` is left alone.
+    public func recordExported(_ revision: Revision) throws {
+        try withGit(reference: Self.exportedRef, revision: revision.hex) { git in
+            let current = try git.referenceTarget(Self.exportedRef)
+            try git.updateReference(
+                Self.exportedRef, to: revision.id, expected: current,
+                logMessage: "clinicctl publish: exported \(revision.short), every deploy hook skipped")
+        }
+    }
+
     /// The deployed revision when it already includes `revision`, else nil:
     /// settles a publish that lost the race to record itself.
     public func deployedRevision(including revision: Revision) throws -> Revision? {

@@ -33,26 +33,66 @@ public enum HoursEdits {
         }
     }
 
-    /// Adds or replaces the special hours starting on `from`.
-    public static func addSpecial(_ location: String, _ special: SpecialHours) -> ContentEdit {
-        let dates = special.through.map { "\(special.from)..\($0)" } ?? special.from.description
+    /// Adds or replaces the special hours starting on `from`; a date before
+    /// `today` is accepted with a note (a record of the past, or a typo).
+    public static func addSpecial(_ location: String, _ special: SpecialHours, today: CalendarDay? = nil) -> ContentEdit {
+        let dates = label(special)
         let what = special.closed ? "closed" : special.ranges.map(\.readableLabel).joined(separator: ", ")
-        return edit(location, change: "hours.special.add", summary: "Hours: \(location) \(dates) \(what)") { hours in
+        var edit = edit(location, change: "hours.special.add", summary: "Hours: \(location) \(dates) \(what)") { hours in
             hours.special.removeAll { $0.from == special.from }
             hours.special.append(special)
         }
+        if let today, special.lastDay < today {
+            edit.notes.append("\(dates) is in the past (today is \(today)); saved anyway. Check the year if you meant an upcoming date")
+        }
+        return edit
     }
 
-    /// Removes the special hours that start on (or cover) `date`.
-    public static func removeSpecial(_ location: String, date: CalendarDay) -> ContentEdit {
-        edit(location, change: "hours.special.remove", summary: "Hours: \(location) remove special hours \(date)") { hours in
-            let before = hours.special.count
-            hours.special.removeAll { $0.from == date }
-            if hours.special.count == before { hours.special.removeAll { $0.covers(date) } }
-            if hours.special.count == before {
-                throw WorkflowError(.notFound, "\(location) has no special hours on \(date); `clinicctl hours show \(location)` lists them")
+    /// Removes the special hours on the days `from` through `through` (one day
+    /// when nil). Special hours that span more days keep the days outside,
+    /// split in two where needed, and the summary says so.
+    public static func removeSpecial(
+        _ location: String, from: CalendarDay, through: CalendarDay? = nil, in content: SiteContent
+    ) -> ContentEdit {
+        let last = through ?? from
+        let dates = through.map { "\(from)..\($0)" } ?? from.description
+        let overlapping = (content.hours(for: location)?.special ?? []).filter { $0.from <= last && from <= $0.lastDay }
+        let kept = overlapping.flatMap { remaining($0, without: from, through: last) }
+        var summary = "Hours: \(location) remove special hours \(dates)"
+        if !kept.isEmpty {
+            summary += "; \(overlapping.map(label).joined(separator: ", ")) keeps \(kept.map(label).joined(separator: " and "))"
+        }
+        return edit(location, change: "hours.special.remove", summary: summary) { hours in
+            guard hours.special.contains(where: { $0.from <= last && from <= $0.lastDay }) else {
+                throw WorkflowError(
+                    .notFound, "\(location) has no special hours on \(dates); `clinicctl hours show \(location)` lists them")
+            }
+            hours.special = hours.special.flatMap { special in
+                special.from <= last && from <= special.lastDay ? remaining(special, without: from, through: last) : [special]
             }
         }
+    }
+
+    /// What is left of `special` once the days `from` through `last` are taken out: nothing, one part or two.
+    static func remaining(_ special: SpecialHours, without from: CalendarDay, through last: CalendarDay) -> [SpecialHours] {
+        var parts: [SpecialHours] = []
+        if special.from < from {
+            var before = special
+            before.through = from.previous == special.from ? nil : from.previous
+            parts.append(before)
+        }
+        if last < special.lastDay {
+            var after = special
+            after.from = last.next
+            after.through = special.lastDay == last.next ? nil : special.lastDay
+            parts.append(after)
+        }
+        return parts
+    }
+
+    /// `2026-12-24` or `2026-12-24..2026-12-26`.
+    static func label(_ special: SpecialHours) -> String {
+        special.through.map { "\(special.from)..\($0)" } ?? special.from.description
     }
 
     /// Takes `days` out of every weekly range and appointment rule.

@@ -61,7 +61,8 @@ public enum LocationEdits {
             if let state = f.state { location.address.state = state.uppercased() }
             if let zip = f.zip { location.address.zip = zip }
             if let country = f.country { location.address.country = country }
-            if let phone = f.phone { location.phone = phone }
+            // In the style the clinic writes its numbers in (this location's, else the clinic's).
+            if let phone = f.phone { location.phone = phone.styled(like: location.phone?.display ?? content.clinic.phone.display) }
             if let status = f.status { location.status = status }
             if let coordinates = f.coordinates { location.coordinates = coordinates }
             content.locations[index] = location
@@ -151,7 +152,7 @@ public enum ClinicEdits {
         ) { content in
             if let name = f.name { content.clinic.name.set(name, locale: content.clinic.defaultLocale) }
             if let legalName = f.legalName { content.clinic.legalName = legalName }
-            if let phone = f.phone { content.clinic.phone = phone }
+            if let phone = f.phone { content.clinic.phone = phone.styled(like: content.clinic.phone.display) }
             if let website = f.website { content.clinic.website = website.isEmpty ? nil : website }
             if let email = f.email { content.clinic.email = email.isEmpty ? nil : email }
             if let timeZone = f.timeZone { content.clinic.timeZone = timeZone }

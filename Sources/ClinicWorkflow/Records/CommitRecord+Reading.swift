@@ -28,7 +28,7 @@ extension CommitRecord {
                     approvedCommit: commit,
                     accepted: (values[Key.accepted] ?? "").split(separator: ",").compactMap {
                         Acceptance(rawValue: $0.trimmingCharacters(in: .whitespaces))
-                    }))
+                    }, ownRevertOf: values[Key.approvedOwnRevert].flatMap(ObjectID.init(hex:))))
         } else if let by = values[Key.rejectedBy] {
             guard let person = Person(parsing: by), let draft = values[Key.draft] else { return nil }
             let reason = Self.trimmingBlankLines(body.map(Self.undent)).joined(separator: "\n")

@@ -40,6 +40,7 @@ extension CommitRecord {
             if !approval.accepted.isEmpty {
                 pairs.append((Key.accepted, approval.accepted.sorted().map(\.rawValue).joined(separator: ", ")))
             }
+            if let ownRevertOf = approval.ownRevertOf { pairs.append((Key.approvedOwnRevert, ownRevertOf.hex)) }
         case .rejection(let rejection): pairs = [(Key.rejectedBy, Self.trailerValue(rejection.rejectedBy)), (Key.draft, rejection.draft)]
         case .discard(let discard): pairs = [(Key.discardedBy, Self.trailerValue(discard.discardedBy)), (Key.draft, discard.draft)]
         }

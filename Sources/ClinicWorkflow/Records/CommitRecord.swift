@@ -82,9 +82,13 @@ public enum CommitRecord: Hashable, Sendable {
         /// What the reviewer accepted beyond content (hooks, settings, other files):
         /// the `Clinic-Accepted` trailer, absent when nothing was.
         public var accepted: [Acceptance]
+        /// Set when the reviewer approved a revert they opened themselves: the
+        /// approved change it undoes (the `Approved-own-revert` trailer). Allowed
+        /// only for a pure revert, which restores content approved once already.
+        public var ownRevertOf: ObjectID?
         public init(
             draft: String, title: String, note: String?, edits: [String], approvedBy: Person, approvedCommit: ObjectID,
-            accepted: [Acceptance] = []
+            accepted: [Acceptance] = [], ownRevertOf: ObjectID? = nil
         ) {
             self.draft = draft
             self.title = title
@@ -93,6 +97,7 @@ public enum CommitRecord: Hashable, Sendable {
             self.approvedBy = approvedBy
             self.approvedCommit = approvedCommit
             self.accepted = accepted
+            self.ownRevertOf = ownRevertOf
         }
     }
 
@@ -124,6 +129,7 @@ public enum CommitRecord: Hashable, Sendable {
         static let reverts = "Reverts"
         static let approvedBy = "Approved-by"
         static let approvedCommit = "Approved-commit"
+        static let approvedOwnRevert = "Approved-own-revert"
         static let rejectedBy = "Rejected-by"
         static let discardedBy = "Discarded-by"
         static let draft = "Draft"

@@ -32,8 +32,11 @@ public struct ApprovalResult: Sendable, Codable {
 }
 
 extension ContentRepository {
-    /// Who may approve `draft`, and why not when they may not.
-    func checkMayApprove(_ draft: Draft, reviewer: Person) throws {
+    /// Who may approve `draft`, and why not when they may not. Returns the approved
+    /// change the draft reverts when the reviewer wrote it and may approve it anyway
+    /// (see `pureRevertOfApproved`).
+    @discardableResult
+    func checkMayApprove(_ draft: Draft, reviewer: Person) throws -> ObjectID? {
         guard config.isReviewer(email: reviewer.email) else {
             let listed = config.reviewers.map { "\($0.name) <\($0.email)>" }
             throw WorkflowError(
@@ -44,12 +47,15 @@ extension ContentRepository {
         // Every commit of the draft counts, merged side branches included: a reviewer's own
         // commit merged into someone else's draft is still their own change.
         if let own = draft.contributions.first(where: { $0.author.isSame(as: reviewer) || $0.committer.isSame(as: reviewer) }) {
+            // A pure revert of an approved change restores what a reviewer approved once: allowed.
+            if let reverted = try pureRevertOfApproved(draft) { return reverted }
             let role = own.author.isSame(as: reviewer) ? "wrote" : "committed"
             throw WorkflowError(
                 .refused,
                 "\(reviewer.name) \(role) part of draft \(draft.id) (\(own.commit.short) \"\(own.summary)\"); another reviewer must approve it"
             )
         }
+        return nil
     }
 
     /// Merges an open draft onto the published branch, recording the approval.
@@ -79,7 +85,7 @@ extension ContentRepository {
     ) throws -> ApprovalResult {
         for _ in 0..<3 {
             let draft = try self.draft(id)
-            try checkMayApprove(draft, reviewer: reviewer)
+            let ownRevert = try checkMayApprove(draft, reviewer: reviewer)
             try checkTip(draft, expected: tip ?? shownTip(of: id, to: reviewer))
             try checkCanSign(key)
             let published = try publishedTip()
@@ -90,7 +96,7 @@ extension ContentRepository {
                     draft: draft.id, title: draft.edits.first?.summary ?? draft.id,
                     note: message.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
                     edits: draft.edits.map { "\($0.summary) (\($0.author.name))" }, approvedBy: reviewer, approvedCommit: draft.tip,
-                    accepted: accepted))
+                    accepted: accepted, ownRevertOf: ownRevert))
             let (merged, conflicts) = try mergeWithPublished(
                 draft.tip, published: published, message: record.message, as: reviewer, sign: signer(key))
             guard let merged else {

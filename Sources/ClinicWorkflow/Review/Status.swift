@@ -15,22 +15,29 @@ public struct RepositoryStatus: Sendable, Codable {
     public var notDeployed: [String]
     /// References under `drafts/` that are not drafts (see `draftListing`).
     public var skippedDraftReferences: [SkippedDraftReference] = []
+    /// The revision the last publish exported without deploying (every hook
+    /// skipped), when what is deployed does not include it already.
+    public var exportedNotDeployed: ObjectID?
 }
 
 extension ContentRepository {
     public func status() throws -> RepositoryStatus {
         let tip = try publishedTip()
-        let (deployed, pending, summary) = try withGit(reference: Self.deployedRef) { git in
+        let (deployed, pending, summary, exported) = try withGit(reference: Self.deployedRef) { git in
             let deployed = try git.referenceTarget(Self.deployedRef)
+            let exported = try git.referenceTarget(Self.exportedRef).flatMap { exported in
+                try deployed.map { try git.isAncestor(exported, of: $0) } == true ? nil : exported
+            }
             let pending = try git.firstParentLog(from: tip, limit: 200)
                 .prefix { commit in try deployed.map { try !git.isAncestor(commit.id, of: $0) } ?? true }
                 .map { "\($0.id.short) \($0.summary)" }
-            return (deployed, pending, try git.commit(tip).summary)
+            return (deployed, pending, try git.commit(tip).summary, exported)
         }
         let listing = try draftListing()
         return RepositoryStatus(
             publishedBranch: config.publishedBranch, publishedTip: tip, publishedSummary: summary,
             openDrafts: listing.drafts.map(\.id), deployed: deployed,
-            deployment: deployed.flatMap { deployment(of: Revision($0)) }, notDeployed: pending, skippedDraftReferences: listing.skipped)
+            deployment: deployed.flatMap { deployment(of: Revision($0)) }, notDeployed: pending, skippedDraftReferences: listing.skipped,
+            exportedNotDeployed: exported)
     }
 }

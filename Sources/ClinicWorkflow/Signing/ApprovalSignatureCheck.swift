@@ -59,7 +59,13 @@ extension ContentRepository {
         let (info, stored, contributors) = try withGit(revision: commit.hex) { git in
             let info = try git.commit(commit)
             let drafted = info.parents.count > 1 ? try git.commits(reachableFrom: info.parents[1], excluding: previousTip) : []
-            let people = drafted.flatMap { [$0.author, $0.committer] }.map { Person(name: $0.name, email: $0.email) }
+            // An approval of one's own pure revert (`Approved-own-revert`) is allowed when the
+            // draft is exactly that one revert commit: its author is then not a contributor.
+            let ownRevert: ObjectID? = if case .approval(let a) = CommitRecord(message: info.message) { a.ownRevertOf } else { nil }
+            let isOwnRevert =
+                ownRevert != nil && drafted.count == 1
+                && { if case .revert(let r) = CommitRecord(message: drafted[0].message) { r.reverted == ownRevert } else { false } }()
+            let people = isOwnRevert ? [] : drafted.flatMap { [$0.author, $0.committer] }.map { Person(name: $0.name, email: $0.email) }
             return (info, try git.signature(of: commit), people)
         }
         let approvedBy: Person? = if case .approval(let a) = CommitRecord(message: info.message) { a.approvedBy } else { nil }

@@ -13,6 +13,9 @@ struct ReadOptions: ParsableArguments {
     @OptionGroup var output: JSONOption
     var json: Bool { output.json }
 
+    /// True when neither --rev nor --draft is given: the published branch is read.
+    var readsPublished: Bool { rev == nil && draft == nil }
+
     func validate() throws {
         if rev != nil && draft != nil { throw ValidationError("give --rev or --draft, not both") }
     }

@@ -17,9 +17,18 @@ extension FAQ {
             let category = try Prompt.category(given: fields.category, write: write)
             var given = try fields.fields(requireQuestionAndAnswer: true)
             given.category = category
-            try write.commit { content in
-                try FAQEdits.add(given, id: id, placement: placement.placement ?? .end, in: content)
+            guard fields.edit else {
+                return try write.commit { content in
+                    try FAQEdits.add(given, id: id, placement: placement.placement ?? .end, in: content)
+                }
             }
+            try write.commit(
+                editing: { _ in given.answer ?? "" },
+                makeEdit: { content, answer in
+                    var fields = given
+                    fields.answer = answer
+                    return try FAQEdits.add(fields, id: id, placement: placement.placement ?? .end, in: content)
+                })
         }
     }
 }

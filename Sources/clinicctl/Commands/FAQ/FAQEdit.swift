@@ -20,7 +20,18 @@ extension FAQ {
 
         func run() throws {
             let given = try fields.fields(requireQuestionAndAnswer: false)
-            try write.commit { _ in FAQEdits.edit(id, given) }
+            guard fields.edit else { return try write.commit { _ in FAQEdits.edit(id, given) } }
+            // The editor starts from the answer as it is, in the locale being written.
+            let locale = fields.locale
+            try write.commit(
+                editing: { content in
+                    given.answer ?? content.faqEntry(id)?.answer.translations[locale ?? content.clinic.defaultLocale] ?? ""
+                },
+                makeEdit: { _, answer in
+                    var fields = given
+                    fields.answer = answer
+                    return FAQEdits.edit(id, fields)
+                })
         }
     }
 }

@@ -24,6 +24,7 @@ struct FAQFieldOptions: ParsableArguments {
 
     func validate() throws {
         if answer != nil && answerFile != nil { throw ValidationError("give --answer or --answer-file, not both") }
+        if edit && answerFile != nil { throw ValidationError("give --edit or --answer-file, not both") }
         if let lastReviewed, CalendarDay(lastReviewed) == nil {
             throw ValidationError("--last-reviewed \"\(lastReviewed)\" is not a date like 2026-11-29")
         }
@@ -32,16 +33,15 @@ struct FAQFieldOptions: ParsableArguments {
         }
     }
 
-    /// The fields given, asking for missing required ones on a terminal.
-    func fields(requireQuestionAndAnswer: Bool, existing: FAQEntry? = nil) throws -> FAQEdits.Fields {
+    /// The fields given, asking for missing required ones on a terminal (but the
+    /// answer, with --edit).
+    func fields(requireQuestionAndAnswer: Bool) throws -> FAQEdits.Fields {
         var question = question
         var answer = try answerFile.map(Prompt.readFile) ?? answer
-        if edit {
-            answer = try Prompt.editor(initial: answer ?? existing?.answer.translations[locale ?? "en"] ?? "")
-        }
         if requireQuestionAndAnswer {
             if question == nil { question = try Prompt.ask("Question", flag: "--question") }
-            if answer == nil { answer = try Prompt.ask("Answer", flag: "--answer") }
+            // With --edit, the answer is written in the editor later (`WriteOptions.commit(editing:)`).
+            if answer == nil && !edit { answer = try Prompt.ask("Answer", flag: "--answer") }
         }
         return FAQEdits.Fields(
             question: question, answer: answer, category: category, tags: tags.isEmpty ? nil : tags,

@@ -10,19 +10,34 @@ extension FAQ {
 
         struct Row: Encodable {
             var id: String, position: Int, category: String, question: String, locales: [String], tags: [String]
+            /// Open drafts that change this entry (listed only when reading the published branch).
+            var drafts: [String]
         }
 
         func run() throws {
-            let content = try options.load().1.content
+            let (repository, loaded) = try options.load()
+            let content = loaded.content
             let locale = content.clinic.defaultLocale
-            let rows = content.faqInPageOrder.map {
+            // Reading the published branch, say what open drafts change, so drafted entries are not invisible.
+            let drafted = options.readsPublished ? try repository.draftedEntries(entryPrefix: "faq/") : []
+            let rows = content.faqInPageOrder.map { entry in
                 Row(
-                    id: $0.id, position: $0.position, category: $0.category,
-                    question: $0.question.text(for: locale, defaultLocale: locale) ?? "",
-                    locales: $0.question.locales(defaultLocale: locale), tags: $0.tags)
+                    id: entry.id, position: entry.position, category: entry.category,
+                    question: entry.question.text(for: locale, defaultLocale: locale) ?? "",
+                    locales: entry.question.locales(defaultLocale: locale), tags: entry.tags,
+                    drafts: drafted.filter { $0.entry == "faq/\(entry.id)" }.map(\.draft))
             }
             if options.json { return try Output.printJSON(rows) }
-            print(Output.table([["POS", "ID", "QUESTION"]] + rows.map { [String($0.position), $0.id, $0.question] }))
+            let marked = rows.contains { !$0.drafts.isEmpty }
+            print(
+                Output.table(
+                    [["POS", "ID", "QUESTION"] + (marked ? ["OPEN DRAFTS"] : [])]
+                        + rows.map { [String($0.position), $0.id, $0.question] + (marked ? [$0.drafts.joined(separator: ", ")] : []) }))
+            let added = drafted.filter { $0.kind == .added }
+            guard !added.isEmpty else { return }
+            print("")
+            print("Only in open drafts, not published yet (read one with `clinicctl faq list --draft ID`):")
+            for entry in added { print("  \(entry.entry.dropFirst("faq/".count))  \(entry.title)  (draft \(entry.draft))") }
         }
     }
 }

@@ -15,9 +15,13 @@ extension FAQ {
         }
 
         func run() throws {
-            let content = try options.load().1.content
+            let (repository, loaded) = try options.load()
+            let content = loaded.content
             guard let entry = content.faqEntry(id) else {
-                throw WorkflowError(.notFound, "there is no FAQ entry \"\(id)\"; `clinicctl faq list` shows them all")
+                let fallback = "there is no FAQ entry \"\(id)\"; `clinicctl faq list` shows them all"
+                // On the published branch, an entry only drafted so far is named with its draft.
+                guard options.readsPublished else { throw WorkflowError(.notFound, fallback, entry: "faq/\(id)") }
+                throw try repository.missingEntryError("faq/\(id)", described: "FAQ entry \"\(id)\"", fallback: fallback)
             }
             if options.json {
                 return try Output.printJSON(

@@ -29,6 +29,9 @@ struct Status: ParsableCommand {
         } else {
             print("Deployed: never (run `clinicctl publish`)")
         }
+        if let exported = status.exportedNotDeployed {
+            print("Exported, not deployed: \(exported.short) (every deploy hook skipped; see hooks/README.md)")
+        }
         if !status.notDeployed.isEmpty {
             print("Approved but not deployed yet:")
             status.notDeployed.forEach { print("  \($0)") }

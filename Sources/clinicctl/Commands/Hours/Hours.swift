@@ -36,14 +36,22 @@ struct Hours: ParsableCommand {
         return ranges
     }
 
+    /// `; did you mean 2026-12-24?` for a date written `12/24/2026`, else nothing.
+    static func didYouMean(_ text: String) -> String {
+        CalendarDay.suggestion(for: text).map { "; did you mean \($0)?" } ?? ""
+    }
+
     /// A date (2026-12-24) or an inclusive range (2026-12-24..2026-12-26).
     static func dates(_ text: String) throws -> (CalendarDay, CalendarDay?) {
         let parts = text.components(separatedBy: "..")
         guard (1...2).contains(parts.count), let from = CalendarDay(parts[0]) else {
-            throw ValidationError("\"\(text)\" is not a date like 2026-12-24 or a range like 2026-12-24..2026-12-26")
+            throw ValidationError(
+                "\"\(text)\" is not a date like 2026-12-24 or a range like 2026-12-24..2026-12-26" + didYouMean(parts[0]))
         }
         guard parts.count == 2 else { return (from, nil) }
-        guard let through = CalendarDay(parts[1]) else { throw ValidationError("\"\(parts[1])\" is not a date like 2026-12-26") }
+        guard let through = CalendarDay(parts[1]) else {
+            throw ValidationError("\"\(parts[1])\" is not a date like 2026-12-26" + didYouMean(parts[1]))
+        }
         return (from, through)
     }
 }

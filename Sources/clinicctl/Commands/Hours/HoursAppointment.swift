@@ -15,7 +15,7 @@ extension Hours {
 
         func run() throws {
             let days = try Hours.days(self.days)
-            try write.commit { _ in HoursEdits.appointment(location, days: days, note: note) }
+            try write.commit { content in HoursEdits.appointment(content.locationID(typed: location), days: days, note: note) }
         }
     }
 }

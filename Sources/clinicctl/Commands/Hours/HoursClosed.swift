@@ -14,7 +14,7 @@ extension Hours {
 
         func run() throws {
             let days = try Hours.days(self.days)
-            try write.commit { _ in HoursEdits.closed(location, days: days) }
+            try write.commit { content in HoursEdits.closed(content.locationID(typed: location), days: days) }
         }
     }
 }

@@ -22,7 +22,7 @@ extension Hours {
         func run() throws {
             let days = try Hours.days(self.days)
             let ranges = try Hours.ranges(self.ranges, overnight: overnight)
-            try write.commit { _ in HoursEdits.set(location, days: days, ranges: ranges) }
+            try write.commit { content in HoursEdits.set(content.locationID(typed: location), days: days, ranges: ranges) }
         }
     }
 }

@@ -31,7 +31,7 @@ extension Hours {
             let locale = content.clinic.defaultLocale
             var locations = content.locations
             if let location {
-                guard let one = content.location(location) else {
+                guard let one = content.location(content.locationID(typed: location)) else {
                     throw WorkflowError.noLocation(location, in: content)
                 }
                 locations = [one]

@@ -42,7 +42,10 @@ extension Hours.Special {
                 let special = SpecialHours(
                     from: from, through: through, closed: closed, ranges: ranges,
                     reason: reason.map { LocalizedText($0, locale: locale) })
-                return all ? HoursEdits.addSpecialEverywhere(special) : HoursEdits.addSpecial(location, special)
+                let today = TimeZone(identifier: content.clinic.timeZone).map { CalendarDay(Date(), timeZone: $0) }
+                return all
+                    ? HoursEdits.addSpecialEverywhere(special)
+                    : HoursEdits.addSpecial(content.locationID(typed: location), special, today: today)
             }
         }
     }

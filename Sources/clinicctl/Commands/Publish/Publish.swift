@@ -13,6 +13,8 @@ struct Publish: ParsableCommand {
             JSON event on standard input; its output is shown prefixed with its name.
             When all succeed, the revision is recorded in refs/clinicctl/deployed; when one
             fails, publishing stops and the record stays where it was: run publish again.
+            A hook that exits 77 skipped; when every hook skipped, the revision is exported,
+            not deployed: it goes into refs/clinicctl/exported and status shows it.
             """)
 
     @OptionGroup var repository: RepositoryOptions

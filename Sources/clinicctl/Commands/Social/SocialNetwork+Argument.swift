@@ -2,4 +2,7 @@ import ArgumentParser
 import ClinicContent
 import ClinicWorkflow
 
-extension SocialNetwork: ExpressibleByArgument {}
+/// Read as people type it: `Facebook`, `twitter` (for x).
+extension SocialNetwork: ExpressibleByArgument {
+    public init?(argument: String) { self.init(typed: argument) }
+}

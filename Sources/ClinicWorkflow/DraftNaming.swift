@@ -1,0 +1,50 @@
+import ClinicContent
+import Foundation
+
+extension ContentRepository {
+    /// The id for the draft a new edit opens: `name` when given (`--draft-name`),
+    /// else one made from `hint`.
+    ///
+    /// Repeating an edit must not quietly open a second draft on the same topic
+    /// (`clinic`, then `clinic-2`): when `person` already has an open draft made
+    /// from the same hint, this refuses and names it, so the edit goes into it
+    /// (`--draft`) or into a draft named on purpose (`--draft-name`). Someone
+    /// else's draft on the topic does not stop a new one.
+    public func newDraftID(from hint: String, as person: Person, named name: String?) throws -> String {
+        if let name { return try checkedDraftName(name) }
+        let stem = Formats.slug(from: hint, maxLength: 48)
+        let sameTopic = try drafts().filter { draft in
+            draft.id == stem || (draft.id.hasPrefix(stem + "-") && Int(draft.id.dropFirst(stem.count + 1)) != nil)
+        }
+        if let mine = sameTopic.first(where: { $0.authors.contains { $0.isSame(as: person) } }) {
+            throw WorkflowError(
+                .refused,
+                "your draft \(mine.id) on this is still open (\(mine.title)); add this edit to it with `--draft \(mine.id)`, "
+                    + "or open a separate draft with `--draft-name NAME`. Nothing was changed",
+                draft: mine.id, reference: draftRef(mine.id))
+        }
+        return try newDraftID(from: hint)
+    }
+
+    /// `name` when it can name a new draft: a slug that no open or rejected draft uses.
+    func checkedDraftName(_ name: String) throws -> String {
+        let slug = Formats.slug(from: name, maxLength: 48)
+        guard !slug.isEmpty, slug == name else {
+            throw WorkflowError(
+                .usage,
+                "--draft-name \"\(name)\" must be lower-case letters, digits and dashes"
+                    + (slug.isEmpty ? "" : ", like \(slug)"))
+        }
+        if try withGit(draft: name, { try $0.referenceTarget(draftRef(name)) }) != nil {
+            throw WorkflowError(
+                .refused, "draft \(name) is already open; add to it with `--draft \(name)`, or choose another --draft-name",
+                draft: name, reference: draftRef(name))
+        }
+        if try withGit(draft: name, { try $0.referenceTarget(rejectedRef(name)) }) != nil {
+            throw WorkflowError(
+                .refused, "draft \(name) was rejected and its name stays with it; choose another --draft-name", draft: name,
+                reference: rejectedRef(name))
+        }
+        return name
+    }
+}
