@@ -109,6 +109,15 @@ struct FAQRuleTests {
         #expect(try findings { replace(&$0, painful, body, "Most patients do not feel [the needle](\(url)).") } == [])
     }
 
+    @Test(
+        "an embedded image is refused wherever it points (a remote one would track readers); a link to it is fine",
+        arguments: ["https://tracker.example/p.gif", "http://clinic.example/needle.png"])
+    func embeddedImage(url: String) throws {
+        let all = try findings { replace(&$0, painful, body, "Most patients do not feel ![the needle](\(url)).") }
+        #expect(all == ["\(painful):7:27: error [faq.answer.image]"])
+        #expect(try findings { replace(&$0, painful, body, "Most patients do not feel [the needle](\(url)).") } == [])
+    }
+
     @Test("a question may be 200 characters, not 201", arguments: [(200, false), (201, true)])
     func questionLength(count: Int, refused: Bool) throws {
         let long = String(repeating: "a", count: count - 1) + "?"

@@ -5,15 +5,21 @@ import Foundation
 /// touches cmark, for both the safety check (validation) and the safe
 /// rendering a site shows (export).
 ///
-/// Validation refuses raw HTML and links other than https, http, mailto, tel
-/// and sms. Rendering is the second wall: it always uses cmark's safe mode,
+/// Validation refuses raw HTML, links other than https, http, mailto, tel
+/// and sms, and embedded images: an image from another site is fetched from
+/// it by every patient who opens the answer (a tracking pixel), and the bundle
+/// has no images of its own to point at, so an answer links to a picture instead. Rendering is the second wall: it always uses cmark's safe mode,
 /// which replaces raw HTML with a comment and empties `javascript:`,
 /// `vbscript:`, `file:` and `data:` link targets, so content that slipped
 /// past validation still cannot reach a page as markup.
 public enum AnswerMarkdown {
     /// Something in an answer that a page must not carry, and where it stands.
     public struct Problem: Equatable, Sendable {
-        public enum Kind: Equatable, Sendable { case rawHTML(String), linkScheme(String) }
+        public enum Kind: Equatable, Sendable {
+            case rawHTML(String), linkScheme(String)
+            /// An embedded image: the page would fetch it from its host when a patient reads the answer.
+            case image(String)
+        }
         public let kind: Kind
         /// 1-based line within the Markdown text.
         public let line: Int
@@ -42,7 +48,11 @@ public enum AnswerMarkdown {
                         Problem(kind: .rawHTML(literal.trimmingCharacters(in: .whitespacesAndNewlines)), line: line, column: column))
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                    if !isAllowed(url) { problems.append(Problem(kind: .linkScheme(url), line: line, column: column)) }
+                    if !isAllowed(url) {
+                        problems.append(Problem(kind: .linkScheme(url), line: line, column: column))
+                    } else if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+                        problems.append(Problem(kind: .image(url), line: line, column: column))
+                    }
                 default:
                     break
                 }

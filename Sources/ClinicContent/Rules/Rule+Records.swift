@@ -40,6 +40,8 @@ extension Rule {
     static let faqAnswerLength = Rule("faq.answer.length", .error, "An answer is at most 10,000 characters.")
     static let faqAnswerHTML = Rule("faq.answer.html", .error, "Answers are Markdown without raw HTML.")
     static let faqAnswerLink = Rule("faq.answer.link", .error, "Links in answers are full https, http, mailto, tel or sms addresses.")
+    static let faqAnswerImage = Rule(
+        "faq.answer.image", .error, "Answers embed no images (another site's image tracks readers); link instead.")
     static let socialNetwork = Rule("social.network", .error, "network is tiktok, x, linkedin, instagram, facebook, youtube or other.")
     static let socialHost = Rule("social.host", .error, "A social link points at its network's own site.")
     static let socialDuplicate = Rule("social.duplicate", .warning, "A network (other than other) is listed once.")

@@ -44,7 +44,7 @@ public enum RuleCatalogue {
     ]
     static let faqAndSocial: [Rule] = [
         .refCategory, .faqTag, .faqPositionDuplicate, .faqLastReviewed, .faqQuestionLength, .faqAnswerLength,
-        .faqAnswerHTML, .faqAnswerLink, .socialNetwork, .socialHost, .socialDuplicate,
+        .faqAnswerHTML, .faqAnswerLink, .faqAnswerImage, .socialNetwork, .socialHost, .socialDuplicate,
     ]
     static let config: [Rule] = [.configContentDirectory, .configReviewer, .configReviewerKey]
 }

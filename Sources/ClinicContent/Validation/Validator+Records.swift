@@ -160,6 +160,12 @@ extension ValidationRun {
                 finding = Finding(
                     .faqAnswerLink, file: file, line: line, column: column, field: field, locale: named,
                     message: "link \"\(url.prefix(60))\" is not allowed; links must be full https, http, mailto, tel or sms addresses")
+            case .image(let url):
+                finding = Finding(
+                    .faqAnswerImage, file: file, line: line, column: column, field: field, locale: named,
+                    message:
+                        "answers cannot embed images (\(url.prefix(60))): the page would fetch it from that site for every reader; link to it instead with [text](address)"
+                )
             }
             findings.append(finding)
         }
