@@ -42,7 +42,8 @@ enum Failure {
 
     static func report(_ message: String, findings: [Finding]) {
         let text = message.hasPrefix("error: ") ? String(message.dropFirst("error: ".count)) : message
-        let lines = ["error: " + text] + findings.ordered.map(\.compilerStyle)
+        // What each finding is about in the user's words first, then where it is in the files.
+        let lines = ["error: " + text] + findings.ordered.flatMap { ["  \($0.subject): \($0.message)", $0.compilerStyle] }
         Output.note(lines.joined(separator: "\n"))
     }
 }

@@ -36,4 +36,16 @@ struct MessageTests {
         #expect(twitter.status == 0, "\(twitter.stderr)")
         #expect(try box.show("drafts/social", "content/social.yaml").contains("network: x"))
     }
+
+    @Test("a refused edit names the field in the user's words first, counting from 1, and the file position after it")
+    func refusedEditInTheUsersWords() throws {
+        let box = try Sandbox()
+        let run = try box.clinicctl(["social", "add", "facebook", "https://evil.example\\@www.facebook.com/jasonthept"])
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        let words = try #require(lines.firstIndex { $0.hasPrefix("  social link 5 (its address): ") }, "\(run.stderr)")
+        #expect(lines.indices.contains(words + 1) && lines[words + 1].hasPrefix("content/social.yaml:"), "\(run.stderr)")
+        let faq = try box.clinicctl(["faq", "edit", "is-the-procedure-painful", "--question", ""])
+        #expect(faq.stderr.contains("  FAQ entry is-the-procedure-painful (its question): question is empty"), "\(faq.stderr)")
+    }
 }
