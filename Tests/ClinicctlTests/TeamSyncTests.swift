@@ -23,6 +23,11 @@ final class Team {
         let folder = box.root.appendingPathComponent(name)
         let run = try box.clinicctl(["clone", url, folder.path], as: person, in: box.root)
         #expect(run.status == 0, "clone: \(run.stderr)")
+        // The clone records which branch is published in its own config (issue 15), and says nothing about a fallback.
+        #expect(
+            try box.git(["config", "clinicctl.publishedBranch"], in: folder).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "main")
+        #expect(!run.stderr.contains("git config clinicctl.publishedBranch"), "\(run.stderr)")
         return (folder, run)
     }
 

@@ -20,6 +20,11 @@ extension ContentRepository {
             throw WorkflowError(.refused, "\(folder.path) already exists and is not empty; choose a new folder", file: folder.path)
         }
         let git = try throughGit { try Repository.clone(from: url, into: folder, branch: nil, access: environment.networkAccess) }
+        // Which branch is published is this repository's own setting (docs/security.md), recorded
+        // once here: the server's default branch, the one a clone checks out.
+        if let head = git.headReferenceName, head.hasPrefix("refs/heads/") {
+            try throughGit { try ContentRepository.recordPublishedBranch(String(head.dropFirst("refs/heads/".count)), in: git) }
+        }
         let repository = try ContentRepository(git: git, environment: environment)
         let published = repository.publishedRef
         try repository.withGit(reference: published) { git in
