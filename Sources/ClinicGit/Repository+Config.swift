@@ -16,6 +16,13 @@ extension Repository {
         }
     }
 
+    /// Sets `key` in the repository's own config (`.git/config`), never the global one.
+    public func setConfigString(_ key: String, _ value: String) throws {
+        try withLocalConfig("set config \(key)") { local, operation in
+            try check(git_config_set_string(local, key, value), operation)
+        }
+    }
+
     /// Removes `key` from the repository's own config; false when it was not set there.
     @discardableResult
     public func removeLocalConfig(_ key: String) throws -> Bool {

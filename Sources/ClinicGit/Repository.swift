@@ -101,32 +101,6 @@ public final class Repository: @unchecked Sendable {
         return String(cString: value!)
     }
 
-    /// Sets `key` in the repository's own config (`.git/config`), never the global one.
-    public func setConfigString(_ key: String, _ value: String) throws {
-        let operation = "set config \(key)"
-        var config: OpaquePointer?
-        try check(git_repository_config(&config, handle), operation)
-        defer { git_config_free(config) }
-        var local: OpaquePointer?
-        try check(git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), operation)
-        defer { git_config_free(local) }
-        try check(git_config_set_string(local, key, value), operation)
-    }
-
-    /// Removes `key` from the repository's own config; nothing happens when it is not set there.
-    public func unsetConfig(_ key: String) throws {
-        let operation = "unset config \(key)"
-        var config: OpaquePointer?
-        try check(git_repository_config(&config, handle), operation)
-        defer { git_config_free(config) }
-        var local: OpaquePointer?
-        try check(git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), operation)
-        defer { git_config_free(local) }
-        let result = git_config_delete_entry(local, key)
-        if result == GIT_ENOTFOUND.rawValue { return }
-        try check(result, operation)
-    }
-
     // MARK: Scoped access to libgit2 objects
 
     /// Runs `body` with the commit `id`, freeing it afterwards.

@@ -58,7 +58,7 @@ extension ContentRepository {
         }
         try withGit { git in
             // An older install pointed Git at the tracked folder; Git must use the copies.
-            if try git.configString("core.hooksPath") != nil { try git.unsetConfig("core.hooksPath") }
+            try git.removeLocalConfig("core.hooksPath")
             try git.setConfigString(Self.installedHooksKey, hooks.map(\.name).joined(separator: " "))
         }
         return .copied(
