@@ -51,6 +51,9 @@ struct TeamSyncStateTests {
         #expect(status.stdout.contains("differs from the server: \(Self.draft)"), "\(status.stdout)")
         #expect(status.stdout.contains("only on the server: faq-is-parking-free"))
         #expect(status.stdout.contains("Last sync with origin:"))
+        let statusJSON = try box.clinicctl(["status", "--json"], in: office).stdout
+        #expect(statusJSON.contains("\"faq-is-parking-free\" : \"only-on-server\""), "\(statusJSON)")
+        #expect(statusJSON.contains("\"lastSync\""))
     }
 
     @Test func withoutARemoteDraftsAndStatusSayNothingAboutAServer() throws {
@@ -60,6 +63,7 @@ struct TeamSyncStateTests {
         #expect(!drafts.stdout.contains("WHERE") && !drafts.stdout.contains("sync"), "\(drafts.stdout)")
         #expect(!(try box.clinicctl(["drafts", "--json"]).stdout.contains("place")))
         #expect(!(try box.clinicctl(["status"]).stdout.contains("sync")))
+        #expect(!(try box.clinicctl(["status", "--json"]).stdout.contains("server")))
     }
 }
 

@@ -19,7 +19,7 @@ struct Status: ParsableCommand {
         let webRoot = ProcessInfo.processInfo.environment["CLINIC_WEBROOT"].map { URL(fileURLWithPath: $0) }
         print("Published (\(status.publishedBranch)): \(status.publishedTip.short) \(status.publishedSummary)")
         print("Open drafts: \(status.openDrafts.isEmpty ? "none" : status.openDrafts.joined(separator: ", "))")
-        if let places = try repository.draftPlaces() {
+        if let places = status.server {
             for place in [DraftPlace.onlyHere, .onlyOnServer, .differs] where !places.drafts(place).isEmpty {
                 print("  \(place.words): \(places.drafts(place).joined(separator: ", "))")
             }
