@@ -18,7 +18,8 @@ enum Output {
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
-    static func printEdit(_ result: EditResult) {
+    /// The edit in words; `onlyHere` (a clone) adds that it is not on the server yet.
+    static func printEdit(_ result: EditResult, onlyHere: Bool) {
         print(result.createdDraft ? "Opened draft \(result.draft): \(result.summary)" : "Added to draft \(result.draft): \(result.summary)")
         for change in result.changes {
             print("  \(change.kind.rawValue) \(change.title)")
@@ -37,6 +38,7 @@ enum Output {
                 "Note: the content already had \(result.preexistingErrors.count) error(s) before this change; `clinicctl validate --draft \(result.draft)` lists them."
             )
         }
+        if onlyHere { print(localUntilSync) }
         print(
             """
 

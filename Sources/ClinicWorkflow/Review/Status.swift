@@ -18,6 +18,8 @@ public struct RepositoryStatus: Sendable, Codable {
     /// The revision the last publish exported without deploying (every hook
     /// skipped), when what is deployed does not include it already.
     public var exportedNotDeployed: ObjectID?
+    /// In a clone: where each draft is compared with the server, and the last sync; nil without a remote.
+    public var server: DraftPlaces? = nil
 }
 
 extension ContentRepository {
@@ -38,6 +40,6 @@ extension ContentRepository {
             publishedBranch: config.publishedBranch, publishedTip: tip, publishedSummary: summary,
             openDrafts: listing.drafts.map(\.id), deployed: deployed,
             deployment: deployed.flatMap { deployment(of: Revision($0)) }, notDeployed: pending, skippedDraftReferences: listing.skipped,
-            exportedNotDeployed: exported)
+            exportedNotDeployed: exported, server: try draftPlaces())
     }
 }

@@ -54,7 +54,7 @@ extension ContentRepository {
     }
 
     /// Tips of drafts a rejection or discard record closed, here or on the server.
-    private func closedDraftTips(remote: String, in git: Repository) throws -> Set<ObjectID> {
+    func closedDraftTips(remote: String, in git: Repository) throws -> Set<ObjectID> {
         var tips: Set<ObjectID> = []
         for prefix in Self.sharedRecordPrefixes {
             for base in ["refs/clinicctl/", Self.trackingRecordPrefix(remote)] {

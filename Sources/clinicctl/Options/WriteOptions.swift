@@ -28,7 +28,7 @@ struct WriteOptions: ParsableArguments {
         if json {
             try Output.printJSON(result)
         } else {
-            Output.printEdit(result)
+            Output.printEdit(result, onlyHere: repository.hasRemote())
         }
     }
 
@@ -56,7 +56,7 @@ struct WriteOptions: ParsableArguments {
         if json {
             try Output.printJSON(result)
         } else {
-            Output.printEdit(result)
+            Output.printEdit(result, onlyHere: repository.hasRemote())
         }
     }
 }

@@ -20,6 +20,8 @@ struct Drafts: ParsableCommand {
         var rejectedBy: String?, rejectionReason: String?, rejectedAt: Date?
         /// What the draft changes beyond content (hooks, settings, files): a reviewer must accept each.
         var beyondContent: [Acceptance]?
+        /// In a clone: whether the draft is only here, only on the server, or differs from it (as of the last sync).
+        var place: DraftPlace?
     }
 
     func run() throws {
@@ -32,7 +34,8 @@ struct Drafts: ParsableCommand {
             let me = try repository.identity(explicit: person.author)
             drafts = drafts.filter { $0.authors.contains { $0.isSame(as: me) } }
         }
-        let rows = try drafts.map { draft -> Row in
+        let places = try repository.draftPlaces()
+        var rows = try drafts.map { draft -> Row in
             let review = draft.state == .open ? try repository.review(draft.id) : nil
             return Row(
                 id: draft.id, state: draft.state.rawValue, title: draft.title, authors: draft.authors.map(\.description),
@@ -40,23 +43,33 @@ struct Drafts: ParsableCommand {
                 mergesCleanly: review?.mergesCleanly, valid: review.map { $0.mergesCleanly && $0.isValid },
                 conflicts: review?.conflicts ?? [],
                 rejectedBy: draft.rejection.map { $0.reviewer.description + ($0.verified ? "" : " (unverified)") },
-                rejectionReason: draft.rejection?.reason, rejectedAt: draft.rejection?.time, beyondContent: review?.needsAcceptance)
+                rejectionReason: draft.rejection?.reason, rejectedAt: draft.rejection?.time, beyondContent: review?.needsAcceptance,
+                place: places?.places[draft.id])
+        }
+        // Drafts the server has and this copy does not yet: only their id is known here.
+        for id in places?.drafts(.onlyOnServer) ?? [] where !mine {
+            rows.append(
+                Row(
+                    id: id, state: "open", title: "(run `clinicctl sync` to get it)", authors: [], edits: 0, created: nil, updated: nil,
+                    mergesCleanly: nil, valid: nil, conflicts: [],
+                    place: .onlyOnServer))
         }
         if json { return try Output.printJSON(rows) }
-        if rows.isEmpty { return print(mine ? "You have no drafts." : "No open drafts.") }
         let now = repository.environment.now()
+        defer { if let places { print(Output.lastSync(places, now: now)) } }
+        if rows.isEmpty { return print(mine ? "You have no drafts." : "No open drafts.") }
         print(
             Output.table(
-                [["DRAFT", "STATE", "EDITS", "AGE", "AUTHORS", "CHECK", "ALSO CHANGES", "TITLE"]]
+                [["DRAFT", "STATE", "EDITS", "AGE", "AUTHORS", "CHECK", "ALSO CHANGES"] + (places == nil ? [] : ["WHERE"]) + ["TITLE"]]
                     + rows.map { row in
                         let check =
-                            row.state == "rejected"
+                            row.state == "rejected" || row.place == .onlyOnServer
                             ? "-" : row.mergesCleanly == false ? "conflicts" : row.valid == false ? "invalid" : "ok"
                         return [
                             row.id, row.state, String(row.edits), Output.age(row.created, now: now),
                             row.authors.map { $0.components(separatedBy: " <")[0] }.joined(separator: ", "), check,
-                            Output.beyondContent(row.beyondContent ?? []), row.title,
-                        ]
+                            Output.beyondContent(row.beyondContent ?? []),
+                        ] + (places == nil ? [] : [row.place?.words ?? "-"]) + [row.title]
                     }))
         for row in rows where row.state == "rejected" {
             print("\n\(row.id) was rejected by \(row.rejectedBy ?? "?"):")

@@ -14,6 +14,6 @@ struct Revert: ParsableCommand {
         let (repository, person) = try identity.open()
         let result = try repository.revert(commit, as: person, signingKey: try signing.key(repository))
         if identity.json { return try Output.printJSON(result) }
-        Output.printEdit(result)
+        Output.printEdit(result, onlyHere: repository.hasRemote())
     }
 }

@@ -19,6 +19,12 @@ struct Status: ParsableCommand {
         let webRoot = ProcessInfo.processInfo.environment["CLINIC_WEBROOT"].map { URL(fileURLWithPath: $0) }
         print("Published (\(status.publishedBranch)): \(status.publishedTip.short) \(status.publishedSummary)")
         print("Open drafts: \(status.openDrafts.isEmpty ? "none" : status.openDrafts.joined(separator: ", "))")
+        if let places = status.server {
+            for place in [DraftPlace.onlyHere, .onlyOnServer, .differs] where !places.drafts(place).isEmpty {
+                print("  \(place.words): \(places.drafts(place).joined(separator: ", "))")
+            }
+            print(Output.lastSync(places, now: repository.environment.now()))
+        }
         if let deployed = status.deployed {
             if case .unverified(let reason) = try DeploymentCheck.check(repository, webRoot: webRoot) {
                 print("Deployed: \(deployed.short) (unverified: \(reason))")

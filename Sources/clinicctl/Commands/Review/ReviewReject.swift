@@ -9,12 +9,21 @@ extension Review {
         static let configuration = CommandConfiguration(abstract: "Turn a draft down, saying why; its author sees the reason.")
         @Argument(help: "The draft's id.") var id: String
         @Option(help: "Why, for the author.") var reason: String
+        @Flag(help: "In a clone: reject here only, and send it later with `clinicctl sync`.") var local = false
         @OptionGroup var identity: IdentityOptions
         @OptionGroup var signing: SigningOption
 
         func run() throws {
             let (repository, person) = try identity.open()
-            let rejection = try repository.reject(id, as: person, reason: reason, signingKey: try signing.key(repository))
+            let signingKey = try signing.key(repository)
+            var delivery: RecordDelivery?
+            let rejection: Rejection
+            if !local && repository.hasRemote() {
+                (rejection, delivery) = try repository.rejectThroughServer(id, as: person, reason: reason, signingKey: signingKey)
+            } else {
+                rejection = try repository.reject(id, as: person, reason: reason, signingKey: signingKey)
+            }
+            defer { Output.noteDelivery(delivery, of: "the rejection of draft \(id)") }
             if identity.json { return try Output.printJSON(rejection) }
             print(
                 "Rejected draft \(id). Its author sees the reason in `clinicctl drafts --mine`; its edits stay in the repository (\(ContentRepository.rejectedPrefix)\(id))."

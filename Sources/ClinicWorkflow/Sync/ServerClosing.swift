@@ -1,0 +1,56 @@
+import ClinicGit
+import Foundation
+
+/// Whether a closing record (a rejection or a discard) reached the server.
+public struct RecordDelivery: Sendable, Equatable {
+    /// The record's reference, e.g. `refs/clinicctl/rejected/<id>`.
+    public var reference: String
+    /// Nil when the server took it; otherwise why not, in words, with how to finish.
+    public var problem: String?
+}
+
+extension ContentRepository {
+    /// Sends the closing record at `reference` to the server at once, as `review approve` sends
+    /// its approval. Only the record goes: the draft's branch on the server is never deleted,
+    /// the record closes it there. A failure leaves the record here and says how to send it.
+    public func sendRecord(_ reference: String, remote: String = "origin") -> RecordDelivery {
+        let finish = "it is recorded on this computer only; run `clinicctl sync` to send it"
+        do {
+            let pushed = try withGit(reference: reference) {
+                try $0.push(remote: remote, refspecs: ["\(reference):\(reference)"], access: environment.networkAccess)
+            }
+            if let refusal = pushed.references.first(where: { !$0.accepted }) {
+                let said = pushed.serverMessages.isEmpty ? refusal.refusal ?? "" : pushed.serverMessages.joined(separator: " ")
+                return RecordDelivery(reference: reference, problem: "the server refused it (\(said)); \(finish)")
+            }
+            return RecordDelivery(reference: reference, problem: nil)
+        } catch let error as WorkflowError {
+            return RecordDelivery(reference: reference, problem: "it could not be sent (\(error.message)); \(finish)")
+        } catch {
+            return RecordDelivery(reference: reference, problem: "it could not be sent (\(error)); \(finish)")
+        }
+    }
+}
+
+extension ContentRepository {
+    /// `reject`, then the rejection record sent to the server at once.
+    public func rejectThroughServer(
+        _ id: String, as reviewer: Person, reason: String, signingKey: SigningKey? = nil, remote: String = "origin"
+    ) throws -> (Rejection, RecordDelivery) {
+        let rejection = try reject(id, as: reviewer, reason: reason, signingKey: signingKey)
+        return (rejection, sendRecord(rejectedRef(id), remote: remote))
+    }
+
+    /// `discard`, then the discard record (returned) sent to the server at once.
+    public func discardThroughServer(_ id: String, as person: Person, remote: String = "origin") throws -> (Revision, RecordDelivery) {
+        let record = try discard(id, as: person)
+        let reference = try withGit(draft: id) { git in
+            try git.references(withPrefix: Self.discardedPrefix + id + "-").first { $0.target == record }?.name
+        }
+        guard let reference else {
+            let problem = "its record was not found to send; run `clinicctl sync`"
+            return (Revision(record), RecordDelivery(reference: Self.discardedPrefix + id, problem: problem))
+        }
+        return (Revision(record), sendRecord(reference, remote: remote))
+    }
+}
