@@ -144,6 +144,8 @@ extension ContentRepository {
             notice: environment.notice
         ) {
             clearStaleReferenceLock(publishedRef)
+            // An approval brings a checked-out published branch along, which takes Git's index lock.
+            if !isBare { clearStaleReferenceLock("index") }
             return try body()
         }
     }

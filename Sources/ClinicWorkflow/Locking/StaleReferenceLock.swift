@@ -1,8 +1,9 @@
 import Foundation
 
 extension ContentRepository {
-    /// Removes Git's own lock file of `reference` (`<git dir>/<reference>.lock`) when a
-    /// clinicctl process killed in the middle of moving that reference left it.
+    /// Removes Git's own lock file of `reference` (`<git dir>/<reference>.lock`; `index`
+    /// for the index) when a clinicctl process killed in the middle of moving that
+    /// reference (or of updating the checkout) left it.
     ///
     /// Called only while holding clinicctl's lock on that reference, so no clinicctl
     /// writer can be using it. A plain `git` command may still be moving the reference
