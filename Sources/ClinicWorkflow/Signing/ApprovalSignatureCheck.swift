@@ -43,6 +43,16 @@ public struct ApprovalSignatureCheck: Sendable, Codable, Hashable {
     /// Whether this approval may stand: a good signature, or no signature where none is required.
     /// A signature that is there but fails always fails: it is a forgery or a mistake.
     public var passes: Bool { verdict == .good || (verdict == .unsigned && !required) }
+
+    /// How `history` and `status` say it after the approver's name: `signed, SHA256:...`,
+    /// `unsigned`, or the failed verdict with the key that signed.
+    public var words: String {
+        switch verdict {
+        case .good: "signed, \(fingerprint ?? "")"
+        case .unsigned: "unsigned"
+        default: "signature \(verdict.rawValue)" + (fingerprint.map { ", \($0)" } ?? "")
+        }
+    }
 }
 
 extension ContentRepository {
@@ -117,6 +127,13 @@ extension ContentRepository {
             check.detail = "good signature by \(signer.name)"
         }
         return check
+    }
+
+    /// The check of `commit` when it is an approval merge; nil for any other commit.
+    func approvalCheck(of commit: ObjectID) throws -> ApprovalSignatureCheck? {
+        let info = try withGit(revision: commit.hex) { try $0.commit(commit) }
+        guard info.parents.count == 2, case .approval = CommitRecord(message: info.message) else { return nil }
+        return try verifyApproval(commit, previousTip: info.parents[0])
     }
 
     /// Checks every approval on the published branch's first-parent history (or from `revision`), newest first.
