@@ -70,4 +70,21 @@ struct DraftCommitSignatureTests {
         #expect((signatures.last?["signer"] as? [String: Any])?["email"] as? String == "rita@clinic.example")
         #expect(signatures.last?["fingerprint"] as? String == fingerprint)
     }
+
+    @Test("with Git's commit.gpgSign on, clinicctl signs the edit itself, and Git verifies it")
+    func editsSignedWhenGitSaysSo() throws {
+        let signed = try SignedSandbox()
+        let box = signed.box
+        try box.gitOutput(["config", "gpg.format", "ssh"])
+        try box.gitOutput(["config", "user.signingKey", signed.rita])
+        // Without commit.gpgSign the key alone signs no edit.
+        #expect(try box.clinicctl(["faq", "edit", "what-is-dry-needling", "--answer", "A thin needle."]).status == 0)
+        #expect(!(try signed.gitVerifies("drafts/faq-what-is-dry-needling", allowedSigners: try signed.allowedSigners())))
+        try box.gitOutput(["config", "commit.gpgSign", "true"])
+        let edit = try box.clinicctl(["hours", "set", "the-loop", "sat", "09:00-12:00"], as: Sandbox.reviewer)
+        #expect(edit.status == 0, "\(edit.stderr)")
+        #expect(try signed.gitVerifies("drafts/hours-the-loop", allowedSigners: try signed.allowedSigners()))
+        let shown = try box.clinicctl(["review", "show", "hours-the-loop"], as: Sandbox.secondReviewer)
+        #expect(shown.stdout.contains("(signed by Rita Reviewer (\(try SignedSandbox.fingerprint(signed.rita))))"), "\(shown.stdout)")
+    }
 }

@@ -94,10 +94,12 @@ extension ContentRepository {
         let words = SettingsChange.describe(before: before, after: after)
         let record = CommitRecord.edit(
             .init(summary: change.summary, change: "reviewers.change", entry: RepositoryConfig.fileName, details: words))
+        let sign = try draftSigner()
         let commit = try withGit(draft: id, file: RepositoryConfig.fileName, reference: draftRef(id)) {
             try $0.commit(
                 changes: [.write(path: RepositoryConfig.fileName, contents: Data(after.canonicalText.utf8))], onBranch: draftRef(id),
-                expectedTip: existingTip, parentIfNew: base, author: signature, committer: signature, message: record.message)
+                expectedTip: existingTip, parentIfNew: base, author: signature, committer: signature, message: record.message,
+                sign: sign)
         }
         return EditResult(
             draft: id, commit: commit, createdDraft: draftID == nil, summary: change.summary, files: [RepositoryConfig.fileName],
