@@ -130,6 +130,8 @@ struct SignedApprovalCommandTests {
             let checks = try #require(try decodeJSON(json) as? [[String: Any]])
             let check = try #require(checks.first { ($0["commit"] as? String) == commit })
             #expect(check["verdict"] as? String == verdict, "\(json.stdout)")
+            #expect(check["passes"] as? Bool == (verdict == "good"))
+            #expect(check["required"] as? Bool == true)
             if verdict != "unsigned" && verdict != "bad" {
                 let key = verdict == "unknown-key" ? signed.stranger : signed.rita
                 #expect(check["fingerprint"] as? String == (try SignedSandbox.fingerprint(key)))

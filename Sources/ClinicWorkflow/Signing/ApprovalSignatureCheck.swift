@@ -44,6 +44,24 @@ public struct ApprovalSignatureCheck: Sendable, Codable, Hashable {
     /// A signature that is there but fails always fails: it is a forgery or a mistake.
     public var passes: Bool { verdict == .good || (verdict == .unsigned && !required) }
 
+    private enum EncodedKeys: String, CodingKey {
+        case commit, previousTip, approvedBy, fingerprint, signer, verdict, detail, required, passes
+    }
+
+    /// Written with `passes`, so a script reading `verify --json` need not know the rule.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodedKeys.self)
+        try container.encode(commit, forKey: .commit)
+        try container.encode(previousTip, forKey: .previousTip)
+        try container.encodeIfPresent(approvedBy, forKey: .approvedBy)
+        try container.encodeIfPresent(fingerprint, forKey: .fingerprint)
+        try container.encodeIfPresent(signer, forKey: .signer)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(detail, forKey: .detail)
+        try container.encode(required, forKey: .required)
+        try container.encode(passes, forKey: .passes)
+    }
+
     /// How `history` and `status` say it after the approver's name: `signed, SHA256:...`,
     /// `unsigned`, or the failed verdict with the key that signed.
     public var words: String {
