@@ -118,15 +118,17 @@ extension Repository {
     /// If the branch moved meanwhile this throws `.modified` and nothing is lost: the new
     /// commit stays behind as an unreferenced object. Moving the checked-out branch leaves
     /// the index and working tree behind; follow with `checkoutHead(movedFrom:)`.
+    /// With `sign`, the commit is signed as `createCommit` does.
     public func commit(
         changes: [FileChange], onBranch fullRefName: String, expectedTip: ObjectID?,
-        parentIfNew: ObjectID?, author: Signature, committer: Signature, message: String
+        parentIfNew: ObjectID?, author: Signature, committer: Signature, message: String,
+        sign: ((Data) throws -> String)? = nil
     ) throws -> ObjectID {
         let parent = expectedTip ?? parentIfNew
         let tree = try treeWithChanges(base: parent, changes: changes)
         let commit = try createCommit(
             tree: tree, parents: parent.map { [$0] } ?? [], author: author, committer: committer,
-            message: message)
+            message: message, sign: sign)
         let summary = message.split(separator: "\n").first.map(String.init) ?? ""
         try updateReference(
             fullRefName, to: commit, expected: expectedTip,

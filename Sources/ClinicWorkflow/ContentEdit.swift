@@ -103,11 +103,12 @@ extension ContentRepository {
         let record = CommitRecord.edit(
             .init(summary: summary, change: edit.change, entry: edit.entry, details: CommitRecord.describe(prepared.changes)))
         let commit: ObjectID
+        let sign = try draftSigner()
         do {
             commit = try withGit(draft: id, entry: edit.entry, reference: draftRef(id)) {
                 try $0.commit(
                     changes: prepared.fileChanges, onBranch: draftRef(id), expectedTip: existingTip,
-                    parentIfNew: base, author: signature, committer: signature, message: record.message)
+                    parentIfNew: base, author: signature, committer: signature, message: record.message, sign: sign)
             }
         } catch let error as WorkflowError where error.code == .conflict {
             throw WorkflowError(

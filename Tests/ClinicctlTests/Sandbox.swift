@@ -28,13 +28,15 @@ final class Sandbox: @unchecked Sendable {
     static let reviewer = "Rita Reviewer <rita@clinic.example>"
     static let secondReviewer = "Sam Second <sam@clinic.example>"
 
-    init(reviewers: [String] = [Sandbox.reviewer, Sandbox.secondReviewer], bare: Bool = false) throws {
+    /// `initArguments` are added to `clinicctl init` (e.g. `--reviewer-key FILE`).
+    init(reviewers: [String] = [Sandbox.reviewer, Sandbox.secondReviewer], bare: Bool = false, initArguments: [String] = []) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("clinicctl-test-\(UUID().uuidString)")
         repo = root.appendingPathComponent("repo")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         var arguments = ["init", repo.path, "--from", packageRoot.appendingPathComponent("content").path, "--as", Sandbox.manager]
         for reviewer in reviewers { arguments += ["--reviewer", reviewer] }
         if bare { arguments.append("--bare") }
+        arguments += initArguments
         let made = try clinicctl(arguments, in: root)
         guard made.status == 0 else { throw SandboxError(message: "init failed: \(made.stderr)") }
     }

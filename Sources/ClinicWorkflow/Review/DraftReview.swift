@@ -18,6 +18,8 @@ public struct DraftReview: Sendable {
     public var upToDate: Bool
     /// Every path the draft changes, content or not.
     public var files: [ChangedFile]
+    /// Whether each edit of the draft (in `draft.edits` order) is signed, and by whom.
+    public var signatures: [DraftCommitSignature] = []
 
     /// The tip this review shows: what approving it approves.
     public var tip: Revision { Revision(draft.tip) }
@@ -72,6 +74,7 @@ extension ContentRepository {
     public func review(_ id: String) throws -> DraftReview {
         let draft = try self.draft(id)
         let published = try publishedTip()
+        let signatures = try draftCommitSignatures(draft.edits.map(\.commit))
         return try withGit(draft: id) { git in
             let upToDate = try git.isAncestor(published, of: draft.tip)
             let merged = try git.mergedIndex(ours: published, theirs: draft.tip)
@@ -91,7 +94,7 @@ extension ContentRepository {
             let files = try changedFiles(tip: draft.tip, published: published, in: git)
             return DraftReview(
                 draft: draft, changes: changes, conflicts: conflicts, findings: findings, publishedTip: published, upToDate: upToDate,
-                files: files)
+                files: files, signatures: signatures)
         }
     }
 }

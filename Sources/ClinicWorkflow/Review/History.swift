@@ -15,6 +15,8 @@ public struct PublishedChange: Sendable, Codable {
     public var entries: [String]
     /// With `history(entry:field:)`: how the asked-for field changed, old to new.
     public var fieldChanges: [EntryChange.FieldChange]? = nil
+    /// For an approval: what its signature proves, as `clinicctl verify` says it.
+    public var signature: ApprovalSignatureCheck? = nil
 }
 
 extension ContentRepository {
@@ -55,7 +57,9 @@ extension ContentRepository {
             result.append(
                 PublishedChange(
                     commit: commit.id, time: commit.committer.time, summary: commit.summary, draftedBy: drafted,
-                    approvedBy: approval?.approvedBy, draft: approval?.draft, edits: edits.reversed().map(\.summary), entries: entries))
+                    approvedBy: approval?.approvedBy, draft: approval?.draft, edits: edits.reversed().map(\.summary), entries: entries,
+                    signature: approval != nil && commit.parents.count == 2
+                        ? try verifyApproval(commit.id, previousTip: commit.parents[0]) : nil))
         }
         return result
     }

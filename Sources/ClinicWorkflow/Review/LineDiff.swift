@@ -1,4 +1,5 @@
 import ClinicContent
+import ClinicSigning
 import Foundation
 
 /// A line-by-line text diff, as a reviewer reads it: `- ` removed, `+ ` added,
@@ -53,8 +54,12 @@ enum SettingsChange {
             let source = InMemorySource(files: [RepositoryConfig.fileName: data])
             return (try? RepositoryConfig.load(from: source).0) ?? RepositoryConfig()
         }
-        let before = read(old)
-        let after = read(new)
+        let lines = describe(before: read(old), after: read(new))
+        return lines.isEmpty && old != new ? ["other keys or formatting changed: see the text below"] : lines
+    }
+
+    /// The differences between two settings, in words; empty when they say the same.
+    static func describe(before: RepositoryConfig, after: RepositoryConfig) -> [String] {
         var lines: [String] = []
         if before.publishedBranch != after.publishedBranch {
             lines.append("publishedBranch: \(before.publishedBranch) → \(after.publishedBranch)")
@@ -75,8 +80,22 @@ enum SettingsChange {
             if let earlier = before.reviewers.first(where: { key($0) == key(reviewer) }), earlier.name != reviewer.name {
                 lines.append("reviewer renamed: \(earlier.name) → \(reviewer.name) <\(reviewer.email)>")
             }
+            // Keys by fingerprint: who may sign approvals is what a reviewer of this change must see.
+            let earlierKeys = before.reviewers.first { key($0) == key(reviewer) }.map { fingerprints($0.keys) } ?? []
+            for added in fingerprints(reviewer.keys) where !earlierKeys.contains(added) {
+                lines.append("signing key added for \(reviewer.name) <\(reviewer.email)>: \(added)")
+            }
+            for removed in earlierKeys where !fingerprints(reviewer.keys).contains(removed) {
+                lines.append("signing key removed for \(reviewer.name) <\(reviewer.email)>: \(removed)")
+            }
         }
-        if lines.isEmpty && old != new { lines.append("other keys or formatting changed: see the text below") }
+        if before.requireSignedApprovals != after.requireSignedApprovals {
+            lines.append("requireSignedApprovals: \(before.requireSignedApprovals) → \(after.requireSignedApprovals)")
+        }
         return lines
+    }
+
+    private static func fingerprints(_ keys: [String]) -> [String] {
+        keys.map { line in (try? SSHPublicKey(line: line)).map { "\($0.fingerprint) (\($0.type))" } ?? line }
     }
 }

@@ -20,6 +20,8 @@ public struct RepositoryStatus: Sendable, Codable {
     public var exportedNotDeployed: ObjectID?
     /// In a clone: where each draft is compared with the server, and the last sync; nil without a remote.
     public var server: DraftPlaces? = nil
+    /// When the published tip is an approval: what its signature proves (as `clinicctl verify` says).
+    public var publishedApproval: ApprovalSignatureCheck? = nil
 }
 
 extension ContentRepository {
@@ -40,6 +42,6 @@ extension ContentRepository {
             publishedBranch: config.publishedBranch, publishedTip: tip, publishedSummary: summary,
             openDrafts: listing.drafts.map(\.id), deployed: deployed,
             deployment: deployed.flatMap { deployment(of: Revision($0)) }, notDeployed: pending, skippedDraftReferences: listing.skipped,
-            exportedNotDeployed: exported, server: try draftPlaces())
+            exportedNotDeployed: exported, server: try draftPlaces(), publishedApproval: try approvalCheck(of: tip))
     }
 }

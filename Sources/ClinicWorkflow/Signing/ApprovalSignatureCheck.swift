@@ -43,6 +43,34 @@ public struct ApprovalSignatureCheck: Sendable, Codable, Hashable {
     /// Whether this approval may stand: a good signature, or no signature where none is required.
     /// A signature that is there but fails always fails: it is a forgery or a mistake.
     public var passes: Bool { verdict == .good || (verdict == .unsigned && !required) }
+
+    private enum EncodedKeys: String, CodingKey {
+        case commit, previousTip, approvedBy, fingerprint, signer, verdict, detail, required, passes
+    }
+
+    /// Written with `passes`, so a script reading `verify --json` need not know the rule.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodedKeys.self)
+        try container.encode(commit, forKey: .commit)
+        try container.encode(previousTip, forKey: .previousTip)
+        try container.encodeIfPresent(approvedBy, forKey: .approvedBy)
+        try container.encodeIfPresent(fingerprint, forKey: .fingerprint)
+        try container.encodeIfPresent(signer, forKey: .signer)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(detail, forKey: .detail)
+        try container.encode(required, forKey: .required)
+        try container.encode(passes, forKey: .passes)
+    }
+
+    /// How `history` and `status` say it after the approver's name: `signed, SHA256:...`,
+    /// `unsigned`, or the failed verdict with the key that signed.
+    public var words: String {
+        switch verdict {
+        case .good: "signed, \(fingerprint ?? "")"
+        case .unsigned: "unsigned"
+        default: "signature \(verdict.rawValue)" + (fingerprint.map { ", \($0)" } ?? "")
+        }
+    }
 }
 
 extension ContentRepository {
@@ -117,6 +145,13 @@ extension ContentRepository {
             check.detail = "good signature by \(signer.name)"
         }
         return check
+    }
+
+    /// The check of `commit` when it is an approval merge; nil for any other commit.
+    func approvalCheck(of commit: ObjectID) throws -> ApprovalSignatureCheck? {
+        let info = try withGit(revision: commit.hex) { try $0.commit(commit) }
+        guard info.parents.count == 2, case .approval = CommitRecord(message: info.message) else { return nil }
+        return try verifyApproval(commit, previousTip: info.parents[0])
     }
 
     /// Checks every approval on the published branch's first-parent history (or from `revision`), newest first.

@@ -9,6 +9,17 @@ extension ContentRepository {
         try withGit { try SigningKey.configured(explicit: explicit, variables: environment.variables, git: $0) }
     }
 
+    /// The function that signs the office manager's draft commits, nil when they are not to be signed.
+    ///
+    /// As Git decides for `git commit`: only when Git's `commit.gpgSign` is true, with the key
+    /// `signingKey(explicit: nil)` finds. Signing drafts is optional, so it is never switched on
+    /// behind anyone's back: an edit must not start failing because an agent is not running.
+    func draftSigner() throws -> ((Data) throws -> String)? {
+        let wanted = try withGit { try $0.configString("commit.gpgSign") }.map { ["true", "yes", "on", "1"].contains($0.lowercased()) }
+        guard wanted == true else { return nil }
+        return signer(try signingKey(explicit: nil))
+    }
+
     /// The function that signs a commit object with `key`, nil without a key.
     func signer(_ key: SigningKey?) -> ((Data) throws -> String)? {
         guard let key else { return nil }

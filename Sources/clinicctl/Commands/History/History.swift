@@ -48,7 +48,7 @@ struct History: ParsableCommand {
             print("\(zone.text(change.time))  \(change.commit.short)  \(change.summary)")
             print(
                 "    drafted by \(change.draftedBy.map(\.name).joined(separator: ", "))"
-                    + (change.approvedBy.map { "; approved by \($0.name)" } ?? ""))
+                    + (change.approvedBy.map { "; approved by \($0.name)" } ?? "") + (change.signature.map { " (\($0.words))" } ?? ""))
             for edit in change.edits where change.edits.count > 1 { print("    - \(edit)") }
             for fieldChange in change.fieldChanges ?? [] { print("    \(Output.fieldChange(fieldChange))") }
         }

@@ -18,6 +18,9 @@ struct Status: ParsableCommand {
         Output.noteSkipped(status.skippedDraftReferences)
         let webRoot = ProcessInfo.processInfo.environment["CLINIC_WEBROOT"].map { URL(fileURLWithPath: $0) }
         print("Published (\(status.publishedBranch)): \(status.publishedTip.short) \(status.publishedSummary)")
+        if let approval = status.publishedApproval {
+            print("  approved by \(approval.approvedBy?.name ?? "nobody recorded") (\(approval.words))")
+        }
         print("Open drafts: \(status.openDrafts.isEmpty ? "none" : status.openDrafts.joined(separator: ", "))")
         if let places = status.server {
             for place in [DraftPlace.onlyHere, .onlyOnServer, .differs] where !places.drafts(place).isEmpty {

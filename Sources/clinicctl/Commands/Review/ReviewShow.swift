@@ -24,6 +24,8 @@ extension Review {
             var mergesCleanly: Bool, valid: Bool, conflicts: [String], findings: [Finding], changes: [EntryChange]
             var rejectedBy: String?, rejectionReason: String?
             var tip: String?, files: [ChangedFile] = [], needsAcceptance: [Acceptance] = []
+            /// Per edit, in `edits` order: whether it is signed, and by whom.
+            var signatures: [DraftCommitSignature] = []
         }
 
         func run() throws {
@@ -42,7 +44,8 @@ extension Review {
                         draft: id, title: review.draft.title, authors: review.draft.authors.map(\.description),
                         edits: review.draft.edits.map(\.summary), upToDate: review.upToDate, mergesCleanly: review.mergesCleanly,
                         valid: review.isValid, conflicts: review.conflicts, findings: review.findings, changes: review.changes,
-                        tip: review.tip.hex, files: review.files, needsAcceptance: review.needsAcceptance))
+                        tip: review.tip.hex, files: review.files, needsAcceptance: review.needsAcceptance,
+                        signatures: review.signatures))
             }
             print(ReviewText.render(review, publishedBranch: repository.config.publishedBranch))
         }

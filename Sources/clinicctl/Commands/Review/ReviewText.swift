@@ -11,7 +11,10 @@ enum ReviewText {
         let draft = review.draft
         out.append("Draft \(draft.id): \(draft.title)")
         out.append("By \(draft.authors.map(\.description).joined(separator: ", ")); \(draft.edits.count) edit(s):")
-        out += draft.edits.enumerated().map { "  \($0.offset + 1). \($0.element.summary)" }
+        out += draft.edits.enumerated().map { index, edit in
+            let signature = review.signatures.first { $0.commit.hex == edit.commit.hex }.map { " (\($0.words))" } ?? ""
+            return "  \(index + 1). \(edit.summary)\(signature)"
+        }
         out.append("Shown at tip \(review.tip.hex); approving approves exactly this.")
         out.append("")
         out += ReviewFilesText.sections(review)

@@ -5,7 +5,7 @@ import Foundation
 struct Reviewers: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The people who may approve drafts, and the SSH keys their approvals are signed with.",
-        subcommands: [List.self, AllowedSigners.self])
+        subcommands: [List.self, Add.self, Remove.self, AllowedSigners.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the reviewers and their keys on the published branch.")
