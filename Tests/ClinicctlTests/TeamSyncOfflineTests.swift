@@ -73,4 +73,27 @@ struct TeamSyncOfflineTests {
         #expect(try teamGitOutput(team, ["rev-parse", "main"], in: laptop) == server)
         #expect(try box.clinicctl(["drafts"], as: Sandbox.reviewer, in: laptop).stdout.contains("needle-short"))
     }
+
+    @Test func aPlainGitCommitHereIsNotSentAndTheAdviceFinishesIt() throws {
+        let (team, laptop, desk) = try team(drafts: [["faq", "add", "--question", "Do you take insurance?", "--answer", "Yes."]])
+        let box = team.box
+        try Data("# notes\n".utf8).write(to: laptop.appendingPathComponent("NOTES.md"))
+        #expect(try gitAsRita(["add", "NOTES.md"], in: laptop).status == 0)
+        #expect(try gitAsRita(["commit", "-qm", "Notes"], in: laptop).status == 0)
+        #expect(
+            try box.clinicctl(["review", "approve", "faq-do-you-take-insurance", "--no-publish"], as: Sandbox.secondReviewer, in: desk)
+                .status == 0)
+        let server = try team.serverRef("refs/heads/main")
+
+        let synced = try box.clinicctl(["sync"], as: Sandbox.reviewer, in: laptop)
+        #expect(synced.status == 1)
+        #expect(synced.stdout.contains("not only by unsigned approvals"), "\(synced.stdout)")
+        #expect(synced.stdout.contains("`git reset --keep remotes/origin/main`"))
+        #expect(try team.serverRef("refs/heads/main") == server)
+        // What it says to do brings the laptop back to the server's content.
+        #expect(try box.git(["reset", "-q", "--keep", "remotes/origin/main"], in: laptop).status == 0)
+        let again = try box.clinicctl(["sync"], as: Sandbox.reviewer, in: laptop)
+        #expect(again.status == 0, "\(again.stdout) \(again.stderr)")
+        #expect(try teamGitOutput(team, ["rev-parse", "main"], in: laptop) == server)
+    }
 }
