@@ -68,6 +68,6 @@ let package = Package(
         .testTarget(name: "ClinicExportTests", dependencies: ["ClinicExport", "ClinicWorkflow", "ClinicContent"]),
         .testTarget(name: "ClinicPreviewTests", dependencies: ["ClinicPreview"], exclude: ["browser"]),
         // End-to-end tests: they run the built clinicctl binary (make test builds it first).
-        .testTarget(name: "ClinicctlTests", dependencies: ["ClinicContent"], exclude: ["Golden", "BadInput"]),
+        .testTarget(name: "ClinicctlTests", dependencies: ["ClinicContent"], exclude: ["Golden", "BadInput", "TeamSyncHTTP"]),
     ]
 )

@@ -54,6 +54,16 @@ struct TeamSyncStateTests {
         let statusJSON = try box.clinicctl(["status", "--json"], in: office).stdout
         #expect(statusJSON.contains("\"faq-is-parking-free\" : \"only-on-server\""), "\(statusJSON)")
         #expect(statusJSON.contains("\"lastSync\""))
+        // `review list` says the same, so a reviewer knows what to sync before approving.
+        let review = try box.clinicctl(["review", "list"], as: Sandbox.reviewer, in: office)
+        #expect(review.status == 0, "\(review.stderr)")
+        let lines = review.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix(Self.draft) && $0.contains("differs from the server") }, "\(review.stdout)")
+        #expect(lines.contains { $0.hasPrefix("faq-is-parking-free") && $0.contains("only on the server") })
+        #expect(review.stdout.contains("Last sync with origin:"))
+        let reviewJSON = try box.clinicctl(["review", "list", "--json"], as: Sandbox.reviewer, in: office).stdout
+        #expect(reviewJSON.contains("\"place\" : \"differs-from-server\""), "\(reviewJSON)")
+        #expect(reviewJSON.contains("\"place\" : \"only-on-server\""))
     }
 
     @Test func withoutARemoteDraftsAndStatusSayNothingAboutAServer() throws {
@@ -64,6 +74,9 @@ struct TeamSyncStateTests {
         #expect(!(try box.clinicctl(["drafts", "--json"]).stdout.contains("place")))
         #expect(!(try box.clinicctl(["status"]).stdout.contains("sync")))
         #expect(!(try box.clinicctl(["status", "--json"]).stdout.contains("server")))
+        let review = try box.clinicctl(["review", "list"]).stdout
+        #expect(!review.contains("WHERE") && !review.contains("sync"), "\(review)")
+        #expect(!(try box.clinicctl(["review", "list", "--json"]).stdout.contains("place")))
     }
 }
 

@@ -10,8 +10,8 @@ final class Team {
     /// The web root the server's post-receive publishes into (when its hooks are installed).
     var webRoot: URL { box.root.appendingPathComponent("webroot") }
 
-    init() throws {
-        box = try Sandbox(bare: true)
+    init(reviewers: [String] = [Sandbox.reviewer, Sandbox.secondReviewer]) throws {
+        box = try Sandbox(reviewers: reviewers, bare: true)
         server = try TeamGitServer(serving: box.root, environment: ["CLINIC_WEBROOT": box.root.appendingPathComponent("webroot").path])
     }
 

@@ -44,11 +44,19 @@ extension ContentRepository {
                 "\(reviewer) is not a reviewer: only people listed in \(RepositoryConfig.fileName) on \(config.publishedBranch) may approve"
                     + (listed.isEmpty ? " (nobody is listed yet)" : " (\(listed.joined(separator: ", ")))"))
         }
+        return try checkNotAuthor(draft, reviewer: reviewer, published: publishedTip())
+    }
+
+    /// The author rule, written once: `review approve` here and the server's pre-receive
+    /// check both apply it. Throws when `reviewer` wrote or committed part of `draft`
+    /// (measured against the published tip `published`), unless the draft is nothing but
+    /// a pure revert of an approved change; returns that change then.
+    func checkNotAuthor(_ draft: Draft, reviewer: Person, published: ObjectID) throws -> ObjectID? {
         // Every commit of the draft counts, merged side branches included: a reviewer's own
         // commit merged into someone else's draft is still their own change.
         if let own = draft.contributions.first(where: { $0.author.isSame(as: reviewer) || $0.committer.isSame(as: reviewer) }) {
             // A pure revert of an approved change restores what a reviewer approved once: allowed.
-            if let reverted = try pureRevertOfApproved(draft) { return reverted }
+            if let reverted = try pureRevertOfApproved(draft, published: published) { return reverted }
             let role = own.author.isSame(as: reviewer) ? "wrote" : "committed"
             throw WorkflowError(
                 .refused,

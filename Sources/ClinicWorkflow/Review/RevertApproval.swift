@@ -12,10 +12,10 @@ extension ContentRepository {
     /// holds exactly one commit, a revert record (`clinicctl revert`); the change
     /// it names is an approval on the published branch; and every path the
     /// revert changes is one that approval changed, now holding exactly what it
-    /// held before the approval.
-    func pureRevertOfApproved(_ draft: Draft) throws -> ObjectID? {
+    /// held before the approval. The reverted approval must be on `published`
+    /// (the published tip here, or the one an approval pushed to the server was made on).
+    func pureRevertOfApproved(_ draft: Draft, published: ObjectID) throws -> ObjectID? {
         guard draft.edits.count == 1, let edit = draft.edits.first, edit.change == "revert" else { return nil }
-        let published = try publishedTip()
         return try withGit(draft: draft.id) { git -> ObjectID? in
             let commit = try git.commit(edit.commit)
             guard case .revert(let revert) = CommitRecord(message: commit.message), commit.parents.count == 1,

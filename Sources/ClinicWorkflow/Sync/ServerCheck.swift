@@ -34,8 +34,10 @@ public struct ProposedApproval: Sendable {
     public var previous: Revision
     public var approval: CommitRecord.Approval
     public var committer: Person
+    /// The approved draft as it stood against `previous`: its edits and every commit in it.
+    public var draft: Draft
     /// Everyone who wrote a commit of the approved draft.
-    public var draftAuthors: [Person]
+    public var draftAuthors: [Person] { draft.authors }
 }
 
 /// One rule every new approval on the published branch must pass; nil when it passes.
@@ -63,10 +65,14 @@ public struct ApprovalRule: Sendable {
             return config.isReviewer(email: proposed.approval.approvedBy.email)
                 ? nil : "\(proposed.approval.approvedBy) is not a reviewer in \(RepositoryConfig.fileName) on the published branch"
         },
-        ApprovalRule(name: "approver-is-not-author") { proposed, _ in
-            proposed.draftAuthors.contains { $0.isSame(as: proposed.approval.approvedBy) }
-                ? "\(proposed.approval.approvedBy.name) wrote part of draft \(proposed.approval.draft); another reviewer must approve it"
-                : nil
+        ApprovalRule(name: "approver-is-not-author") { proposed, repository in
+            // Exactly `review approve`'s rule, a one-reviewer clinic's own pure revert included.
+            do {
+                _ = try repository.checkNotAuthor(proposed.draft, reviewer: proposed.approval.approvedBy, published: proposed.previous.id)
+                return nil
+            } catch let error as WorkflowError where error.code == .refused {
+                return error.message
+            }
         },
         ApprovalRule(name: "changes-beyond-content-accepted") { proposed, repository in
             // The same rule `review approve` applies: hooks, settings and other files need an explicit yes.
@@ -139,7 +145,7 @@ extension ContentRepository {
             let proposed = ProposedApproval(
                 commit: Revision(commit.id), previous: Revision(commit.parents[0]), approval: approval,
                 committer: Person(name: commit.committer.name, email: commit.committer.email),
-                draftAuthors: try authors(from: commit.parents[1], notIn: commit.parents[0]))
+                draft: try describeDraft(id: approval.draft, tip: commit.parents[1], published: commit.parents[0], state: .open))
             for rule in rules {
                 if let reason = try rule.check(proposed, self) { return "\(what) is refused: \(reason)" }
             }
@@ -147,15 +153,4 @@ extension ContentRepository {
         return nil
     }
 
-    /// Authors of the draft's own commits: those of `tip`'s first-parent line not already in `base`.
-    private func authors(from tip: ObjectID, notIn base: ObjectID) throws -> [Person] {
-        try withGit { git in
-            var people: [Person] = []
-            for commit in try git.firstParentLog(from: tip, limit: 500) {
-                if try git.isAncestor(commit.id, of: base) { break }
-                people.append(Person(name: commit.author.name, email: commit.author.email))
-            }
-            return people
-        }
-    }
 }

@@ -55,8 +55,8 @@ extension ContentRepository {
     }
 
     /// The published branch moves here when the server's is ahead, and is sent when this
-    /// copy is ahead. When both moved, nothing moves: the approvals made here must be made
-    /// again on the server's tip.
+    /// copy is ahead. When both moved, the approvals made here are made again on the server's
+    /// tip and sent (`remakeOfflineApprovals`); anything else made here stops it, with how to finish.
     func syncPublishedBranch(remote: String, plan: inout SyncPlan) throws -> Bool {
         let branch = config.publishedBranch
         let (local, server) = try withGit { git in
@@ -83,12 +83,19 @@ extension ContentRepository {
                 plan.push(publishedRef, subject: branch)
                 return false
             }
+            // Both moved: this copy's approvals are made again on the server's tip and sent.
+            if let remade = try remakeOfflineApprovals(local: local, server: server, remote: remote) {
+                plan.lines += remade.lines
+                return remade.checkout
+            }
             plan.lines.append(
                 .init(
                     subject: branch, outcome: .refused,
                     detail:
-                        "approvals were made both here and on the server; approve again here after `clinicctl sync` brings the server's in")
-            )
+                        "\(branch) moved both here and on the server, and not only by unsigned approvals (a signed approval, "
+                        + "or a commit made with Git): nothing was sent. To finish: `git reset --keep "
+                        + "\(Self.trackingPrefix(remote).dropFirst("refs/".count))\(branch)` (undoes them here), "
+                        + "`clinicctl sync`, then `clinicctl review approve` each of those drafts again"))
             return false
         }
     }

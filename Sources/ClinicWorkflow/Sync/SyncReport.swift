@@ -20,6 +20,11 @@ public struct SyncReport: Sendable, Codable, Equatable {
             case closed
             /// The server refused it; `detail` holds its reason.
             case refused
+            /// Approved here while the server's published branch moved on: approved again on top of it and sent.
+            case approvedAgain = "approved-again"
+            /// Approved here while the server's published branch moved on, and it could not be approved again
+            /// on top of it: the draft is open here; `detail` says why and the command that finishes it.
+            case notApprovedAgain = "not-approved-again"
         }
 
         /// "main", "draft faq-x", "record rejected/faq-y".
@@ -39,6 +44,8 @@ public struct SyncReport: Sendable, Codable, Equatable {
                 "\(subject): edited on two computers and the edits conflict; your edits are kept as draft \(detail ?? "?"), review both"
             case .closed: "\(subject): closed on the server (\(detail ?? "approved")); closed here too"
             case .refused: "\(subject): refused by the server: \(detail ?? "no reason given")"
+            case .approvedAgain: "\(subject): approved here while the server moved on; approved again on the server's content and sent"
+            case .notApprovedAgain: "\(subject): approved here while the server moved on, and not approved again: \(detail ?? "")"
             }
         }
     }
@@ -50,8 +57,8 @@ public struct SyncReport: Sendable, Codable, Equatable {
     /// Whatever the server printed (its hooks' messages).
     public var serverMessages: [String]
 
-    /// True when the server refused something.
-    public var hasRefusals: Bool { lines.contains { $0.outcome == .refused } }
+    /// True when the server refused something, or an approval made here is left to finish.
+    public var hasRefusals: Bool { lines.contains { $0.outcome == .refused || $0.outcome == .notApprovedAgain } }
 }
 
 extension WorkEnvironment {
