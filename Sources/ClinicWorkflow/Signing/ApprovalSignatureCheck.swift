@@ -84,25 +84,16 @@ extension ContentRepository {
         let config = try withGit(revision: previousTip.hex) {
             try RepositoryConfig.load(from: GitRevisionSource(repository: $0, commit: previousTip)).0
         }
-        let (info, stored, contributors) = try withGit(revision: commit.hex) { git in
-            let info = try git.commit(commit)
-            let drafted = info.parents.count > 1 ? try git.commits(reachableFrom: info.parents[1], excluding: previousTip) : []
-            // An approval of one's own pure revert (`Approved-own-revert`) is allowed when the
-            // draft is exactly that one revert commit: its author is then not a contributor.
-            let ownRevert: ObjectID? = if case .approval(let a) = CommitRecord(message: info.message) { a.ownRevertOf } else { nil }
-            let isOwnRevert =
-                ownRevert != nil && drafted.count == 1
-                && { if case .revert(let r) = CommitRecord(message: drafted[0].message) { r.reverted == ownRevert } else { false } }()
-            let people = isOwnRevert ? [] : drafted.flatMap { [$0.author, $0.committer] }.map { Person(name: $0.name, email: $0.email) }
-            return (info, try git.signature(of: commit), people)
-        }
-        let approvedBy: Person? = if case .approval(let a) = CommitRecord(message: info.message) { a.approvedBy } else { nil }
+        let (info, stored) = try withGit(revision: commit.hex) { git in (try git.commit(commit), try git.signature(of: commit)) }
+        let approval: CommitRecord.Approval? = if case .approval(let a) = CommitRecord(message: info.message) { a } else { nil }
         var check = ApprovalSignatureCheck(
-            commit: Revision(commit), previousTip: Revision(previousTip), approvedBy: approvedBy, verdict: .unsigned,
+            commit: Revision(commit), previousTip: Revision(previousTip), approvedBy: approval?.approvedBy, verdict: .unsigned,
             detail: "not signed", required: config.requireSignedApprovals)
-        if let approvedBy, contributors.contains(where: { $0.isSame(as: approvedBy) }) {
+        if let approval, info.parents.count > 1,
+            let refusal = try authorRefusal(approval, by: approval.approvedBy, approvedTip: info.parents[1], previousTip: previousTip)
+        {
             check.verdict = .selfApproval
-            check.detail = "\(approvedBy.name) wrote or committed part of the draft they approved"
+            check.detail = refusal
         }
         guard let stored else { return check }
         let signature: SSHSignature
@@ -133,13 +124,15 @@ extension ContentRepository {
         let signer = Person(name: owner.name, email: owner.email)
         check.signer = signer
         if check.verdict == .selfApproval { return check }
-        if contributors.contains(where: { $0.isSame(as: signer) }) {
+        if let approval, info.parents.count > 1,
+            let refusal = try authorRefusal(approval, by: signer, approvedTip: info.parents[1], previousTip: previousTip)
+        {
             check.verdict = .selfApproval
-            check.detail = "signed by \(signer.name), who wrote or committed part of the draft"
-        } else if approvedBy.map({ !$0.isSame(as: signer) }) ?? true {
+            check.detail = "signed by \(signer.name): \(refusal)"
+        } else if !(approval?.approvedBy.isSame(as: signer) ?? false) {
             check.verdict = .notReviewer
             check.detail =
-                "signed with \(signer.name)'s key, but the approval names \(approvedBy?.description ?? "nobody")"
+                "signed with \(signer.name)'s key, but the approval names \(approval?.approvedBy.description ?? "nobody")"
         } else {
             check.verdict = .good
             check.detail = "good signature by \(signer.name)"
@@ -160,6 +153,23 @@ extension ContentRepository {
         return try withGit { try $0.firstParentLog(from: tip) }.compactMap { commit in
             guard commit.parents.count == 2, case .approval = CommitRecord(message: commit.message) else { return nil }
             return try verifyApproval(commit.id, previousTip: commit.parents[0])
+        }
+    }
+}
+
+extension ContentRepository {
+    /// Why `review approve` would have refused `person` as an author of the draft,
+    /// or nil: the same rule (`checkNotAuthor`, which allows a pure revert of an approved
+    /// change), judged against the published tip the approval was made on.
+    fileprivate func authorRefusal(
+        _ approval: CommitRecord.Approval, by person: Person, approvedTip: ObjectID, previousTip: ObjectID
+    ) throws -> String? {
+        let draft = try describeDraft(id: approval.draft, tip: approvedTip, published: previousTip, state: .open)
+        do {
+            _ = try checkNotAuthor(draft, reviewer: person, published: previousTip)
+            return nil
+        } catch let error as WorkflowError where error.code == .refused {
+            return error.message
         }
     }
 }
