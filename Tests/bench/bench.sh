@@ -57,10 +57,18 @@ binary=$cache/clinicctl-measured
 # with the Swift runtime linked statically when clinicctl is).
 hello_flags=()
 if ! ldd "$clinicctl" 2>/dev/null | grep -q libswiftCore; then hello_flags=(--static-swift-stdlib); fi
-echo "bench: building Tests/bench/hello (release${hello_flags[*]:+, ${hello_flags[*]}})"
-swift build -c release --package-path "$here/hello" --scratch-path "$cache/hello" "${hello_flags[@]}" 2>&1 \
-    | grep -E "error|warning" || true
 hello=$cache/hello/release/hello
+hello_kind=$cache/hello/kind   # how the cached hello-world was linked
+if [[ -x $hello && $hello -nt $here/hello/Sources/hello/main.swift && $hello -nt $here/hello/Package.swift \
+    && "$(cat "$hello_kind" 2>/dev/null)" == "${hello_flags[*]:-dynamic}" ]]; then
+    echo "bench: Tests/bench/hello already built"
+else
+    echo "bench: building Tests/bench/hello (release${hello_flags[*]:+, ${hello_flags[*]}})"
+    rm -f "$hello"
+    swift build -c release --package-path "$here/hello" --scratch-path "$cache/hello" "${hello_flags[@]}" 2>&1 \
+        | grep -E "error|warning" || true
+    echo "${hello_flags[*]:-dynamic}" > "$hello_kind"
+fi
 [[ -x $hello ]] || die "the hello-world did not build"
 
 case $clinicctl in

@@ -19,7 +19,8 @@ Python 3 standard library only.
 import sys
 
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
-TITLES = {"clinic": "the real clinic (content/)", "mid": "mid chain", "full": "full chain", "smoke": "smoke chain"}
+TITLES = {"clinic": "the real clinic (content/)", "mid": "mid chain", "full": "full chain",
+          "full-short": "full chain content, short history", "smoke": "smoke chain"}
 
 
 def ms(seconds):
@@ -78,11 +79,14 @@ def tables(report):
             plumbing = by.get((name, r["command"], "git plumbing"))
             clinic = by.get(("clinic", r["command"], r["against"]))
             label = "`%s`" % r["command"] if r["against"] == "clinicctl" else "&nbsp;&nbsp;%s, same write" % r["against"]
-            out.append("| %s | %s%s | %s-%s | %s | %.0f MiB | %d | %s | %s |" % (
-                label, ">" if r["timed_out"] else "", ms(r["median"]) + (" (timed out)" if r["timed_out"] else ""),
-                ms(r["min"]), ms(r["max"]), ms(r["cpu"]), r["rss_kib"] / 1024, r["runs"],
+            # A run killed at the timeout took time and its rusage with it: no CPU or RSS to show.
+            killed = r["timed_out"]
+            out.append("| %s | %s | %s | %s | %s | %d | %s | %s |" % (
+                label, ">%s (timed out)" % ms(r["median"]) if killed else ms(r["median"]),
+                "—" if killed else "%s-%s" % (ms(r["min"]), ms(r["max"])), "—" if killed else ms(r["cpu"]),
+                "—" if killed else "%.0f MiB" % (r["rss_kib"] / 1024), r["runs"],
                 ratio(r["median"], plumbing["median"]) if plumbing and r["against"] == "clinicctl" else "",
-                ratio(r["median"], clinic["median"]) if clinic and name != "clinic" else ""))
+                (">" if killed else "") + ratio(r["median"], clinic["median"]) if clinic and name != "clinic" else ""))
         out.append("")
     return "\n".join(out)
 

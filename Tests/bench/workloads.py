@@ -53,6 +53,9 @@ WORKLOADS = {
     "clinic": dict(faq=10, locations=2, approvals=60, drafts=3, spanish=0.0, social=4),
     "mid": dict(faq=500, locations=30, approvals=1000, drafts=20, spanish=0.5, social=4),
     "full": dict(faq=5000, locations=300, approvals=20000, drafts=200, spanish=0.5, social=20),
+    # The full chain's content with the mid chain's history length, for "history length
+    # does not matter" (not in the defaults: BENCH_WORKLOADS="full-short full").
+    "full-short": dict(faq=5000, locations=300, approvals=1000, drafts=200, spanish=0.5, social=20),
     # The smoke variant's tiny chain: every command and baseline, in seconds.
     "smoke": dict(faq=30, locations=4, approvals=60, drafts=3, spanish=0.5, social=6),
 }
