@@ -165,6 +165,9 @@ class Bench:
         for command, kind, argv in cells(self.args, info):
             prepare = fresh if kind == "write" else cold if kind == "cold" else (lambda _: shared)
             self.cell(name, command, "clinicctl", prepare, argv)
+        # The approval (the last write) left a published branch that is still valid.
+        measure.run([self.args.clinicctl, "validate", "--rev", "main"], writable, self.env,
+                    os.path.join(self.scratch, "check"), self.args.timeout)
         for command, against, script, extra in baselines(shared):
             env = dict(self.env, **extra)
             if "TEXT" in env:
@@ -173,9 +176,6 @@ class Bench:
                     f.write(env.pop("TEXT"))
                 env["SOURCE"] = source
             self.cell(name, command, against, fresh, ["bash", "-c", script], env)
-        # The published branch the bench leaves is still valid (approve wrote it).
-        measure.run([self.args.clinicctl, "validate", "--rev", "main"], writable, self.env,
-                    os.path.join(self.scratch, "check"), self.args.timeout)
 
 
 def machine():
