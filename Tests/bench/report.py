@@ -11,7 +11,8 @@ written by hand and kept as it is.
 Per workload, one row per command: median wall time, min-max, median CPU
 time (user + system), peak RSS, runs; then the ratio to the baseline in the
 same run (the git plumbing script for a write, the Foundation hello-world for
-`--version`) and to the same command on the real 10-entry clinic.
+`--version`) and to the same command on the real 10-entry clinic, each as
+wall / CPU (medians).
 
 Python 3 standard library only.
 """
@@ -30,6 +31,11 @@ def ms(seconds):
 
 def ratio(a, b):
     return "%.1fx" % (a / b) if b else "—"
+
+
+def both(row, base):
+    """Wall and CPU ratio: on a busy machine the CPU one is the steadier."""
+    return "%s / %s" % (ratio(row["median"], base["median"]), ratio(row["cpu"], base["cpu"]))
 
 
 def describe(name, params):
@@ -68,7 +74,7 @@ def tables(report):
                 describe(name, params) + (
                     " (generated in %.0f s)." % report["generated"][name] if report["generated"].get(name) else "."),
                 "",
-                "| command | median | min-max | CPU | peak RSS | runs | vs git plumbing | vs clinic |",
+                "| command | median | min-max | CPU | peak RSS | runs | vs git plumbing (wall / CPU) | vs clinic (wall / CPU) |",
                 "|---|---:|---:|---:|---:|---:|---:|---:|"]
         own = [r for r in rows if r["workload"] == name and r["command"] != "--version"]
         ordered = []
@@ -85,8 +91,9 @@ def tables(report):
                 label, ">%s (timed out)" % ms(r["median"]) if killed else ms(r["median"]),
                 "—" if killed else "%s-%s" % (ms(r["min"]), ms(r["max"])), "—" if killed else ms(r["cpu"]),
                 "—" if killed else "%.0f MiB" % (r["rss_kib"] / 1024), r["runs"],
-                ratio(r["median"], plumbing["median"]) if plumbing and r["against"] == "clinicctl" else "",
-                (">" if killed else "") + ratio(r["median"], clinic["median"]) if clinic and name != "clinic" else ""))
+                both(r, plumbing) if plumbing and r["against"] == "clinicctl" else "",
+                (">" if killed else "") + ratio(r["median"], clinic["median"]) if killed and clinic and name != "clinic"
+                else both(r, clinic) if clinic and name != "clinic" else ""))
         out.append("")
     return "\n".join(out)
 
