@@ -27,7 +27,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
 
-.PHONY: help deps test-deps build release test demo bench install uninstall clean lint format fuzz
+.PHONY: help deps test-deps build release test demo bench bench-smoke install uninstall clean lint format fuzz
 
 help:
 	@echo "clinicctl make targets:"
@@ -39,7 +39,8 @@ help:
 	@echo "  make lint       check formatting (.swift-format) and that every import is declared in Package.swift"
 	@echo "  make format     format Sources/ and Tests/ in place with the toolchain's swift format"
 	@echo "  make demo       build, then run Tests/demo/demo.sh"
-	@echo "  make bench      release build, then run Tests/bench/bench.sh"
+	@echo "  make bench      release build, then Tests/bench/bench.sh: every command at clinic and chain scale vs git (docs/benchmarks.md)"
+	@echo "  make bench-smoke debug build, then the benchmark on a tiny workload, one run per cell (checks the harness only)"
 	@echo '  make fuzz       build the libFuzzer targets, run each $$(FUZZ_SECONDS) s (now $(FUZZ_SECONDS)) on a corpus seeded from content/ and the bad-input cases'
 	@echo '  make install    release build, install clinicctl into $$(DESTDIR)$$(PREFIX)/bin (now $(BINDIR))'
 	@echo "  make uninstall  remove the installed clinicctl"
@@ -113,8 +114,12 @@ format:
 demo: deps build
 	bash Tests/demo/demo.sh
 
+# The workloads are cached in .build/bench/; the bench installs pygit2 when missing.
 bench: deps release
 	bash Tests/bench/bench.sh
+
+bench-smoke: deps build
+	BENCH_SMOKE=1 bash Tests/bench/bench.sh
 
 # libFuzzer over the content loader + validator and over the answers' Markdown
 # check and renderer (Tests/fuzz). The corpus grows in .build/fuzz/corpus-*;

@@ -1,146 +1,116 @@
 #!/usr/bin/env python3
-"""Print the clinicctl benchmark's tables from bench.sh's results file.
+"""The benchmark's tables, from bench.py's results file, in Markdown.
 
-    python3 report.py RESULTS.tsv
+    python3 report.py RESULTS.json                 # print the tables
+    python3 report.py RESULTS.json --doc FILE.md   # also replace FILE's generated section
 
-RESULTS.tsv: one line per timed run, `operation<TAB>size<TAB>run<TAB>wall_ns<TAB>cpu_ns`;
-lines whose operation starts with `#` carry a fact about a size
-(`#faq-bytes`, `#git-kib`) in the wall column.
+The generated section of docs/benchmarks.md lies between the lines
+`<!-- bench:begin -->` and `<!-- bench:end -->`; the rest of the page is
+written by hand and kept as it is.
 
-Prints, per operation and size:
-- the median wall time, and its ratio to the smallest size's median;
-- the median CPU time (user + system), and its ratio likewise: the CPU time
-  hardly moves when other work competes for the cores, so it is the steadier
-  of the two on a shared machine;
-- the marginal cost per FAQ entry between consecutive sizes,
-  (median(b) - median(a)) / (b - a), which removes the fixed cost of starting
-  the process, and a reading of it (from the CPU medians): "SUPER-LINEAR" when
-  the per-entry cost grows by more than 1.5x from one size step to the next
-  and that step adds more than 50 ms;
-- the spread of the runs, (max - min) / median of the wall times.
+Per workload, one row per command: median wall time, min-max, median CPU
+time (user + system), peak RSS, runs; then the ratio to the baseline in the
+same run (the git plumbing script for a write, the Foundation hello-world for
+`--version`) and to the same command on the real 10-entry clinic, each as
+wall / CPU (medians).
 
 Python 3 standard library only.
 """
 
-import collections
-import statistics
 import sys
 
-CELL = 22
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+TITLES = {"clinic": "the real clinic (content/)", "mid": "mid chain", "full": "full chain",
+          "full-short": "full chain content, short history", "smoke": "smoke chain"}
 
 
-def fmt_ms(ms):
-    if ms >= 100:
-        return "%.0f ms" % ms
-    if ms >= 10:
-        return "%.1f ms" % ms
-    return "%.2f ms" % ms
+def ms(seconds):
+    value = seconds * 1000
+    return "%.0f ms" % value if value >= 100 else "%.1f ms" % value
 
 
-def fmt_us(us):
-    return "%.0f us" % us if abs(us) >= 10 else "%.1f us" % us
+def ratio(a, b):
+    return "%.1fx" % (a / b) if b else "—"
 
 
-def table(title, order, sizes, median, width):
-    smallest = sizes[0]
-    print(title)
-    print("%-*s  %s" % (width, "operation", "".join(("%d entries" % n).rjust(CELL) for n in sizes)))
-    for op in order:
-        cells = []
-        for n in sizes:
-            if (op, n) not in median:
-                cells.append("-".rjust(CELL))
-                continue
-            text = fmt_ms(median[(op, n)])
-            if n != smallest and median.get((op, smallest), 0) > 0:
-                text += " (%.1fx)" % (median[(op, n)] / median[(op, smallest)])
-            cells.append(text.rjust(CELL))
-        print("%-*s  %s" % (width, op, "".join(cells)))
-    print()
+def both(row, base):
+    """Wall and CPU ratio: on a busy machine the CPU one is the steadier."""
+    return "%s / %s" % (ratio(row["median"], base["median"]), ratio(row["cpu"], base["cpu"]))
 
 
-def marginal(op, sizes, median):
-    """[(a, b, us per entry, ms added)] between consecutive sizes."""
-    steps = []
-    for a, b in zip(sizes, sizes[1:]):
-        if (op, a) in median and (op, b) in median:
-            added = median[(op, b)] - median[(op, a)]
-            steps.append((a, b, added * 1000 / (b - a), added))
-    return steps
+def describe(name, params):
+    return ("%s FAQ entries (%d%% with a Spanish translation), %s locations with hours, %d social links, "
+            "%s approval merges of history, %d open drafts") % (
+        "{:,}".format(params["faq"]), params["spanish"] * 100, "{:,}".format(params["locations"]),
+        params["social"], "{:,}".format(params["approvals"]), params["drafts"])
 
 
-def reading(steps):
-    if not steps:
-        return ""
-    if sum(s[3] for s in steps) < 20:
-        return "flat (under 20 ms added over all sizes)"
-    if any(s[2] <= 0 for s in steps):
-        return "no clear trend (a larger size was not slower: noise)"
-    if len(steps) < 2:
-        return "two sizes only: no shape to read"
-    growth = max(b[2] / a[2] for a, b in zip(steps, steps[1:]))
-    if growth > 1.5 and steps[-1][3] > 50:
-        return "SUPER-LINEAR (per-entry cost x%.1f from one size step to the next)" % growth
-    return "about linear (per-entry cost x%.1f from one size step to the next)" % growth
+def tables(report):
+    rows = report["results"]
+    by = {(r["workload"], r["command"], r["against"]): r for r in rows}
+    m = report["machine"]
+    out = [
+        "Measured %s: clinicctl %s, %s (bench at commit %s); %s cores (`nproc`), %s, %s MiB memory, %s; "
+        "load average %.1f at the start. Up to %d runs per cell (fewer once a cell has taken %.0f s), "
+        "timeout %.0f s per run; the whole bench took %d s." % (
+            report["date"], report["version"], report["build"], report["commit"], m["cores"], m["cpu"],
+            "{:,}".format(m["memory_mib"]), m["system"], m["load"][0], report["runs"], report["cell_seconds"],
+            report["timeout"], report["seconds"]),
+        "",
+    ]
+    if not report.get("no_publish", True):
+        out += ["This clinicctl has no `review approve --no-publish`: approving also runs the publish step.", ""]
+    hello = [r for r in rows if r["against"] == "Foundation hello-world"]
+    version = [r for r in rows if r["command"] == "--version" and r["against"] == "clinicctl"]
+    if hello and version:
+        h, v = hello[0], version[0]
+        out += ["| start-up | median | min-max | CPU | peak RSS | runs |", "|---|---:|---:|---:|---:|---:|"]
+        for label, r in (("`clinicctl --version`", v), ("Foundation hello-world (Tests/bench/hello)", h)):
+            out.append("| %s | %s | %s-%s | %s | %.1f MiB | %d |" % (
+                label, ms(r["median"]), ms(r["min"]), ms(r["max"]), ms(r["cpu"]), r["rss_kib"] / 1024, r["runs"]))
+        out += ["", "`clinicctl --version` is **%s** the hello-world." % ratio(v["median"], h["median"]), ""]
+    for name, params in report["workloads"].items():
+        out += ["### %s" % TITLES.get(name, name), "",
+                describe(name, params) + (
+                    " (generated in %.0f s)." % report["generated"][name] if report["generated"].get(name) else "."),
+                "",
+                "| command | median | min-max | CPU | peak RSS | runs | vs git plumbing (wall / CPU) | vs clinic (wall / CPU) |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        own = [r for r in rows if r["workload"] == name and r["command"] != "--version"]
+        ordered = []
+        for r in own:  # each clinicctl row, then the git program doing the same write
+            if r["against"] == "clinicctl":
+                ordered += [r] + [b for b in own if b["command"] == r["command"] and b["against"] != "clinicctl"]
+        for r in ordered:
+            plumbing = by.get((name, r["command"], "git plumbing"))
+            clinic = by.get(("clinic", r["command"], r["against"]))
+            label = "`%s`" % r["command"] if r["against"] == "clinicctl" else "&nbsp;&nbsp;%s, same write" % r["against"]
+            # A run killed at the timeout took time and its rusage with it: no CPU or RSS to show.
+            killed = r["timed_out"]
+            out.append("| %s | %s | %s | %s | %s | %d | %s | %s |" % (
+                label, ">%s (timed out)" % ms(r["median"]) if killed else ms(r["median"]),
+                "—" if killed else "%s-%s" % (ms(r["min"]), ms(r["max"])), "—" if killed else ms(r["cpu"]),
+                "—" if killed else "%.0f MiB" % (r["rss_kib"] / 1024), r["runs"],
+                both(r, plumbing) if plumbing and r["against"] == "clinicctl" else "",
+                (">" if killed else "") + ratio(r["median"], clinic["median"]) if killed and clinic and name != "clinic"
+                else both(r, clinic) if clinic and name != "clinic" else ""))
+        out.append("")
+    return "\n".join(out)
 
 
 def main():
-    wall = collections.defaultdict(list)   # (op, size) -> [ms]
-    cpu = collections.defaultdict(list)
-    facts = {}
-    order = []
-    sizes = set()
-    with open(sys.argv[1], encoding="utf-8") as f:
-        for line in f:
-            op, size, _, wall_ns, cpu_ns = line.rstrip("\n").split("\t")
-            size = int(size)
-            if op.startswith("#"):
-                facts[(op, size)] = int(wall_ns)
-                continue
-            if op not in order:
-                order.append(op)
-            sizes.add(size)
-            wall[(op, size)].append(int(wall_ns) / 1e6)
-            cpu[(op, size)].append(int(cpu_ns) / 1e6)
-    sizes = sorted(sizes)
-    if not sizes:
-        sys.exit("report: no results")
-    wall_median = {k: statistics.median(v) for k, v in wall.items()}
-    cpu_median = {k: statistics.median(v) for k, v in cpu.items()}
-    width = max(len(op) for op in order)
-    runs = "/".join(sorted({str(len(v)) for v in wall.values()}, key=int))
-
-    table("Median WALL time (runs per cell: %s); (Nx) = ratio to the %d-entry median"
-          % (runs, sizes[0]), order, sizes, wall_median, width)
-    table("Median CPU time, user + system (steadier on a shared machine); (Nx) likewise",
-          order, sizes, cpu_median, width)
-
-    print("Marginal cost per FAQ entry between sizes, (t(b) - t(a)) / (b - a), CPU [wall]:")
-    for op in order:
-        cpu_steps = marginal(op, sizes, cpu_median)
-        wall_steps = marginal(op, sizes, wall_median)
-        text = "   ".join("%d->%d: %s [%s]" % (a, b, fmt_us(us), fmt_us(w[2]))
-                          for (a, b, us, _), w in zip(cpu_steps, wall_steps))
-        verdict = reading(cpu_steps)
-        print("  %-*s  %s%s" % (width, op, text, ("   => " + verdict) if verdict else ""))
-    print()
-
-    print("Spread of the wall times, (max - min) / median:")
-    for op in order:
-        cells = []
-        for n in sizes:
-            v = wall.get((op, n))
-            cells.append(("%.0f%%" % (100 * (max(v) - min(v)) / statistics.median(v))
-                          if v and len(v) > 1 else "-").rjust(CELL))
-        print("%-*s  %s" % (width, op, "".join(cells)))
-
-    if facts:
-        print()
-        for n in sizes:
-            fb, gk = facts.get(("#faq-bytes", n)), facts.get(("#git-kib", n))
-            print("  %d entries: FAQ files %s KiB%s" % (
-                n, "?" if fb is None else "%.0f" % (fb / 1024),
-                "" if gk is None else ", repository .git %d KiB at the end" % gk))
+    import json
+    report = json.load(open(sys.argv[1]))
+    text = tables(report)
+    print(text)
+    if len(sys.argv) == 4 and sys.argv[2] == "--doc":
+        page = open(sys.argv[3], encoding="utf-8").read()
+        if BEGIN not in page or END not in page:
+            sys.exit("report: %s has no %s ... %s section" % (sys.argv[3], BEGIN, END))
+        head, rest = page.split(BEGIN, 1)
+        tail = rest.split(END, 1)[1]
+        with open(sys.argv[3], "w", encoding="utf-8") as f:
+            f.write(head + BEGIN + "\n" + text + "\n" + END + tail)
 
 
 if __name__ == "__main__":

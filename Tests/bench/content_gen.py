@@ -1,41 +1,19 @@
 #!/usr/bin/env python3
-"""Make a content folder with N FAQ entries for the clinicctl benchmark.
+"""The clinic's records for the benchmark's workloads, as file bytes in the
+canonical form of docs/content-format.md (what clinicctl itself writes).
 
-    python3 gen_content.py SOURCE_CONTENT_DIR OUT_DIR N [--seed S]
-
-Copies SOURCE_CONTENT_DIR (the real content/: clinic.yaml, locations/, hours/,
-categories.yaml, social.yaml, faq/, README.md) to OUT_DIR, then adds generated
-FAQ entries until faq/ holds N entries in all (the real entries are kept; when
-N is smaller than the number of real entries, real entries are dropped from
-the end of the page order instead).
-
-Generated entries are written in the exact canonical form of
-docs/content-format.md (what clinicctl itself writes):
-
-    ---
-    id: <slug>
-    question: <question>
-    category: trigger-point-dry-needling
-    position: <n>
-    ---
-    <answer>\n
-
-ids are unique slugs made from the question the way clinicctl makes them
-(at most 60 characters, cut at a word; -2, -3, ... when taken), positions continue the real
-ones spaced by 10, answers are 300-1,500 characters of varied words, one
-paragraph, no Markdown markup, ending with exactly one newline. Questions and
-answers use only letters, digits, spaces, commas, full stops and a final
-question mark, so YAML reads them back unquoted. Deterministic for a seed.
+FAQ entries: ids are unique slugs made from the question the way clinicctl
+makes them (at most 60 characters, cut at a word; -2, -3, ... when taken),
+answers are 300-1,500 characters of varied words, one paragraph, no Markdown
+markup; questions and answers use only letters, digits, spaces, commas, full
+stops and a final question mark, so YAML reads them back unquoted. Locations
+are in US states with five-digit ZIPs; their hours have two weekly ranges and
+two special dates. Everything is a pure function of a seeded random.Random.
 
 Python 3 standard library only.
 """
 
-import argparse
-import os
-import random
 import re
-import shutil
-import sys
 
 CATEGORY = "trigger-point-dry-needling"
 
@@ -140,57 +118,99 @@ def question(rng, used):
     return q, entry_id
 
 
-def faq_file(entry_id, q, position, body):
-    return ("---\n"
+def faq_file(entry_id, q, position, body, translation=None, category=CATEGORY):
+    """An FAQ entry's file; translation is (question, answer) in Spanish, or None."""
+    text = ("---\n"
             "id: %s\n"
             "question: %s\n"
             "category: %s\n"
-            "position: %d\n"
-            "---\n"
-            "%s\n") % (entry_id, q, CATEGORY, position, body)
+            "position: %d\n") % (entry_id, q, category, position)
+    if translation:
+        text += "translations:\n  es:\n    question: %s\n    answer: %s\n" % translation
+    return text + "---\n%s\n" % body
 
 
-def real_positions(faq_dir):
-    entries = []
-    for name in sorted(os.listdir(faq_dir)):
-        if not name.endswith(".md"):
-            continue
-        with open(os.path.join(faq_dir, name), encoding="utf-8") as f:
-            m = re.search(r"^position: (\d+)$", f.read(), re.M)
-        entries.append((int(m.group(1)) if m else 0, name))
-    return sorted(entries)
+ES_WORDS = (
+    "el la los las un una musculo punto gatillo aguja terapia paciente sesion tratamiento "
+    "dolor alivio tejido tension respuesta recuperacion ejercicio postura movimiento fuerza "
+    "articulacion nervio sangre cuello espalda cadera rodilla tobillo hombro semana dia hora "
+    "cita seguro clinica casa plan suave breve esteril normal comun leve profundo mejorar "
+    "reducir apoyar liberar relajar seguir evitar volver progresar cuidado equipo"
+).split()
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("source")
-    p.add_argument("out")
-    p.add_argument("count", type=int)
-    p.add_argument("--seed", type=int, default=20260101)
-    args = p.parse_args()
-    if args.count < 1:
-        sys.exit("gen_content: N must be at least 1")
-    if os.path.exists(args.out):
-        sys.exit("gen_content: %s exists" % args.out)
-    shutil.copytree(args.source, args.out)
-    faq_dir = os.path.join(args.out, "faq")
-    os.makedirs(faq_dir, exist_ok=True)
-    real = real_positions(faq_dir)
-    for _, name in real[args.count:]:
-        os.remove(os.path.join(faq_dir, name))
-    real = real[:args.count]
-    used = {name[:-3] for _, name in real}
-    position = max([pos for pos, _ in real] + [0])
-    rng = random.Random(args.seed)
-    for _ in range(args.count - len(real)):
-        q, entry_id = question(rng, used)
-        position += 10
-        with open(os.path.join(faq_dir, entry_id + ".md"), "w", encoding="utf-8", newline="\n") as f:
-            f.write(faq_file(entry_id, q, position, answer(rng)))
-    total = len([n for n in os.listdir(faq_dir) if n.endswith(".md")])
-    if total != args.count:
-        sys.exit("gen_content: made %d entries, wanted %d" % (total, args.count))
+def spanish(rng):
+    """A Spanish translation (question, answer) of plain words, YAML-safe unquoted."""
+    words = [rng.choice(ES_WORDS) for _ in range(rng.randint(5, 9))]
+    q = "Puedo " + " ".join(words) + "?"
+    sentences = []
+    for _ in range(rng.randint(2, 5)):
+        w = " ".join(rng.choice(ES_WORDS) for _ in range(rng.randint(8, 16)))
+        sentences.append(w[0].upper() + w[1:] + ".")
+    return q, " ".join(sentences)
 
 
-if __name__ == "__main__":
-    main()
+STATES = [("IL", "Chicago", "606"), ("WI", "Milwaukee", "532"), ("IN", "Gary", "464"),
+          ("MI", "Detroit", "482"), ("OH", "Columbus", "432"), ("MN", "Minneapolis", "554"),
+          ("IA", "Des Moines", "503"), ("MO", "Saint Louis", "631")]
+STREETS = ["Monroe", "Lake", "Oak", "Maple", "Elm", "Cedar", "Washington", "Madison", "Main", "Park"]
+
+
+def location_file(index, rng):
+    """(id, file bytes) of generated location number index (1-based)."""
+    state, city, zip3 = STATES[index % len(STATES)]
+    loc_id = "branch-%03d" % index
+    text = ("id: %s\n"
+            "label: %s Branch %d\n"
+            "address:\n"
+            "  street:\n"
+            "    - %d %s Street\n"
+            "  city: %s\n"
+            "  state: %s\n"
+            "  zip: \"%s%02d\"\n"
+            "  country: US\n"
+            "status: open\n") % (loc_id, city, index, rng.randint(10, 9999), rng.choice(STREETS),
+                                 city, state, zip3, index % 100)
+    return loc_id, text
+
+
+CLOSING_TIMES = ["17:00", "17:30", "18:00", "18:30", "19:00", "19:30", "20:00"]
+
+
+def hours_file(loc_id, closes, special_day):
+    """The hours of a location: weekdays until closes, Saturday morning, a
+    closed holiday and a short day (special_day: 1-28, the short day's date in
+    December 2026)."""
+    return ("location: %s\n"
+            "weekly:\n"
+            "  - days: [mon, tue, wed, thu, fri]\n"
+            "    opens: \"07:00\"\n"
+            "    closes: \"%s\"\n"
+            "  - days: [sat]\n"
+            "    opens: \"08:00\"\n"
+            "    closes: \"12:00\"\n"
+            "special:\n"
+            "  - from: \"2026-11-26\"\n"
+            "    closed: true\n"
+            "    reason: Thanksgiving\n"
+            "  - from: \"2026-12-%02d\"\n"
+            "    ranges:\n"
+            "      - opens: \"09:00\"\n"
+            "        closes: \"13:00\"\n") % (loc_id, closes, special_day)
+
+
+def social_file(count):
+    """count links: the real four networks first, then youtube, facebook and
+    `other` links (a network other than `other` is listed once)."""
+    links = [("tiktok", "https://www.tiktok.com/@jasonthept"), ("x", "https://x.com/jasonthept"),
+             ("linkedin", "https://www.linkedin.com/company/jasonthept"),
+             ("instagram", "https://www.instagram.com/jasonthept"),
+             ("facebook", "https://www.facebook.com/jasonthept"),
+             ("youtube", "https://www.youtube.com/@jasonthept")]
+    links = links[:count]
+    for n in range(len(links), count):
+        links.append(("other", "https://branch%d.example.com/jasonthept" % n))
+    text = "links:\n"
+    for network, url in links:
+        text += "  - network: %s\n    url: %s\n    handle: jasonthept\n" % (network, url)
+    return text
