@@ -41,8 +41,8 @@ help:
 	@echo "  make demo       build, then run Tests/demo/demo.sh"
 	@echo "  make bench      release build, then run Tests/bench/bench.sh"
 	@echo '  make fuzz       build the libFuzzer targets, run each $$(FUZZ_SECONDS) s (now $(FUZZ_SECONDS)) on a corpus seeded from content/ and the bad-input cases'
-	@echo '  make install    release build, install clinicctl into $$(DESTDIR)$$(PREFIX)/bin (now $(BINDIR))'
-	@echo "  make uninstall  remove the installed clinicctl"
+	@echo '  make install    release build, install clinicctl and clinicctl-webhook into $$(DESTDIR)$$(PREFIX)/bin (now $(BINDIR))'
+	@echo "  make uninstall  remove the installed clinicctl and clinicctl-webhook"
 	@echo "  make clean      remove build outputs, dist/ and .demo/"
 
 deps:
@@ -130,12 +130,15 @@ fuzz: build
 			-artifact_prefix=.build/fuzz/findings-$$target/ .build/fuzz/corpus-$$target .build/fuzz/seeds/$$target; \
 	done
 
+# clinicctl-webhook goes next to clinicctl: `clinicctl deploy webhook` runs it from there
+# (it alone links the networking libraries, so no other command loads them).
 install: release
 	install -d "$(BINDIR)"
 	install -m 0755 .build/release/clinicctl "$(BINDIR)/clinicctl"
+	install -m 0755 .build/release/clinicctl-webhook "$(BINDIR)/clinicctl-webhook"
 
 uninstall:
-	rm -f "$(BINDIR)/clinicctl"
+	rm -f "$(BINDIR)/clinicctl" "$(BINDIR)/clinicctl-webhook"
 
 clean:
 	$(SWIFT) package clean
