@@ -51,7 +51,7 @@ struct HistoryIndexTests {
 
     @Test(
         "a damaged, cut-off or foreign index is ignored and rebuilt",
-        arguments: ["garbage", "cut-off", "other history", "other folder"])
+        arguments: ["garbage", "cut-off", "damaged line", "other history", "other folder"])
     func damagedIndexIsRebuilt(damage: String) throws {
         let clinic = try TestClinic()
         let root = try clinic.repository.publishedTip()
@@ -68,6 +68,7 @@ struct HistoryIndexTests {
             switch damage {
             case "garbage": "not an index\n"
             case "cut-off": String(good.dropLast(8))
+            case "damaged line": good.replacingOccurrences(of: change.hex, with: String(repeating: "z", count: 40))
             case "other history":
                 "clinicctl history index 1\ncontent\n\(draft.commit.hex) 9\nfaq/what-is-dry-needling 9:\(draft.commit.hex)\nend 1\n"
             default: "clinicctl history index 1\nelsewhere\n\(tip.hex) 9\nfaq/what-is-dry-needling 9:\(draft.commit.hex)\nend 1\n"

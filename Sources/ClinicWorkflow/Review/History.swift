@@ -29,7 +29,7 @@ extension ContentRepository {
                 try publishedChange(commit, entries: try entries(changedBy: commit))
             }
         }
-        return try historyIndex(upTo: tip).changes(of: entry).prefix(limit).map { change in
+        return try indexedChanges(of: entry, upTo: tip).prefix(limit).map { change in
             let commit = try withGit(revision: change.commit.hex) { try $0.commit(change.commit) }
             return try publishedChange(commit, entries: try entries(changedBy: commit))
         }

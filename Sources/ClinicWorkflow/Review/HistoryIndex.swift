@@ -51,9 +51,45 @@ struct HistoryIndex: Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The changes to `entry` (as `changes(of:)`) read straight from a stored
+    /// index built to `tip` under `directory`, parsing only that entry's lines:
+    /// reading every line costs more than the rest of the command on a long
+    /// history. Nil when the text is not a whole index to that tip, or a line
+    /// read is damaged; the caller then reads (and if need be rebuilds) it all.
+    static func changes(of entry: String, in text: String, directory: String, tip: ObjectID) -> [Change]? {
+        var lines = Self.split(Substring(text), at: "\n")
+        guard lines.count >= 5, lines.removeLast().isEmpty, lines[0] == header, lines[1] == directory,
+            lines[2].hasPrefix(tip.hex + " ")
+        else { return nil }
+        guard lines.removeLast() == "end \(lines.count - 3)" else { return nil }
+        var found: [Change] = []
+        for line in lines.dropFirst(3) where line.hasPrefix(entry + " ") || line.hasPrefix(entry + "/") {
+            guard let list = parseChanges(Self.split(line, at: " ").dropFirst()) else { return nil }
+            found += list
+        }
+        return found.sorted { $0.depth > $1.depth }
+    }
+
+    /// `text` cut at each `separator`, byte by byte: splitting a long index by
+    /// Characters (grapheme clusters) costs more than the rest of a command.
+    static func split(_ text: Substring, at separator: Unicode.Scalar) -> [Substring] {
+        text.utf8.split(separator: UInt8(separator.value), omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
+    /// `depth:commit` fields; nil when one is damaged.
+    static func parseChanges(_ fields: ArraySlice<Substring>) -> [Change]? {
+        var list: [Change] = []
+        for field in fields {
+            let parts = field.split(separator: ":")
+            guard parts.count == 2, let depth = Int(parts[0]), let id = ObjectID(hex: String(parts[1])) else { return nil }
+            list.append(Change(depth: depth, commit: id))
+        }
+        return list
+    }
+
     /// Reads a stored index; nil for anything that is not a whole index of this format.
     init?(text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = Self.split(Substring(text), at: "\n")
         guard lines.count >= 5, lines.removeLast().isEmpty, lines[0] == Self.header else { return nil }
         let end = lines.removeLast().split(separator: " ")
         guard end.count == 2, end[0] == "end", Int(end[1]) == lines.count - 3 else { return nil }
@@ -66,14 +102,8 @@ struct HistoryIndex: Equatable {
             self.tip = id
         }
         for line in lines.dropFirst(3) {
-            let fields = line.split(separator: " ")
-            guard let entry = fields.first else { return nil }
-            var list: [Change] = []
-            for field in fields.dropFirst() {
-                let parts = field.split(separator: ":")
-                guard parts.count == 2, let depth = Int(parts[0]), let id = ObjectID(hex: String(parts[1])) else { return nil }
-                list.append(Change(depth: depth, commit: id))
-            }
+            let fields = Self.split(line, at: " ")
+            guard let entry = fields.first, let list = Self.parseChanges(fields.dropFirst()) else { return nil }
             changes[String(entry)] = list
         }
     }
@@ -85,6 +115,16 @@ struct HistoryIndex: Equatable {
 
 extension ContentRepository {
     var historyIndexFile: URL { gitDirectory.appendingPathComponent("clinicctl/history-index") }
+
+    /// The published changes to `entry` up to `tip`, newest first, from the history index.
+    func indexedChanges(of entry: String, upTo tip: ObjectID) throws -> [HistoryIndex.Change] {
+        if let text = try? String(contentsOf: historyIndexFile, encoding: .utf8),
+            let changes = HistoryIndex.changes(of: entry, in: text, directory: layout.directory, tip: tip)
+        {
+            return changes
+        }
+        return try historyIndex(upTo: tip).changes(of: entry)
+    }
 
     /// The index of the published branch's first-parent history up to `tip`:
     /// the stored one, brought up to date (and stored again) when the branch moved.
