@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "clinicctl", targets: ["clinicctl"]),
+        .executable(name: "clinicctl-webhook", targets: ["clinicctl-webhook"]),
         .library(name: "ClinicContent", targets: ["ClinicContent"]),
         .library(name: "ClinicWorkflow", targets: ["ClinicWorkflow"]),
         .library(name: "ClinicExport", targets: ["ClinicExport"]),
@@ -48,6 +49,10 @@ let package = Package(
                 "ClinicContent", "ClinicWorkflow",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // The webhook's signed HTTP POST: the only code that needs FoundationNetworking (and so
+        // libcurl, GnuTLS, Kerberos…). Linked only into clinicctl-webhook, which `clinicctl deploy
+        // webhook` runs, so no other command loads those libraries at start-up.
+        .target(name: "ClinicWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The static preview page: a reference consumer that reads only bundle.json
         // (its own types, not the exporter's), so it proves the bundle is enough for a site.
         .target(name: "ClinicPreview", dependencies: [.product(name: "Plot", package: "Plot")]),
@@ -58,6 +63,10 @@ let package = Package(
                 "ClinicContent", "ClinicWorkflow", "ClinicExport", "ClinicPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // `clinicctl deploy webhook` replaces itself with this program, installed next to clinicctl.
+        .executableTarget(
+            name: "clinicctl-webhook",
+            dependencies: ["ClinicWebhook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "ClinicGitTests", dependencies: ["ClinicGit"]),
         .testTarget(
@@ -65,7 +74,8 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ClinicSigningTests", dependencies: ["ClinicSigning"]),
         .testTarget(name: "ClinicWorkflowTests", dependencies: ["ClinicWorkflow", "ClinicGit", "ClinicContent", "ClinicSigning"]),
-        .testTarget(name: "ClinicExportTests", dependencies: ["ClinicExport", "ClinicWorkflow", "ClinicContent"]),
+        .testTarget(
+            name: "ClinicExportTests", dependencies: ["ClinicExport", "ClinicWorkflow", "ClinicContent", "ClinicWebhook"]),
         .testTarget(name: "ClinicPreviewTests", dependencies: ["ClinicPreview"], exclude: ["browser"]),
         // End-to-end tests: they run the built clinicctl binary (make test builds it first).
         .testTarget(name: "ClinicctlTests", dependencies: ["ClinicContent"], exclude: ["Golden", "BadInput", "TeamSyncHTTP"]),

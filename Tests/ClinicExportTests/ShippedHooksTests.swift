@@ -1,3 +1,4 @@
+import ClinicWebhook
 import ClinicWorkflow
 import Foundation
 import Testing

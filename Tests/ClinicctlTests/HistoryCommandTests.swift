@@ -18,6 +18,18 @@ struct HistoryCommandTests {
         return (box, approvals[0], approvals[1])
     }
 
+    @Test("--limit N shows the newest N changes of the entry; a limit under 1 is a usage error")
+    func limit() throws {
+        let (box, saturday, monday) = try sandbox()
+        let newest = try box.clinicctl(["history", "hours", "glenview", "--limit", "1"])
+        #expect(newest.status == 0, "\(newest.stderr)")
+        #expect(newest.stdout.contains(monday) && !newest.stdout.contains(saturday), "\(newest.stdout)")
+        let both = try box.clinicctl(["history", "hours", "glenview", "--limit", "2"])
+        #expect(both.stdout.contains(monday) && both.stdout.contains(saturday), "\(both.stdout)")
+        let refused = try box.clinicctl(["history", "--limit", "0"])
+        #expect(refused.status == 64 && refused.stderr.contains("--limit must be at least 1"), "\(refused.stderr)")
+    }
+
     @Test("--field shows only the approvals that changed that day, with its old and new value, times in the clinic's zone")
     func saturday() throws {
         let (box, saturday, monday) = try sandbox()

@@ -20,48 +20,54 @@ public struct PublishedChange: Sendable, Codable {
 }
 
 extension ContentRepository {
-    /// The published branch's first-parent history, newest first; only
-    /// changes touching `entry` (`faq/x`, `hours/glenview`, `social`…) when given.
+    /// The published branch's first-parent history, newest first, at most
+    /// `limit` changes; only changes touching `entry` (`faq/x`, `hours/glenview`,
+    /// `social`…) when given. Those are found through the history index (see
+    /// `HistoryIndex`), so a long history costs only the first time.
     public func history(entry: String? = nil, limit: Int = 200) throws -> [PublishedChange] {
         let tip = try publishedTip()
-        var result: [PublishedChange] = []
-        for commit in try withGit({ try $0.firstParentLog(from: tip, limit: limit) }) {
-            let parent = commit.parents.first
-            let paths = try withGit(revision: commit.id.hex) { try $0.changedPaths(from: parent, to: commit.id) }.map(\.path)
-            let entries = Array(Set(paths.filter { $0.hasPrefix(layout.directory + "/") }.map(entry(forPath:)))).sorted()
-            if let entry, !entries.contains(where: { $0 == entry || $0.hasPrefix(entry + "/") }) { continue }
-            var edits: [CommitInfo] = []
-            var merged: [CommitInfo] = []
-            if commit.parents.count == 2, let parent {
-                (edits, merged) = try withGit(revision: commit.id.hex) { git in
-                    var edits: [CommitInfo] = []
-                    var next: ObjectID? = commit.parents[1]
-                    while let id = next, try !git.isAncestor(id, of: parent) {
-                        let edit = try git.commit(id)
-                        edits.append(edit)
-                        next = edit.parents.first
-                    }
-                    // Every commit the merge brought in, side branches included: all of their authors drafted it.
-                    return (edits, try git.commits(reachableFrom: commit.parents[1], excluding: parent))
-                }
+        guard let entry else {
+            return try withGit { try $0.firstParentLog(from: tip, limit: limit) }.map { commit in
+                try publishedChange(commit, entries: try entries(changedBy: commit))
             }
-            let approval: CommitRecord.Approval? =
-                if case .approval(let approval) = CommitRecord(message: commit.message) { approval } else { nil }
-            var drafted: [Person] = []
-            for person in (edits.isEmpty ? [commit] : edits.reversed() + merged.reversed()).map({
-                Person(name: $0.author.name, email: $0.author.email)
-            })
-            where !drafted.contains(where: { $0.isSame(as: person) }) {
-                drafted.append(person)
-            }
-            result.append(
-                PublishedChange(
-                    commit: commit.id, time: commit.committer.time, summary: commit.summary, draftedBy: drafted,
-                    approvedBy: approval?.approvedBy, draft: approval?.draft, edits: edits.reversed().map(\.summary), entries: entries,
-                    signature: approval != nil && commit.parents.count == 2
-                        ? try verifyApproval(commit.id, previousTip: commit.parents[0]) : nil))
         }
-        return result
+        return try indexedChanges(of: entry, upTo: tip).prefix(limit).map { change in
+            let commit = try withGit(revision: change.commit.hex) { try $0.commit(change.commit) }
+            return try publishedChange(commit, entries: try entries(changedBy: commit))
+        }
+    }
+
+    /// One first-parent commit as the history tells it: for an approval, the
+    /// draft's edits and everyone who drafted them.
+    func publishedChange(_ commit: CommitInfo, entries: [String]) throws -> PublishedChange {
+        var edits: [CommitInfo] = []
+        var merged: [CommitInfo] = []
+        if commit.parents.count == 2, let parent = commit.parents.first {
+            (edits, merged) = try withGit(revision: commit.id.hex) { git in
+                var edits: [CommitInfo] = []
+                var next: ObjectID? = commit.parents[1]
+                while let id = next, try !git.isAncestor(id, of: parent) {
+                    let edit = try git.commit(id)
+                    edits.append(edit)
+                    next = edit.parents.first
+                }
+                // Every commit the merge brought in, side branches included: all of their authors drafted it.
+                return (edits, try git.commits(reachableFrom: commit.parents[1], excluding: parent))
+            }
+        }
+        let approval: CommitRecord.Approval? =
+            if case .approval(let approval) = CommitRecord(message: commit.message) { approval } else { nil }
+        var drafted: [Person] = []
+        for person in (edits.isEmpty ? [commit] : edits.reversed() + merged.reversed()).map({
+            Person(name: $0.author.name, email: $0.author.email)
+        })
+        where !drafted.contains(where: { $0.isSame(as: person) }) {
+            drafted.append(person)
+        }
+        return PublishedChange(
+            commit: commit.id, time: commit.committer.time, summary: commit.summary, draftedBy: drafted,
+            approvedBy: approval?.approvedBy, draft: approval?.draft, edits: edits.reversed().map(\.summary), entries: entries,
+            signature: approval != nil && commit.parents.count == 2 ? try verifyApproval(commit.id, previousTip: commit.parents[0]) : nil)
     }
 
     /// Opens a draft that undoes one published change; it is reviewed like any other.

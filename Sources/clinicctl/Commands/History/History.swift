@@ -17,11 +17,14 @@ struct History: ParsableCommand {
             "Only the changes to this field of the entry, as the review names it (answer, address.city; for hours a day: sat, Saturday).",
             valueName: "field"))
     var field: String?
+    @Option(help: ArgumentHelp("At most this many changes, newest first.", valueName: "n"))
+    var limit: Int = 200
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var output: JSONOption
     var json: Bool { output.json }
 
     func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
         guard let kind else {
             if field != nil { throw ValidationError("--field needs an entry: clinicctl history hours glenview --field sat") }
             return
@@ -38,7 +41,8 @@ struct History: ParsableCommand {
         let repository = try self.repository.open()
         let zone = try repository.clinicTimeZone()
         let entry = kind.map { kind in id.map { "\(kind)/\($0)" } ?? kind }
-        let changes = try entry.map { try repository.history(entry: $0, field: field) } ?? repository.history()
+        let changes =
+            try entry.map { try repository.history(entry: $0, field: field, limit: limit) } ?? repository.history(limit: limit)
         if json { return try Output.printJSON(changes, in: zone) }
         if changes.isEmpty {
             let what = field.map { "to \($0) of \(entry ?? "")" } ?? entry.map { "to \($0)" }

@@ -22,15 +22,14 @@ extension Deploy {
         }
 
         func run() throws {
-            guard let target = URL(string: url) else { return }
             guard let secret = ProcessInfo.processInfo.environment[secretEnv], !secret.isEmpty else {
                 throw WorkflowError(.usage, "\(secretEnv) is not set; set it to the webhook's shared secret")
             }
-            guard let body = FileManager.default.contents(atPath: file) else {
+            guard FileManager.default.isReadableFile(atPath: file) else {
                 throw WorkflowError(.notFound, "cannot read \(file)")
             }
-            let status = try WebhookDelivery(url: target, secret: secret).send(body)
-            print("delivered \(file) to \(url): HTTP \(status)")
+            // The sending happens in clinicctl-webhook (see WebhookProgram): only it loads the networking libraries.
+            try WebhookProgram.replaceProcess(arguments: ["--url", url, "--secret-env", secretEnv, "--file", file])
         }
     }
 }
