@@ -133,7 +133,7 @@ extension ContentRepository {
     /// the unchanged files from the same source.
     func prepare(_ makeEdit: (SiteContent) throws -> ContentEdit, at base: ObjectID) throws -> PreparedEdit {
         // Read below, inside the door, by both validations.
-        let source = try withGit { GitRevisionSource(repository: $0, commit: base) }
+        let source = try withGit { GitRevisionSource(repository: $0, commit: base, records: records) }
         let (before, beforeFindings) = try withGit(revision: base.hex) { _ in try Validator().validate(source, layout: layout) }
         let edit = try makeEdit(before.content)
         var content = before.content
