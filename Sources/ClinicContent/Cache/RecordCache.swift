@@ -38,7 +38,8 @@ public final class RecordCache: @unchecked Sendable {
     private var records: [Key: CachedFAQRecord] = [:]
     private var used: Set<Key> = []
     private var loaded = false
-    private var changed = false
+    /// Records this run added, not yet written.
+    private var added = 0
     /// How many records were found here instead of being read again (for tests).
     private(set) var hits = 0
 
@@ -72,16 +73,20 @@ public final class RecordCache: @unchecked Sendable {
             let key = Key(path: path, blob: blob, locale: locale)
             records[key] = record
             used.insert(key)
-            changed = true
+            added += 1
         }
     }
 
     /// Writes what this run added, best effort: a failure to write (a read-only
     /// repository, a full disk) leaves the next run to parse again.
+    ///
+    /// The whole file is rewritten, so a run that added only a few records to a
+    /// large cache (a draft's changed files) does not write: parsing those few
+    /// again next time costs less than rewriting thousands.
     public func persist() {
         lock.withLock {
-            guard changed, let file else { return }
-            changed = false
+            guard added > 0, added * 64 >= records.count, let file else { return }
+            added = 0
             // Records of files this run read are kept, with as many others (other drafts, older revisions).
             var kept = records.filter { used.contains($0.key) }
             for (key, record) in records where kept.count < 2 * used.count + 1000 && kept[key] == nil { kept[key] = record }
