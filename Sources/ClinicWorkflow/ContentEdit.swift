@@ -157,8 +157,7 @@ extension ContentRepository {
 
     /// Canonical files that differ between two versions; untouched records keep their bytes.
     func fileChanges(from before: LoadedContent, to content: SiteContent) throws -> [FileChange] {
-        let oldFiles = CanonicalWriter(layout: layout, defaultLocale: before.content.clinic.defaultLocale).files(for: before.content)
-        let newFiles = CanonicalWriter(layout: layout, defaultLocale: content.clinic.defaultLocale).files(for: content)
+        let (oldFiles, newFiles) = canonicalFiles(before.content, content)
         var changes: [FileChange] = []
         let unreadable = Set(before.findings.errors.map(\.file))
         for path in Set(oldFiles.keys).union(newFiles.keys).sorted() where oldFiles[path] != newFiles[path] {
