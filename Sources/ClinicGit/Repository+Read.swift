@@ -146,7 +146,7 @@ extension Repository {
     }
 
     /// Calls `visit` with the path, blob id and executable bit of every file below `directory`.
-    private func walkFiles(
+    func walkFiles(
         under directory: String, at commit: ObjectID, _ operation: String,
         _ visit: (String, git_oid, Bool) throws -> Void
     ) throws {

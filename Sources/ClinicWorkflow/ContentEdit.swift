@@ -134,7 +134,7 @@ extension ContentRepository {
     /// the unchanged files from the same source.
     func prepare(_ makeEdit: (SiteContent) throws -> ContentEdit, at base: ObjectID) throws -> PreparedEdit {
         // Read below, inside the door, by both validations.
-        let source = try withGit { GitRevisionSource(repository: $0, commit: base) }
+        let source = try withGit { GitRevisionSource(repository: $0, commit: base, records: records) }
         let (before, beforeFindings) = try withGit(revision: base.hex) { _ in try Validator().validate(source, layout: layout) }
         let edit = try makeEdit(before.content)
         var content = before.content
@@ -158,8 +158,7 @@ extension ContentRepository {
 
     /// Canonical files that differ between two versions; untouched records keep their bytes.
     func fileChanges(from before: LoadedContent, to content: SiteContent) throws -> [FileChange] {
-        let oldFiles = CanonicalWriter(layout: layout, defaultLocale: before.content.clinic.defaultLocale).files(for: before.content)
-        let newFiles = CanonicalWriter(layout: layout, defaultLocale: content.clinic.defaultLocale).files(for: content)
+        let (oldFiles, newFiles) = canonicalFiles(before.content, content)
         var changes: [FileChange] = []
         let unreadable = Set(before.findings.errors.map(\.file))
         for path in Set(oldFiles.keys).union(newFiles.keys).sorted() where oldFiles[path] != newFiles[path] {

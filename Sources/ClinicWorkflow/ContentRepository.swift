@@ -16,6 +16,10 @@ public final class ContentRepository: @unchecked Sendable {
     public let config: RepositoryConfig
     /// Whether the published branch was recorded in the repository or assumed.
     public let publishedBranchOrigin: PublishedBranchOrigin
+    /// FAQ records already read, by blob id, kept in `<git dir>/clinicctl/cache/` (docs/cache.md).
+    public let records: RecordCache
+    private var lastLoaded: (commit: ObjectID, content: LoadedContent)?
+    private let lastLoadedLock = NSLock()
 
     public static let draftPrefix = "refs/heads/drafts/"
     public static let rejectedPrefix = "refs/clinicctl/rejected/"
@@ -27,6 +31,7 @@ public final class ContentRepository: @unchecked Sendable {
         self.repository = git
         self.environment = environment
         (self.config, self.publishedBranchOrigin) = try throughGit { try Self.readConfig(git) }
+        self.records = RecordCache(file: git.gitDirectory.appendingPathComponent("clinicctl/cache/records.json"))
         let variables = environment.variables
         if variables["CLINICCTL_TEST_PAUSE_AT"] != nil { git.beforeReferenceUpdate = { PausePoint.beforeReferenceUpdate.reach(variables) } }
     }
@@ -38,7 +43,9 @@ public final class ContentRepository: @unchecked Sendable {
     var isBare: Bool { repository.isBare }
 
     /// The files at `commit`, read from Git as a content source.
-    func revisionSource(at commit: ObjectID) -> GitRevisionSource { GitRevisionSource(repository: repository, commit: commit) }
+    func revisionSource(at commit: ObjectID) -> GitRevisionSource {
+        GitRevisionSource(repository: repository, commit: commit, records: records)
+    }
 
     /// The one door from the workflow into Git: runs `body` on the repository and
     /// turns a Git failure into a `WorkflowError` about what is named here.
@@ -93,15 +100,23 @@ public final class ContentRepository: @unchecked Sendable {
     }
 
     /// Content as it is at `commit`.
+    ///
+    /// The last commit loaded is kept: a commit never changes, and listing drafts
+    /// compares each of them with the same published tip.
     public func load(at commit: ObjectID) throws -> LoadedContent {
-        try withGit(revision: commit.hex) {
-            try ContentLoader(layout: layout).load(from: GitRevisionSource(repository: $0, commit: commit))
+        if let last = lastLoadedLock.withLock({ lastLoaded }), last.commit == commit { return last.content }
+        let loaded = try withGit(revision: commit.hex) {
+            try ContentLoader(layout: layout).load(from: GitRevisionSource(repository: $0, commit: commit, records: records))
         }
+        lastLoadedLock.withLock { lastLoaded = (commit, loaded) }
+        return loaded
     }
 
     /// Loads and validates the content at `commit`.
     public func validate(at commit: ObjectID) throws -> (LoadedContent, [Finding]) {
-        try withGit(revision: commit.hex) { try Validator().validate(GitRevisionSource(repository: $0, commit: commit), layout: layout) }
+        try withGit(revision: commit.hex) {
+            try Validator().validate(GitRevisionSource(repository: $0, commit: commit, records: records), layout: layout)
+        }
     }
 
     /// The commit a reading command looks at: `--rev`, `--draft`, or the published tip.

@@ -4,41 +4,46 @@ import Foundation
 
 /// Reads content files as they are in one commit.
 ///
-/// Listing a folder reads every file in it in one walk of the tree, and later
-/// reads are served from that: looking files up one by one makes libgit2
-/// re-read a large folder's tree for each file (its cache keeps only small
-/// trees), which made loading 1,000 FAQ entries quadratic.
+/// Listing a folder reads its trees only, keeping each file's blob id: a file is
+/// read by that id when asked for, and one the record cache remembers is never
+/// read at all. Looking files up one by one made libgit2 re-read a large folder's
+/// tree for each file (its cache keeps only small trees), which made loading
+/// 1,000 FAQ entries quadratic.
 public struct GitRevisionSource: ContentSource {
     let repository: Repository
     public let commit: ObjectID
-    private let cache = FileCache()
+    public let records: RecordCache?
+    private let cache = BlobIDs()
 
-    public init(repository: Repository, commit: ObjectID) {
+    public init(repository: Repository, commit: ObjectID, records: RecordCache? = nil) {
         self.repository = repository
         self.commit = commit
+        self.records = records
     }
 
     public func read(_ path: String) throws -> Data? {
-        if let cached = cache.file(path) { return cached }
+        if let blob = cache.id(path) { return try repository.readBlob(blob) }
         return try repository.readFile(path, at: commit)
     }
 
     public func list(under directory: String) throws -> [String] {
-        let files = try repository.readFiles(under: directory, at: commit)
-        cache.store(files)
-        return files.keys.sorted()
+        let ids = try repository.fileIDs(under: directory, at: commit)
+        cache.store(ids)
+        return ids.keys.sorted()
     }
+
+    public func contentID(_ path: String) -> String? { cache.id(path)?.hex }
 
     public func specialFiles(under directory: String) throws -> [String: SpecialFile] {
         try repository.unusualModes(under: directory, at: commit).compactMapValues { SpecialFile(mode: $0) }
     }
 
-    /// Files already read, shared by copies of the source.
-    final class FileCache: @unchecked Sendable {
-        private var files: [String: Data] = [:]
+    /// Blob ids of the files listed so far, shared by copies of the source.
+    final class BlobIDs: @unchecked Sendable {
+        private var ids: [String: ObjectID] = [:]
         private let lock = NSLock()
-        func file(_ path: String) -> Data? { lock.withLock { files[path] } }
-        func store(_ more: [String: Data]) { lock.withLock { files.merge(more) { _, new in new } } }
+        func id(_ path: String) -> ObjectID? { lock.withLock { ids[path] } }
+        func store(_ more: [String: ObjectID]) { lock.withLock { ids.merge(more) { _, new in new } } }
     }
 }
 
@@ -67,6 +72,10 @@ public struct OverlaySource: ContentSource {
         return paths.sorted()
     }
 
+    /// A changed file's bytes are new: only an unchanged one keeps the base's id.
+    public func contentID(_ path: String) -> String? { changes[path] == nil ? base.contentID(path) : nil }
+    public var records: RecordCache? { base.records }
+
     /// The base's special files; an edit writes plain files, and keeps an executable one executable.
     public func specialFiles(under directory: String) throws -> [String: SpecialFile] {
         try base.specialFiles(under: directory).filter { path, _ in changes[path].map { $0 != nil } ?? true }
@@ -77,10 +86,19 @@ public struct OverlaySource: ContentSource {
 /// would be published, before anything is written.
 public struct MergedIndexSource: ContentSource {
     let merged: MergedIndex
+    public let records: RecordCache?
+    private let blobs: [String: ObjectID]
 
-    public init(_ merged: MergedIndex) {
+    public init(_ merged: MergedIndex, records: RecordCache? = nil) {
         self.merged = merged
+        self.records = records
+        // A conflicted path has no single blob: it is read, never looked up in the cache.
+        let conflicted = Set(merged.conflicts.map(\.path))
+        self.blobs = Dictionary(
+            merged.entries.filter { !conflicted.contains($0.path) }.map { ($0.path, $0.blob) }, uniquingKeysWith: { _, last in last })
     }
+
+    public func contentID(_ path: String) -> String? { blobs[path]?.hex }
 
     public func read(_ path: String) throws -> Data? {
         try merged.contents(of: path)

@@ -8,6 +8,16 @@ public struct LoadedContent: Sendable {
     public var findings: [Finding]
     public var sources: SourceMap
     public var layout: ContentLayout
+    /// Findings of the one-entry FAQ rules, per file, remembered from an earlier run
+    /// together with the entry they were made about (used only while it is unchanged).
+    var checkedFAQ: [String: CheckedFAQ] = [:]
+}
+
+/// An FAQ entry and what the rules about it alone found, under one default locale.
+struct CheckedFAQ: Sendable {
+    var entry: FAQEntry
+    var locale: String
+    var findings: [Finding]
 }
 
 /// Reads the content files from any `ContentSource` into a `SiteContent`.
@@ -40,10 +50,17 @@ public struct ContentLoader {
         // them; it is not one of them.
         for path in files
         where path != layout.clinicFile && !layout.isDocumentation(path) && special[path].map({ $0 == .executable }) != false {
+            let folder = Self.folder(path, in: layout)
+            if folder == "faq", path.hasSuffix(".md"), let records = source.records, let blob = source.contentID(path),
+                let entry = restoreFAQ(path, blob: blob, records, clinic.defaultLocale, &state)
+            {
+                if let entry { content.faq.append(entry) }
+                continue
+            }
             guard let data = try source.read(path) else { continue }
             guard let text = state.decode(data, path) else { continue }
             let stem = Self.stem(path)
-            switch Self.folder(path, in: layout) {
+            switch folder {
             case "locations" where path.hasSuffix(".yaml"):
                 if let location = readLocation(text, path, stem, locale, &state) {
                     content.locations.append(location)
@@ -55,9 +72,14 @@ public struct ContentLoader {
                     state.map.hoursFiles.append(path)
                 }
             case "faq" where path.hasSuffix(".md"):
-                if let entry = readFAQ(text, path, stem, locale, &state) {
+                let before = state.findings.count
+                let entry = readFAQ(text, path, stem, locale, &state)
+                if let entry {
                     content.faq.append(entry)
                     state.map.faqFiles.append(path)
+                }
+                if let records = source.records, let blob = source.contentID(path) {
+                    rememberFAQ(entry, path, blob: blob, size: data.count, since: before, records, clinic, &state)
                 }
             case "" where path == layout.categoriesFile:
                 content.categories = readCategories(text, path, locale, &state)
@@ -75,7 +97,8 @@ public struct ContentLoader {
         }
         state.map.socialFile = layout.socialFile
         state.map.categoriesFile = layout.categoriesFile
-        return LoadedContent(content: content, findings: state.findings, sources: state.map, layout: layout)
+        return LoadedContent(
+            content: content, findings: state.findings, sources: state.map, layout: layout, checkedFAQ: state.checkedFAQ)
     }
 
     /// The sub-folder of the content directory a file is in ("" for the top).
@@ -97,6 +120,8 @@ struct LoadState {
     var map = SourceMap()
     /// Bytes read so far, against `ContentLimits.repositoryBytes`.
     var totalBytes = 0
+    /// One-entry FAQ findings of records that came from or went into the record cache.
+    var checkedFAQ: [String: CheckedFAQ] = [:]
 
     /// A file's text; bytes that are not UTF-8 are a finding. Sizes are checked
     /// first, before any parsing, so hostile input costs no more than its bytes.

@@ -13,6 +13,11 @@ public protocol ContentSource: Sendable {
     /// Entries below `directory` that are not plain files (links, executables,
     /// submodules), which validation refuses inside the content folder.
     func specialFiles(under directory: String) throws -> [String: SpecialFile]
+    /// A name for the file's exact bytes (its Git blob id) when it is known without
+    /// reading them; nil otherwise. Only a source that can vouch for it gives one.
+    func contentID(_ path: String) -> String?
+    /// Where records read from this source are remembered between runs; nil for none.
+    var records: RecordCache? { get }
 }
 
 /// Reads a repository's files as they are on disk.
@@ -66,6 +71,9 @@ public enum SpecialFile: String, Sendable, Hashable {
 extension ContentSource {
     /// In-memory sources hold plain files only.
     public func specialFiles(under directory: String) throws -> [String: SpecialFile] { [:] }
+    /// Files on disk or in memory have no id known without reading them.
+    public func contentID(_ path: String) -> String? { nil }
+    public var records: RecordCache? { nil }
 }
 
 extension FolderSource {

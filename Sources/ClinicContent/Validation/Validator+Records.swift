@@ -112,26 +112,17 @@ extension ValidationRun {
         var ids: [String: String] = [:]
         var positions: [Int: String] = [:]
         for (entry, file) in zip(content.faq, sources.faqFiles) {
-            checkIdentity(entry.id, kind: "FAQ", file: file, seen: &ids)
-            checkText(entry.question, file: file, field: "question", maxLength: 200, lengthRule: .faqQuestionLength)
-            checkText(entry.answer, file: file, field: "answer", maxLength: 10_000, lengthRule: .faqAnswerLength)
-            // The default locale's answer is the Markdown body, which the YAML reader never saw.
-            if let body = entry.answer.translations[defaultLocale] { checkPlain(body, file: file, field: "answer", multiline: true) }
-            // An answer over the limit is refused by its length above, never handed to cmark.
-            for (locale, markdown) in entry.answer.translations.sorted(by: { $0.key < $1.key }) where AnswerMarkdown.isWithinLimit(markdown)
-            {
-                checkMarkdown(
-                    markdown, file: file, field: locale == defaultLocale ? "answer" : "translations.\(locale).answer", locale: locale)
+            // Rules about the entry alone come from the record cache while the entry is the one they were made about.
+            if let checked = checkedFAQ[file], checked.entry == entry, checked.locale == defaultLocale {
+                findings += checked.findings
+            } else {
+                checkFAQEntry(entry, file: file)
             }
+            checkUniqueID(entry.id, kind: "FAQ", file: file, seen: &ids)
             if !entry.category.isEmpty && categoryIDs[entry.category] == nil {
                 report(
                     .refCategory, file, "category",
                     "category \"\(entry.category)\" does not exist; use one of: \(content.categories.map(\.id).joined(separator: ", "))")
-            }
-            for (index, tag) in entry.tags.enumerated() where !Formats.isSlug(tag) {
-                report(
-                    .faqTag, file, self.entry(file, "tags", index),
-                    "tag \"\(tag)\" must use lower-case letters, digits and hyphens, like \"\(Formats.slug(from: tag))\"")
             }
             if let other = positions[entry.position] {
                 report(
@@ -139,6 +130,25 @@ extension ValidationRun {
                     "position \(entry.position) is also used by \(other); the page order between them is by id")
             }
             positions[entry.position] = positions[entry.position] ?? entry.id
+        }
+    }
+
+    /// The rules about one FAQ entry that look at nothing else: what the record cache keeps per file.
+    mutating func checkFAQEntry(_ entry: FAQEntry, file: String) {
+        checkIDForm(entry.id, kind: "FAQ", file: file)
+        checkText(entry.question, file: file, field: "question", maxLength: 200, lengthRule: .faqQuestionLength)
+        checkText(entry.answer, file: file, field: "answer", maxLength: 10_000, lengthRule: .faqAnswerLength)
+        // The default locale's answer is the Markdown body, which the YAML reader never saw.
+        if let body = entry.answer.translations[defaultLocale] { checkPlain(body, file: file, field: "answer", multiline: true) }
+        // An answer over the limit is refused by its length above, never handed to cmark.
+        for (locale, markdown) in entry.answer.translations.sorted(by: { $0.key < $1.key }) where AnswerMarkdown.isWithinLimit(markdown) {
+            checkMarkdown(
+                markdown, file: file, field: locale == defaultLocale ? "answer" : "translations.\(locale).answer", locale: locale)
+        }
+        for (index, tag) in entry.tags.enumerated() where !Formats.isSlug(tag) {
+            report(
+                .faqTag, file, self.entry(file, "tags", index),
+                "tag \"\(tag)\" must use lower-case letters, digits and hyphens, like \"\(Formats.slug(from: tag))\"")
         }
     }
 

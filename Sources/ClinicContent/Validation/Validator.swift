@@ -8,6 +8,7 @@ public struct Validator {
     /// Reading findings plus every rule's findings, in print order.
     public func validate(_ loaded: LoadedContent) -> [Finding] {
         var run = ValidationRun(content: loaded.content, sources: loaded.sources, layout: loaded.layout)
+        run.checkedFAQ = loaded.checkedFAQ
         run.checkClinic()
         run.checkLocations()
         run.checkHours()
@@ -29,6 +30,8 @@ struct ValidationRun {
     let sources: SourceMap
     let layout: ContentLayout
     var findings: [Finding] = []
+    /// One-entry FAQ findings remembered by the record cache, per file.
+    var checkedFAQ: [String: CheckedFAQ] = [:]
 
     var defaultLocale: String { content.clinic.defaultLocale }
 
@@ -44,6 +47,12 @@ struct ValidationRun {
     mutating func checkIdentity(
         _ id: String, kind: String, file: String, field: String = "id", namedAfterID: Bool = true, seen: inout [String: String]
     ) {
+        checkIDForm(id, kind: kind, file: file, field: field, namedAfterID: namedAfterID)
+        checkUniqueID(id, kind: kind, file: file, field: field, namedAfterID: namedAfterID, seen: &seen)
+    }
+
+    /// Slug form and agreement with the file name: what an id alone can break.
+    mutating func checkIDForm(_ id: String, kind: String, file: String, field: String = "id", namedAfterID: Bool = true) {
         // A missing id is reported when the file is read (`<kind>.id.required`).
         if id.isEmpty { return }
         if id.count > Formats.maxSlugLength {
@@ -56,14 +65,21 @@ struct ValidationRun {
                 .idSlug, file, field,
                 "\(kind) id \"\(id)\" must use lower-case letters, digits and hyphens only, like \"\(Formats.slug(from: id))\"")
         }
+        let stem = ContentLoader.stem(file)
+        if namedAfterID, !file.isEmpty, stem != id, file.hasSuffix(".yaml") || file.hasSuffix(".md") {
+            report(.idFilename, file, field, "\(kind) id \"\(id)\" does not match its file name \"\(stem)\"; rename one so they agree")
+        }
+    }
+
+    /// Uniqueness among the ids `seen` so far (the first one keeps it).
+    mutating func checkUniqueID(
+        _ id: String, kind: String, file: String, field: String = "id", namedAfterID: Bool = true, seen: inout [String: String]
+    ) {
+        if id.isEmpty { return }
         if let other = seen[id] {
             report(.idUnique, file, field, "\(kind) id \"\(id)\" is also used by \(other); ids must be unique")
         } else {
             seen[id] = namedAfterID ? file : field
-        }
-        let stem = ContentLoader.stem(file)
-        if namedAfterID, !file.isEmpty, stem != id, file.hasSuffix(".yaml") || file.hasSuffix(".md") {
-            report(.idFilename, file, field, "\(kind) id \"\(id)\" does not match its file name \"\(stem)\"; rename one so they agree")
         }
     }
 

@@ -86,7 +86,7 @@ extension ContentRepository {
                 let base = try draft.base.map { try load(at: $0).content }
                 changes = ContentDiff.changes(from: base, to: try load(at: draft.tip).content)
             } else {
-                let (after, mergedFindings) = try Validator().validate(MergedIndexSource(merged), layout: layout)
+                let (after, mergedFindings) = try Validator().validate(MergedIndexSource(merged, records: records), layout: layout)
                 changes = ContentDiff.changes(from: before, to: after.content)
                 findings = mergedFindings.errors
             }

@@ -1,0 +1,129 @@
+import Foundation
+
+/// FAQ records already read and checked, remembered between runs by the Git
+/// blob id of their file, so that a command parses only the files it has not
+/// seen (docs/cache.md).
+///
+/// The cache can make clinicctl slower, never wrong: an entry is found only by
+/// (path, blob id, default locale) and a file written by another build, cut
+/// short or damaged is ignored whole and rebuilt. Writing is best effort (a
+/// read-only repository simply goes without) and atomic: a new file is written
+/// beside the old one and renamed over it, so a reader sees one or the other.
+public final class RecordCache: @unchecked Sendable {
+    /// Bump when what is stored, or how reading and checking a record work, changes.
+    static let format = 1
+
+    struct Key: Hashable, Codable, Sendable {
+        var path: String
+        var blob: String
+        var locale: String
+    }
+
+    struct Stored: Codable {
+        var key: Key
+        var record: CachedFAQRecord
+    }
+
+    /// The file's contents: which build wrote it, and the records.
+    struct Contents: Codable {
+        var build: String
+        var records: [Stored]
+    }
+
+    /// Where the cache lives; nil keeps it in memory only.
+    public let file: URL?
+    /// Which build of clinicctl may trust the file: its format and the executable's identity.
+    let build: String
+    private let lock = NSLock()
+    private var records: [Key: CachedFAQRecord] = [:]
+    private var used: Set<Key> = []
+    private var loaded = false
+    /// Records this run added, not yet written.
+    private var added = 0
+    /// How many records were found here instead of being read again (for tests).
+    private(set) var hits = 0
+
+    /// A cache kept in `file` (created on the first write), or in memory only when nil.
+    public init(file: URL?) {
+        self.file = file
+        self.build = Self.currentBuild
+    }
+
+    init(file: URL?, build: String) {
+        self.file = file
+        self.build = build
+    }
+
+    deinit { persist() }
+
+    /// The record for `path` with blob `blob` read under `locale`, if one is remembered.
+    func record(_ path: String, blob: String, locale: String) -> CachedFAQRecord? {
+        lock.withLock {
+            loadIfNeeded()
+            let key = Key(path: path, blob: blob, locale: locale)
+            guard let found = records[key] else { return nil }
+            used.insert(key)
+            hits += 1
+            return found
+        }
+    }
+
+    func remember(_ record: CachedFAQRecord, _ path: String, blob: String, locale: String) {
+        lock.withLock {
+            let key = Key(path: path, blob: blob, locale: locale)
+            records[key] = record
+            used.insert(key)
+            added += 1
+        }
+    }
+
+    /// Writes what this run added, best effort: a failure to write (a read-only
+    /// repository, a full disk) leaves the next run to parse again.
+    ///
+    /// The whole file is rewritten, so a run that added only a few records to a
+    /// large cache (a draft's changed files) does not write: parsing those few
+    /// again next time costs less than rewriting thousands.
+    public func persist() {
+        lock.withLock {
+            guard added > 0, added * 64 >= records.count, let file else { return }
+            added = 0
+            // Records of files this run read are kept, with as many others (other drafts, older revisions).
+            var kept = records.filter { used.contains($0.key) }
+            for (key, record) in records where kept.count < 2 * used.count + 1000 && kept[key] == nil { kept[key] = record }
+            let contents = Contents(
+                build: build, records: kept.sorted { ($0.key.path, $0.key.blob) < ($1.key.path, $1.key.blob) }.map(Stored.init))
+            guard let data = try? JSONEncoder().encode(contents) else { return }
+            let folder = file.deletingLastPathComponent()
+            let temporary = folder.appendingPathComponent(
+                ".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString)")
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try data.write(to: temporary)
+                // rename(2) replaces the old file in one step: readers see the old file or the new, never half of one.
+                guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+            }
+        }
+    }
+
+    /// Reads the file once; anything unreadable, damaged or from another build counts as empty.
+    private func loadIfNeeded() {
+        guard !loaded else { return }
+        loaded = true
+        guard let file, let data = try? Data(contentsOf: file),
+            let contents = try? JSONDecoder().decode(Contents.self, from: data), contents.build == build
+        else { return }
+        for stored in contents.records where records[stored.key] == nil { records[stored.key] = stored.record }
+    }
+
+    /// The cache format and this executable's size and modification time: a rebuilt or
+    /// upgraded clinicctl never trusts records another build parsed.
+    static let currentBuild: String = {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "records-\(format) \(path) \(size) \(modified)"
+    }()
+}

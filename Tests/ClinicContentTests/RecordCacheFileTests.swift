@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import ClinicContent
+
+/// A cache file that cannot be trusted is ignored and rebuilt; one that cannot be written is done without.
+@Suite struct RecordCacheFileTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-cache-file-\(UUID().uuidString)")
+    var file: URL { folder.appendingPathComponent("records.json") }
+
+    func realFiles() throws -> [String: Data] {
+        let real = FolderSource(root: repositoryRoot)
+        var files: [String: Data] = [:]
+        for path in try real.list(under: "content") { files[path] = try real.read(path)! }
+        return files
+    }
+
+    /// Validates the real content through a fresh cache read from `file`; returns its findings and how many records it reused.
+    func validateThroughCache(_ files: [String: Data], build: String = RecordCache.currentBuild) throws -> ([Finding], Int) {
+        let cache = RecordCache(file: file, build: build)
+        let findings = try Validator().validate(NamedMemorySource(files: files, records: cache)).1
+        cache.persist()
+        return (findings, cache.hits)
+    }
+
+    @Test(arguments: ["garbage", "truncated", "another build", "empty"])
+    func anUntrustworthyFileIsIgnoredAndRebuilt(damage: String) throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try realFiles()
+        let expected = try Validator().validate(InMemorySource(files: files)).1
+        #expect(try validateThroughCache(files).1 == 0)
+        let written = try Data(contentsOf: file)
+        switch damage {
+        case "garbage": try Data("{\"build\": 3, \"records\": nonsense".utf8).write(to: file)
+        case "truncated": try written.prefix(written.count / 2).write(to: file)
+        case "empty": try Data().write(to: file)
+        default:
+            // A file another clinicctl wrote: its records may come from other parsing rules.
+            _ = try validateThroughCache(files, build: "records-0 another clinicctl")
+            #expect(try validateThroughCache(files, build: "records-0 another clinicctl").1 > 0)
+        }
+        let (findings, hits) = try validateThroughCache(files)
+        #expect(findings == expected)
+        #expect(hits == 0)
+        // Rebuilt: the next run reads every FAQ record from it.
+        let faqCount = files.keys.filter { $0.hasPrefix("content/faq/") && $0.hasSuffix(".md") }.count
+        let (again, reused) = try validateThroughCache(files)
+        #expect(again == expected)
+        #expect(reused == faqCount)
+    }
+
+    @Test func recordsOfOtherRevisionsNeverChangeTheFindings() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var files = try realFiles()
+        _ = try validateThroughCache(files)
+        // The same paths with other bytes: the cache holds records for these paths, of other blobs.
+        for path in files.keys where path.hasPrefix("content/faq/") {
+            files[path] = Data(
+                String(decoding: files[path]!, as: UTF8.self).replacingOccurrences(of: "category: ", with: "category: gone-").utf8)
+        }
+        let expected = try Validator().validate(InMemorySource(files: files)).1
+        let (findings, hits) = try validateThroughCache(files)
+        #expect(findings == expected)
+        #expect(hits == 0)
+        #expect(!expected.isEmpty)
+    }
+
+    @Test func aCacheThatCannotBeWrittenIsDoneWithout() throws {
+        // A file where the cache's folder should be: nothing can be written below it.
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let blocker = folder.appendingPathComponent("blocked")
+        try Data().write(to: blocker)
+        let cache = RecordCache(file: blocker.appendingPathComponent("records.json"))
+        let files = try realFiles()
+        let findings = try Validator().validate(NamedMemorySource(files: files, records: cache)).1
+        cache.persist()
+        #expect(findings == (try Validator().validate(InMemorySource(files: files)).1))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["blocked"])
+    }
+}
