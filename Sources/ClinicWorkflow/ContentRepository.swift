@@ -56,7 +56,7 @@ public final class ContentRepository: @unchecked Sendable {
         do {
             return try throughGit { try body(repository) }
         } catch let error as WorkflowError {
-            throw error.about(draft: draft, entry: entry, file: file, reference: reference, revision: revision)
+            throw explainingShallowClone(error).about(draft: draft, entry: entry, file: file, reference: reference, revision: revision)
         }
     }
 
@@ -81,10 +81,7 @@ public final class ContentRepository: @unchecked Sendable {
     /// The published branch's tip; a clear error when it has no commits yet.
     public func publishedTip() throws -> ObjectID {
         guard let tip = try withGit(reference: publishedRef, { try $0.referenceTarget(publishedRef) }) else {
-            throw WorkflowError(
-                .notFound,
-                "the published branch \(config.publishedBranch) has no commits yet; commit the content first (or create a repository with `clinicctl init DIR`)",
-                reference: publishedRef)
+            throw WorkflowError(.notFound, missingPublishedBranchMessage(), reference: publishedRef)
         }
         return tip
     }

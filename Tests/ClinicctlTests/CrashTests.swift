@@ -7,12 +7,15 @@ import Testing
 ///
 /// `CLINICCTL_CRASH_COUNT` kills (default 60, about 30 s here) at random
 /// moments of random operations, seeded by `CLINICCTL_CRASH_SEED` (printed on
-/// failure) so that a failing run can be replayed.
+/// failure) so that a failing run can be replayed. The default seed is fixed,
+/// so that every run of the suite (CI's included) makes the same choices;
+/// a fresh seed each run (`CLINICCTL_CRASH_SEED=$RANDOM`) explores more.
 @Suite("crashes", .serialized)
 struct CrashTests {
     static let count = ProcessInfo.processInfo.environment["CLINICCTL_CRASH_COUNT"].flatMap(Int.init) ?? 60
     static let seed =
-        ProcessInfo.processInfo.environment["CLINICCTL_CRASH_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max >> 1)
+        ProcessInfo.processInfo.environment["CLINICCTL_CRASH_SEED"].flatMap(UInt64.init) ?? defaultSeed
+    static let defaultSeed: UInt64 = 20_261_129
 
     /// One operation of the office or the reviewer, chosen for the current state.
     static func operation(_ step: Int, bench: CrashBench, random: inout SeededGenerator) throws -> (arguments: [String], as: String) {
@@ -65,6 +68,12 @@ struct CrashTests {
                 Self.expectClean(try bench.run(next, as: nextPerson), next, seed: Self.seed)
             }
         }
+        // A Git reference lock younger than 2 s may be a live writer's and is left
+        // alone; by now the last kill's is older, and an approval (which holds every
+        // clinicctl lock an approval takes) clears it, as the next writer would.
+        usleep(2_100_000)
+        let approval = try Self.approveNewDraft(bench)
+        Self.expectClean(try bench.run(approval, as: Sandbox.reviewer), approval, seed: Self.seed)
         Self.expectClean(try bench.run(["publish"]), ["publish"], seed: Self.seed)
         try bench.expectSoundAfterCrashes()
         print("crash test: \(kills) kills in \(step) operations, seed \(Self.seed)")

@@ -61,24 +61,25 @@ struct HookProcess {
         var killed = false
         var exitedAt: ContinuousClock.Instant?
         var lines = LineSplitter()
+        var shown = HookOutputLimit()
         let fd = combined.fileHandleForReading.fileDescriptor
         var eof = false
         var chunk = [UInt8](repeating: 0, count: 65_536)
 
-        while true {
-            if eof {
-                usleep(20_000)
-            } else {
-                var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                if poll(&request, 1, 50) > 0 {
-                    let count = read(fd, &chunk, chunk.count)
-                    if count > 0 {
-                        lines.append(chunk[0..<count]).forEach(output)
-                    } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
-                        eof = true
-                    }
-                }
+        /// Reads what is there within `wait` ms; false at the end of the output.
+        func readSome(wait: Int32) -> Bool {
+            var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&request, 1, wait) > 0 else { return true }
+            let count = read(fd, &chunk, chunk.count)
+            if count > 0 {
+                for line in lines.append(chunk[0..<count]) { shown.take(line).map(output) }
+                return true
             }
+            return !(count == 0 || (errno != EINTR && errno != EAGAIN))
+        }
+
+        while true {
+            if eof { usleep(20_000) } else { eof = !readSome(wait: 50) }
             let now = clock.now
             if !Self.hasExited(process) {
                 if terminatedAt == nil, now >= deadline {
@@ -94,13 +95,32 @@ struct HookProcess {
                 if now >= exitedAt! + drainGrace { break }
             }
         }
-        if let rest = lines.finish() { output(rest) }
         if process.isRunning && !killed {
             stopLeftovers(process, group: group, clock: clock, output: output)
         }
-        process.waitUntilExit()
+        // What was stopped closed its end of the output; what still holds it escaped the group.
+        let settled = clock.now + .milliseconds(300)
+        while !eof && clock.now < settled { eof = !readSome(wait: 50) }
+        if let rest = lines.finish() { shown.take(rest).map(output) }
+        shown.finish().forEach(output)
+        if !eof {
+            output("(a process it left running outside its process group still holds its output open; not waited for)")
+        }
+        let exit = Self.reap(process)
         try? combined.fileHandleForReading.close()
-        if terminatedAt != nil { return .timedOut }
+        return terminatedAt != nil ? .timedOut : exit
+    }
+
+    /// How the program ended, once it has: from Foundation when it noticed,
+    /// else reaped here. Foundation notices an exit only when its watch on the
+    /// child closes, and a process the hook started in a session of its own
+    /// inherits that watch: waiting for Foundation would wait for that process.
+    static func reap(_ process: Process) -> HookExit {
+        var status: Int32 = 0
+        if process.isRunning, waitpid(process.processIdentifier, &status, 0) == process.processIdentifier {
+            return status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
+        }
+        process.waitUntilExit()
         return process.terminationReason == .uncaughtSignal
             ? .signaled(process.terminationStatus) : .exited(process.terminationStatus)
     }
@@ -136,30 +156,5 @@ extension HookProcess {
         let patience = clock.now + killGrace
         while process.isRunning && clock.now < patience { usleep(20_000) }
         if process.isRunning { kill(group, SIGKILL) }
-    }
-}
-
-/// Bytes in, complete lines out; the last unterminated line on `finish`.
-struct LineSplitter {
-    var pending: [UInt8] = []
-
-    mutating func append(_ bytes: ArraySlice<UInt8>) -> [String] {
-        pending.append(contentsOf: bytes)
-        var lines: [String] = []
-        while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-            lines.append(Self.text(pending[..<newline]))
-            pending.removeSubrange(...newline)
-        }
-        return lines
-    }
-
-    mutating func finish() -> String? {
-        defer { pending = [] }
-        return pending.isEmpty ? nil : Self.text(pending[...])
-    }
-
-    static func text(_ bytes: ArraySlice<UInt8>) -> String {
-        let line = String(decoding: bytes, as: UTF8.self)
-        return line.hasSuffix("\r") ? String(line.dropLast()) : line
     }
 }

@@ -29,6 +29,8 @@ public struct PublishError: Error, Equatable, Sendable, LocalizedError, CustomSt
         public static let hookTimedOut = Code(rawValue: "hook-timed-out")
         /// Another publish recorded a revision while this one ran.
         public static let recordMoved = Code(rawValue: "record-moved")
+        /// The bundle could not be written (a full disk, no permission).
+        public static let bundleNotWritten = Code(rawValue: "bundle-not-written")
     }
 
     public let code: Code

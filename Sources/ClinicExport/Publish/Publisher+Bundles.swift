@@ -18,3 +18,15 @@ extension Publisher {
         }
     }
 }
+
+extension Publisher {
+    /// The system's words for why a file operation failed ("No space left on
+    /// device", "File too large"), which Foundation hides behind a generic message.
+    static func cause(of error: any Error) -> String {
+        var current = error as NSError
+        while let underlying = current.userInfo[NSUnderlyingErrorKey] as? NSError { current = underlying }
+        if current.domain == NSPOSIXErrorDomain, let text = strerror(Int32(current.code)) { return String(cString: text) }
+        // Foundation's "could not be completed (error 512)" keeps no cause: say the likely one.
+        return "\(error.localizedDescription) Is the disk full, or a file-size limit reached?"
+    }
+}

@@ -75,7 +75,14 @@ public struct Publisher: Sendable {
         let files = try repository.bundle(at: commit)
         let bundle = Self.bundleDirectory(of: repository, revision: commit)
         let variables = environment
-        try BundleWriter.write(files, to: bundle) { PausePoint.duringBundleSwap.reach(variables) }
+        do {
+            try BundleWriter.write(files, to: bundle) { PausePoint.duringBundleSwap.reach(variables) }
+        } catch {
+            throw PublishError(
+                .bundleNotWritten, hook: nil,
+                "could not write the bundle of \(commit.short) to \(bundle.path): \(Self.cause(of: error)); nothing was deployed or recorded"
+            )
+        }
         Self.pruneBundles(besides: bundle)
         output("Exported \(commit.short) to \(bundle.path)")
         let notAccepted = Set(try repository.hooksNotAccepted(in: Self.hooksDirectory, at: commit))

@@ -133,6 +133,7 @@ extension ContentRepository {
     func holdingDraft<T>(_ id: String, _ body: () throws -> T) throws -> T {
         try DraftLock.holding("draft-\(id)", in: gitDirectory, wait: lockWait, describe: "draft \(id)", notice: environment.notice) {
             clearStaleReferenceLock(draftRef(id))
+            clearAbandonedReferenceLocks()
             return try body()
         }
     }
@@ -146,6 +147,7 @@ extension ContentRepository {
             clearStaleReferenceLock(publishedRef)
             // An approval brings a checked-out published branch along, which takes Git's index lock.
             if !isBare { clearStaleReferenceLock("index") }
+            clearAbandonedReferenceLocks()
             return try body()
         }
     }
@@ -154,6 +156,7 @@ extension ContentRepository {
     public func holdingDeployRecord<T>(_ body: () throws -> T) throws -> T {
         try DraftLock.holding("deploy", in: gitDirectory, wait: lockWait, describe: "the deployed record", notice: environment.notice) {
             clearStaleReferenceLock(Self.deployedRef)
+            clearAbandonedReferenceLocks()
             return try body()
         }
     }
