@@ -49,8 +49,16 @@ public enum ContentDiff {
         let oldRecords = old.map(records) ?? [:]
         let newRecords = records(new)
         let pageMoves = old.map { pageOrderMoves(from: $0, to: new) } ?? [:]
+        return changes(Set(oldRecords.keys).union(newRecords.keys), oldRecords, newRecords, pageMoves)
+    }
+
+    /// The changes of the records named `keys`, each compared field by field.
+    static func changes(
+        _ keys: Set<String>, _ oldRecords: [String: DiffRecord], _ newRecords: [String: DiffRecord],
+        _ pageMoves: [String: EntryChange.FieldChange]
+    ) -> [EntryChange] {
         var result: [EntryChange] = []
-        for key in sortedEntries(Set(oldRecords.keys).union(newRecords.keys)) {
+        for key in sortedEntries(keys) {
             let before = oldRecords[key]
             let after = newRecords[key]
             let title = (after ?? before)!.title
@@ -79,8 +87,12 @@ public enum ContentDiff {
 
     /// FAQ entries whose place on the page changed relative to the others, by entry key.
     static func pageOrderMoves(from old: SiteContent, to new: SiteContent) -> [String: EntryChange.FieldChange] {
-        let before = old.faqInPageOrder.map { ListItem(key: $0.id, fields: []) }
-        let after = new.faqInPageOrder.map { ListItem(key: $0.id, fields: []) }
+        // The order of `faqInPageOrder`, sorting (position, id) pairs rather than whole entries.
+        func pageOrder(_ content: SiteContent) -> [ListItem] {
+            content.faq.map { ($0.position, $0.id) }.sorted { $0 < $1 }.map { ListItem(key: $0.1, fields: []) }
+        }
+        let before = pageOrder(old)
+        let after = pageOrder(new)
         var moves: [String: EntryChange.FieldChange] = [:]
         for pair in ListDiff(before, after).pairs where pair.moved {
             moves["faq/\(after[pair.new].key)"] = .init(
