@@ -87,12 +87,23 @@ public enum ContentDiff {
 
     /// FAQ entries whose place on the page changed relative to the others, by entry key.
     static func pageOrderMoves(from old: SiteContent, to new: SiteContent) -> [String: EntryChange.FieldChange] {
-        // The order of `faqInPageOrder`, sorting (position, id) pairs rather than whole entries.
-        func pageOrder(_ content: SiteContent) -> [ListItem] {
-            content.faq.map { ($0.position, $0.id) }.sorted { $0 < $1 }.map { ListItem(key: $0.1, fields: []) }
-        }
-        let before = pageOrder(old)
-        let after = pageOrder(new)
+        pageOrderMoves(pageOrder(old.faq).map(\.id), pageOrder(new.faq).map(\.id))
+    }
+
+    /// The order of `faqInPageOrder` as (position, id) pairs: sorting pairs, not whole entries.
+    static func pageOrder(_ faq: [FAQEntry]) -> [(position: Int, id: String)] {
+        faq.map { ($0.position, $0.id) }.sorted(by: precedesOnPage)
+    }
+
+    /// `faqInPageOrder`'s order, spelled out (a tuple `<` is slow in a debug build).
+    static func precedesOnPage(_ a: (position: Int, id: String), _ b: (position: Int, id: String)) -> Bool {
+        a.position != b.position ? a.position < b.position : a.id < b.id
+    }
+
+    /// FAQ entries whose place on the page changed, from the ids in page order before and after.
+    static func pageOrderMoves(_ oldIDs: [String], _ newIDs: [String]) -> [String: EntryChange.FieldChange] {
+        let before = oldIDs.map { ListItem(key: $0, fields: []) }
+        let after = newIDs.map { ListItem(key: $0, fields: []) }
         var moves: [String: EntryChange.FieldChange] = [:]
         for pair in ListDiff(before, after).pairs where pair.moved {
             moves["faq/\(after[pair.new].key)"] = .init(

@@ -52,19 +52,25 @@ extension ContentDiff {
         for (entry, path) in zip(base.content.faq, base.sources.faqFiles) {
             if changedPaths.contains(path) { changedIDs.insert(entry.id) } else { new.faq.append(entry) }
         }
+        var added: [FAQEntry] = []
         for file in inside {
             guard let data = file.data else { continue }
             var state = LoadState(layout: layout)
             guard let text = state.decode(data, file.path),
                 let entry = loader.readFAQ(text, file.path, ContentLoader.stem(file.path), readingLocale, &state)
             else { continue }
-            new.faq.append(entry)
+            added.append(entry)
             changedIDs.insert(entry.id)
         }
+        new.faq += added
         // Records are keyed by id: with an id held twice, which one counts depends on the order of the files.
         let ids = base.content.faq.map(\.id)
         guard Set(ids).count == ids.count, Set(new.faq.map(\.id)).count == new.faq.count else { return nil }
-        let pageMoves = pageOrderMoves(from: base.content, to: new)
+        // The page order after: the order before without the changed entries, with their new versions merged in.
+        let before = pageOrder(base.content.faq)
+        // (Ids are unique on both sides, so the changed ids name exactly the entries of the changed files.)
+        let after = merged(before.filter { !changedIDs.contains($0.id) }, pageOrder(added))
+        let pageMoves = pageOrderMoves(before.map(\.id), after.map(\.id))
         let keys = Set(changedIDs.map { "faq/\($0)" }).union(pageMoves.keys)
         func records(_ faq: [FAQEntry]) -> [String: DiffRecord] {
             var records: [String: DiffRecord] = [:]
@@ -74,5 +80,23 @@ extension ContentDiff {
             return records
         }
         return changes(keys, records(base.content.faq), records(new.faq), pageMoves)
+    }
+
+    /// Two lists in page order as one, in page order.
+    static func merged(_ a: [(position: Int, id: String)], _ b: [(position: Int, id: String)]) -> [(position: Int, id: String)] {
+        var result: [(position: Int, id: String)] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && !precedesOnPage(b[j], a[i])) {
+                result.append(a[i])
+                i += 1
+            } else {
+                result.append(b[j])
+                j += 1
+            }
+        }
+        return result
     }
 }
