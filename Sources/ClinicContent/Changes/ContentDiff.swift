@@ -49,8 +49,16 @@ public enum ContentDiff {
         let oldRecords = old.map(records) ?? [:]
         let newRecords = records(new)
         let pageMoves = old.map { pageOrderMoves(from: $0, to: new) } ?? [:]
+        return changes(Set(oldRecords.keys).union(newRecords.keys), oldRecords, newRecords, pageMoves)
+    }
+
+    /// The changes of the records named `keys`, each compared field by field.
+    static func changes(
+        _ keys: Set<String>, _ oldRecords: [String: DiffRecord], _ newRecords: [String: DiffRecord],
+        _ pageMoves: [String: EntryChange.FieldChange]
+    ) -> [EntryChange] {
         var result: [EntryChange] = []
-        for key in sortedEntries(Set(oldRecords.keys).union(newRecords.keys)) {
+        for key in sortedEntries(keys) {
             let before = oldRecords[key]
             let after = newRecords[key]
             let title = (after ?? before)!.title
@@ -79,8 +87,23 @@ public enum ContentDiff {
 
     /// FAQ entries whose place on the page changed relative to the others, by entry key.
     static func pageOrderMoves(from old: SiteContent, to new: SiteContent) -> [String: EntryChange.FieldChange] {
-        let before = old.faqInPageOrder.map { ListItem(key: $0.id, fields: []) }
-        let after = new.faqInPageOrder.map { ListItem(key: $0.id, fields: []) }
+        pageOrderMoves(pageOrder(old.faq).map(\.id), pageOrder(new.faq).map(\.id))
+    }
+
+    /// The order of `faqInPageOrder` as (position, id) pairs: sorting pairs, not whole entries.
+    static func pageOrder(_ faq: [FAQEntry]) -> [(position: Int, id: String)] {
+        faq.map { ($0.position, $0.id) }.sorted(by: precedesOnPage)
+    }
+
+    /// `faqInPageOrder`'s order, spelled out (a tuple `<` is slow in a debug build).
+    static func precedesOnPage(_ a: (position: Int, id: String), _ b: (position: Int, id: String)) -> Bool {
+        a.position != b.position ? a.position < b.position : a.id < b.id
+    }
+
+    /// FAQ entries whose place on the page changed, from the ids in page order before and after.
+    static func pageOrderMoves(_ oldIDs: [String], _ newIDs: [String]) -> [String: EntryChange.FieldChange] {
+        let before = oldIDs.map { ListItem(key: $0, fields: []) }
+        let after = newIDs.map { ListItem(key: $0, fields: []) }
         var moves: [String: EntryChange.FieldChange] = [:]
         for pair in ListDiff(before, after).pairs where pair.moved {
             moves["faq/\(after[pair.new].key)"] = .init(

@@ -32,13 +32,7 @@ extension ContentDiff {
                 title: "FAQ categories", fields: [],
                 list: content.categories.map { ListItem(key: $0.id, fields: localized("", $0.title, locale: locale)) })
         }
-        for entry in content.faq {
-            var fields = localized("question", entry.question, locale: locale) + localized("answer", entry.answer, locale: locale)
-            fields += [("category", entry.category), ("position", String(entry.position))]
-            if !entry.tags.isEmpty { fields.append(("tags", entry.tags.joined(separator: ", "))) }
-            if let reviewed = entry.lastReviewed { fields.append(("lastReviewed", reviewed.description)) }
-            records["faq/\(entry.id)"] = DiffRecord(title: "FAQ \"\(label(entry.question))\"", fields: fields)
-        }
+        for entry in content.faq { records["faq/\(entry.id)"] = faqRecord(entry, locale: locale) }
         if !content.social.isEmpty {
             records["social"] = DiffRecord(
                 title: "social links", fields: [],
@@ -47,6 +41,16 @@ extension ContentDiff {
                 })
         }
         return records
+    }
+
+    /// An FAQ entry's record: it depends on the entry and the default locale alone.
+    static func faqRecord(_ entry: FAQEntry, locale: String) -> DiffRecord {
+        var fields = localized("question", entry.question, locale: locale) + localized("answer", entry.answer, locale: locale)
+        fields += [("category", entry.category), ("position", String(entry.position))]
+        if !entry.tags.isEmpty { fields.append(("tags", entry.tags.joined(separator: ", "))) }
+        if let reviewed = entry.lastReviewed { fields.append(("lastReviewed", reviewed.description)) }
+        let title = entry.question.text(for: locale, defaultLocale: locale) ?? ""
+        return DiffRecord(title: "FAQ \"\(title)\"", fields: fields)
     }
 
     /// `name`, then `name (es)` for each other locale, each text as written.

@@ -11,6 +11,8 @@ public struct LoadedContent: Sendable {
     /// Findings of the one-entry FAQ rules, per file, remembered from an earlier run
     /// together with the entry they were made about (used only while it is unchanged).
     var checkedFAQ: [String: CheckedFAQ] = [:]
+    /// Bytes of the content folder read, as counted against `ContentLimits.repositoryBytes`.
+    var bytesRead = 0
 }
 
 /// An FAQ entry and what the rules about it alone found, under one default locale.
@@ -98,7 +100,8 @@ public struct ContentLoader {
         state.map.socialFile = layout.socialFile
         state.map.categoriesFile = layout.categoriesFile
         return LoadedContent(
-            content: content, findings: state.findings, sources: state.map, layout: layout, checkedFAQ: state.checkedFAQ)
+            content: content, findings: state.findings, sources: state.map, layout: layout, checkedFAQ: state.checkedFAQ,
+            bytesRead: state.totalBytes)
     }
 
     /// The sub-folder of the content directory a file is in ("" for the top).

@@ -78,16 +78,18 @@ extension ContentRepository {
         return try withGit(draft: id) { git in
             let upToDate = try git.isAncestor(published, of: draft.tip)
             let merged = try git.mergedIndex(ours: published, theirs: draft.tip)
-            let before = try load(at: published).content
+            let publishedContent = try load(at: published)
+            let before = publishedContent.content
             var changes: [EntryChange]
             var findings: [Finding] = []
             if merged.hasConflicts {
                 // Not mergeable: show what the draft itself changed since it began.
-                let base = try draft.base.map { try load(at: $0).content }
-                changes = ContentDiff.changes(from: base, to: try load(at: draft.tip).content)
+                changes = try ownChanges(of: draft)
             } else {
                 let (after, mergedFindings) = try Validator().validate(MergedIndexSource(merged, records: records), layout: layout)
-                changes = ContentDiff.changes(from: before, to: after.content)
+                changes =
+                    try ContentDiff.changes(from: publishedContent, changing: contentFiles(changedBy: merged, since: published, in: git))
+                    ?? ContentDiff.changes(from: before, to: after.content)
                 findings = mergedFindings.errors
             }
             let conflicts = Array(Set(merged.conflictedPaths.map(entry(forPath:)))).sorted()
@@ -96,5 +98,28 @@ extension ContentRepository {
                 draft: draft, changes: changes, conflicts: conflicts, findings: findings, publishedTip: published, upToDate: upToDate,
                 files: files, signatures: signatures)
         }
+    }
+
+    /// The content files whose blob or mode differ between the published tip and a merge of it.
+    func contentFiles(changedBy merged: MergedIndex, since published: ObjectID, in git: Repository) throws -> [ChangedContentFile] {
+        let inside = layout.directory + "/"
+        let old = try git.fileIDs(under: layout.directory, at: published)
+        let unusual = try git.unusualModes(under: layout.directory, at: published)
+        var seen = Set<String>()
+        var files: [ChangedContentFile] = []
+        for entry in merged.entries where entry.path.hasPrefix(inside) {
+            seen.insert(entry.path)
+            let plain = entry.mode == 0o100644 && unusual[entry.path] == nil
+            guard old[entry.path] != entry.blob || !plain else { continue }
+            files.append(
+                ChangedContentFile(
+                    path: entry.path, data: try merged.contents(of: entry.path),
+                    oldSize: try old[entry.path].map { try git.readBlob($0).count } ?? 0, isPlain: plain))
+        }
+        for (path, blob) in old where !seen.contains(path) {
+            files.append(
+                ChangedContentFile(path: path, data: nil, oldSize: try git.readBlob(blob).count, isPlain: unusual[path] == nil))
+        }
+        return files
     }
 }

@@ -1,4 +1,5 @@
 import ClinicContent
+import ClinicGit
 import Foundation
 
 /// An entry an open draft changes: what a command reading the published
@@ -21,13 +22,28 @@ extension ContentRepository {
     public func draftedEntries(entryPrefix: String = "") throws -> [DraftedEntry] {
         var result: [DraftedEntry] = []
         for draft in try drafts() {
-            let before = try draft.base.map { try load(at: $0).content }
-            let after = try load(at: draft.tip).content
-            for change in ContentDiff.changes(from: before, to: after) where change.entry.hasPrefix(entryPrefix) {
+            for change in try ownChanges(of: draft) where change.entry.hasPrefix(entryPrefix) {
                 result.append(DraftedEntry(draft: draft.id, entry: change.entry, kind: change.kind, title: change.title))
             }
         }
         return result
+    }
+
+    /// A draft's own changes. When the draft changed FAQ files only, only those files
+    /// are read (its base, the published tip mostly, is loaded once for all drafts);
+    /// otherwise both versions are read whole.
+    func ownChanges(of draft: Draft) throws -> [EntryChange] {
+        guard let base = draft.base else { return ContentDiff.changes(from: nil, to: try load(at: draft.tip).content) }
+        let before = try load(at: base)
+        let files = try withGit(draft: draft.id) { git in
+            try git.fileDifferences(from: base, to: draft.tip).map { file in
+                ChangedContentFile(
+                    path: file.path, data: file.new?.contents, oldSize: file.old?.size ?? 0,
+                    isPlain: file.old.map { $0.mode == .regular } ?? true && file.new.map { $0.mode == .regular } ?? true)
+            }
+        }
+        if let changes = ContentDiff.changes(from: before, changing: files) { return changes }
+        return ContentDiff.changes(from: before.content, to: try load(at: draft.tip).content)
     }
 
     /// The error for an entry missing from the published content: names the
