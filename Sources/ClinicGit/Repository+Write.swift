@@ -97,7 +97,7 @@ extension Repository {
                 }
             }
             try writeSignedCommit(&id, content: content, signature: try sign(content), operation)
-            return ObjectID(id)
+            return try stored(ObjectID(id), operation)
         }
         try withTree(tree, operation) { treePointer in
             try parentCommits.withUnsafeMutableBufferPointer { buffer in
@@ -108,7 +108,7 @@ extension Repository {
                     operation)
             }
         }
-        return ObjectID(id)
+        return try stored(ObjectID(id), operation)
     }
 
     /// Commits `changes` on top of `expectedTip` and moves `fullRefName` there by
