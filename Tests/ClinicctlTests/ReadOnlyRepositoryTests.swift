@@ -88,6 +88,31 @@ struct ReadOnlyRepositoryTests {
             "export wrote its files to the writable folder")
     }
 
+    /// Foundation's `Bundle.main` stops the process (illegal instruction) when the user may
+    /// run the program but not list the folder it lies in, which is how a fresh clone in a
+    /// private temporary folder met this suite: the record cache's key and the webhook
+    /// helper's folder must be found without it.
+    @Test("a clinicctl in a folder its user may not list still reads the content")
+    func runsFromAnUnlistableFolder() throws {
+        let box = try Self.makeRepository()
+        let hidden = box.root.appendingPathComponent("private/bin")
+        try FileManager.default.createDirectory(at: hidden, withIntermediateDirectories: true)
+        let program = hidden.appendingPathComponent("clinicctl")
+        try FileManager.default.copyItem(at: clinicctlBinary, to: program)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: box.root.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: box.root.appendingPathComponent("private").path)
+        let home = box.root.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try "[safe]\n\tdirectory = \(box.repo.path)\n".write(
+            to: home.appendingPathComponent(".gitconfig"), atomically: true, encoding: .utf8)
+        let original = try box.clinicctl(["faq", "list"])
+        let run = try Sandbox.execute(
+            URL(fileURLWithPath: "/usr/bin/setpriv"), Self.nobody + [program.path, "faq", "list"], in: box.repo,
+            environment: ["HOME": home.path], stdin: nil)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == original.stdout)
+    }
+
     static func run(_ program: String, _ arguments: [String], in folder: URL) throws -> Run {
         try Sandbox.execute(URL(fileURLWithPath: program), arguments, in: folder, environment: [:], stdin: nil)
     }

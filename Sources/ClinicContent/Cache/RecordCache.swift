@@ -120,7 +120,7 @@ public final class RecordCache: @unchecked Sendable {
     /// The cache format and this executable's size and modification time: a rebuilt or
     /// upgraded clinicctl never trusts records another build parsed.
     static let currentBuild: String = {
-        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        let path = RunningProgram.path ?? ""
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

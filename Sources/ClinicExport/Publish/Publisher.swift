@@ -40,7 +40,7 @@ public struct Publisher: Sendable {
 
     /// The folder of the running executable.
     public static var runningToolDirectory: URL? {
-        Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+        RunningProgram.path.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().deletingLastPathComponent() }
     }
 
     /// The revision last recorded as deployed, if any.
