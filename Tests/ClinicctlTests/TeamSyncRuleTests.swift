@@ -83,14 +83,21 @@ struct TeamSyncRuleTests {
         #expect(try team.serverRef("refs/heads/main") == before)
     }
 
+    /// A guarded server holding the office manager's draft faq-do-you-take-insurance, and
+    /// the reviewer's fresh clone of it.
+    func draftOnTheServer() throws -> (Team, URL) {
+        let team = try makeGuardedTeam()
+        let (office, _) = try team.clone("office", as: Sandbox.manager)
+        let added = try team.box.clinicctl(["faq", "add", "--question", "Do you take insurance?", "--answer", "Yes."], in: office)
+        try #require(added.status == 0, "\(added.stderr)")
+        try #require(try team.box.clinicctl(["sync"], in: office).status == 0)
+        return (team, try team.clone("laptop", as: Sandbox.reviewer).0)
+    }
+
     @Test("an approval merge made with plain Git whose content does not validate is refused, shown by sync")
     func invalidMergedContentIsRefused() throws {
-        let team = try makeGuardedTeam()
+        let (team, laptop) = try draftOnTheServer()
         let box = team.box
-        let (office, _) = try team.clone("office", as: Sandbox.manager)
-        #expect(try box.clinicctl(["faq", "add", "--question", "Do you take insurance?", "--answer", "Yes."], in: office).status == 0)
-        #expect(try box.clinicctl(["sync"], in: office).status == 0)
-        let (laptop, _) = try team.clone("laptop", as: Sandbox.reviewer)
         let approve = try box.clinicctl(
             ["review", "approve", "faq-do-you-take-insurance", "--local", "--no-publish"], as: Sandbox.reviewer, in: laptop)
         #expect(approve.status == 0, "\(approve.stderr)")
@@ -110,12 +117,8 @@ struct TeamSyncRuleTests {
 
     @Test("a record under refs/clinicctl/ is never rewritten nor deleted on the server")
     func recordsAreOnlyAdded() throws {
-        let team = try makeGuardedTeam()
+        let (team, laptop) = try draftOnTheServer()
         let box = team.box
-        let (office, _) = try team.clone("office", as: Sandbox.manager)
-        #expect(try box.clinicctl(["faq", "add", "--question", "Do you take insurance?", "--answer", "Yes."], in: office).status == 0)
-        #expect(try box.clinicctl(["sync"], in: office).status == 0)
-        let (laptop, _) = try team.clone("laptop", as: Sandbox.reviewer)
         let reject = try box.clinicctl(
             ["review", "reject", "faq-do-you-take-insurance", "--reason", "Say which plans."], as: Sandbox.reviewer, in: laptop)
         #expect(reject.status == 0, "\(reject.stderr)")
