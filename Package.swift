@@ -68,16 +68,21 @@ let package = Package(
             name: "clinicctl-webhook",
             dependencies: ["ClinicWebhook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
-        .testTarget(name: "ClinicGitTests", dependencies: ["ClinicGit"]),
+        // Servers and keys the tests start and make (git daemon, ssh-keygen), shared by the test targets.
+        .target(name: "ClinicTestSupport", path: "Tests/ClinicTestSupport"),
+        .testTarget(name: "ClinicGitTests", dependencies: ["ClinicGit", "ClinicTestSupport"]),
         .testTarget(
             name: "ClinicContentTests", dependencies: ["ClinicContent"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ClinicSigningTests", dependencies: ["ClinicSigning"]),
-        .testTarget(name: "ClinicWorkflowTests", dependencies: ["ClinicWorkflow", "ClinicGit", "ClinicContent", "ClinicSigning"]),
+        .testTarget(name: "ClinicSigningTests", dependencies: ["ClinicSigning", "ClinicTestSupport"]),
+        .testTarget(
+            name: "ClinicWorkflowTests",
+            dependencies: ["ClinicWorkflow", "ClinicGit", "ClinicContent", "ClinicSigning", "ClinicTestSupport"]),
         .testTarget(
             name: "ClinicExportTests", dependencies: ["ClinicExport", "ClinicWorkflow", "ClinicContent", "ClinicWebhook"]),
         .testTarget(name: "ClinicPreviewTests", dependencies: ["ClinicPreview"], exclude: ["browser"]),
         // End-to-end tests: they run the built clinicctl binary (make test builds it first).
-        .testTarget(name: "ClinicctlTests", dependencies: ["ClinicContent"], exclude: ["Golden", "BadInput", "TeamSyncHTTP"]),
+        .testTarget(
+            name: "ClinicctlTests", dependencies: ["ClinicContent", "ClinicTestSupport"], exclude: ["Golden", "BadInput", "TeamSyncHTTP"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ClinicGit
+import ClinicTestSupport
 import Foundation
 import Testing
 

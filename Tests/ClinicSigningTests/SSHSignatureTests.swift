@@ -1,4 +1,5 @@
 import ClinicSigning
+import ClinicTestSupport
 import Foundation
 import Testing
 

@@ -1,25 +1,9 @@
+import ClinicTestSupport
 import Foundation
 
 #if canImport(Glibc)
     import Glibc
 #endif
-
-/// A TCP port on 127.0.0.1 nobody listens on right now (the kernel picks it).
-func freeLoopbackPort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw SandboxError(message: "socket failed") }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-    }
-    guard bound else { throw SandboxError(message: "bind failed") }
-    return Int(UInt16(bigEndian: address.sin_port))
-}
 
 /// A server started by a test in the background and stopped (by its own pid) when the test ends.
 ///
@@ -45,23 +29,11 @@ final class BackgroundServer: @unchecked Sendable {
         else { throw SandboxError(message: "\(executable) did not start: \(launch.stderr)") }
         self.pid = pid
         for _ in 0..<100 {
-            if Self.accepts(port) { return }
+            if acceptsConnections(port: port) { return }
             usleep(50_000)
         }
         stop()
         throw SandboxError(message: "\(executable) did not start listening on \(port)")
-    }
-
-    static func accepts(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
     }
 
     func stop() {
@@ -79,7 +51,7 @@ final class BackgroundServer: @unchecked Sendable {
 func gitDaemon(serving base: URL, path: String) throws -> BackgroundServer {
     let port = try freeLoopbackPort()
     return try BackgroundServer(
-        port: port, executable: try gitExecPath() + "/git-daemon",
+        port: port, executable: try gitExecPath().appendingPathComponent("git-daemon").path,
         arguments: [
             "--reuseaddr", "--base-path=\(base.path)", "--export-all", "--enable=receive-pack",
             "--listen=127.0.0.1", "--port=\(port)", base.path,
@@ -88,15 +60,6 @@ func gitDaemon(serving base: URL, path: String) throws -> BackgroundServer {
             "PATH": path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"), "GIT_CONFIG_NOSYSTEM": "1",
             "HOME": FileManager.default.temporaryDirectory.path,
         ], in: base)
-}
-
-/// Where git keeps its helper programs (`git --exec-path`): git-daemon runs directly,
-/// so stopping it stops the server (the `git daemon` wrapper would leave it running).
-func gitExecPath() throws -> String {
-    let run = try Sandbox.execute(
-        URL(fileURLWithPath: "/usr/bin/env"), ["git", "--exec-path"], in: FileManager.default.temporaryDirectory, environment: [:],
-        stdin: nil)
-    return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
 /// An HTTP server on loopback that answers every POST with 307 to `/elsewhere`

@@ -1,3 +1,4 @@
+import ClinicTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ struct SignedServerTests {
     @Test func forgedApprovalsAreRefusedAndTheSignedOneAccepted() throws {
         let signed = try SignedSandbox(bare: true)
         let box = signed.box
-        let server = try TeamGitServer(serving: box.root, environment: ["CLINIC_WEBROOT": box.root.appendingPathComponent("webroot").path])
+        let server = try teamGitServer(serving: box.root, environment: ["CLINIC_WEBROOT": box.root.appendingPathComponent("webroot").path])
         defer { server.stop() }
         let install = try box.clinicctl(["hooks", "install", "--server", "--repo", box.repo.path], in: box.root)
         #expect(install.status == 0, "\(install.stderr)")

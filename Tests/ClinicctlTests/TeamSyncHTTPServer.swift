@@ -1,3 +1,4 @@
+import ClinicTestSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -17,7 +18,7 @@ final class TeamHTTPServer {
     private let process: Process
 
     init(serving base: URL, token: String, environment extra: [String: String] = [:]) throws {
-        port = try teamFreePort()
+        port = try freeLoopbackPort()
         process = Process()
         // Python itself, not a wrapper that would outlive a kill.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
@@ -35,7 +36,7 @@ final class TeamHTTPServer {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        do { try teamWaitForListener(port: port) } catch {
+        do { try waitForListener(port: port) } catch {
             stop()
             throw error
         }

@@ -1,3 +1,4 @@
+import ClinicTestSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -17,7 +18,7 @@ final class TeamSSHServer {
 
     init(in folder: URL) throws {
         self.folder = folder
-        port = try teamFreePort()
+        port = try freeLoopbackPort()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["host-key", "user-key", "stranger-key", "other-host-key"] {
             try Self.run(
@@ -49,7 +50,7 @@ final class TeamSSHServer {
         starter.standardError = FileHandle.nullDevice
         try starter.run()
         starter.waitUntilExit()
-        try teamWaitForListener(port: port)
+        try waitForListener(port: port)
     }
 
     /// A known_hosts file listing `hostKey` ("host-key", the server's; "other-host-key", a stranger's) for this server.

@@ -1,10 +1,11 @@
+import ClinicTestSupport
 import Foundation
 import Testing
 
 /// A shared bare repository served over git:// on loopback, and clones of it as the team's computers.
 final class Team {
     let box: Sandbox
-    let server: TeamGitServer
+    let server: GitDaemon
     var url: String { server.url("repo") }
 
     /// The web root the server's post-receive publishes into (when its hooks are installed).
@@ -12,7 +13,7 @@ final class Team {
 
     init(reviewers: [String] = [Sandbox.reviewer, Sandbox.secondReviewer]) throws {
         box = try Sandbox(reviewers: reviewers, bare: true)
-        server = try TeamGitServer(serving: box.root, environment: ["CLINIC_WEBROOT": box.root.appendingPathComponent("webroot").path])
+        server = try teamGitServer(serving: box.root, environment: ["CLINIC_WEBROOT": box.root.appendingPathComponent("webroot").path])
     }
 
     deinit { server.stop() }

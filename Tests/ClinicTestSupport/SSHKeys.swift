@@ -1,32 +1,32 @@
 import Foundation
 
 /// Keys made by ssh-keygen for a test, in a scratch folder the test removes.
-struct SSHKeys {
-    static let types: [(name: String, arguments: [String])] = [
+public struct SSHKeys {
+    public static let types: [(name: String, arguments: [String])] = [
         ("ed25519", ["-t", "ed25519"]), ("ecdsa", ["-t", "ecdsa", "-b", "256"]), ("rsa", ["-t", "rsa", "-b", "3072"]),
     ]
 
-    let folder: URL
+    public let folder: URL
 
-    init() throws {
+    public init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("signing-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    public func remove() { try? FileManager.default.removeItem(at: folder) }
 
     /// Makes a key of `type` ("ed25519", "ecdsa", "rsa") named `name`; returns the private key's path.
-    func make(_ type: String, name: String, passphrase: String = "") throws -> String {
+    public func make(_ type: String, name: String, passphrase: String = "") throws -> String {
         let path = folder.appendingPathComponent(name).path
         let arguments = SSHKeys.types.first { $0.name == type }!.arguments
         _ = try Self.run("/usr/bin/ssh-keygen", arguments + ["-q", "-N", passphrase, "-C", "\(name)@test", "-f", path])
         return path
     }
 
-    func publicKey(_ path: String) throws -> String { try String(contentsOfFile: path + ".pub", encoding: .utf8) }
+    public func publicKey(_ path: String) throws -> String { try String(contentsOfFile: path + ".pub", encoding: .utf8) }
 
     /// Signs `data` with ssh-keygen in `namespace`; the armoured signature.
-    func sign(_ data: Data, key: String, namespace: String = "git") throws -> String {
+    public func sign(_ data: Data, key: String, namespace: String = "git") throws -> String {
         let file = folder.appendingPathComponent("message-\(UUID().uuidString)")
         try data.write(to: file)
         _ = try Self.run("/usr/bin/ssh-keygen", ["-Y", "sign", "-n", namespace, "-f", key, file.path])
@@ -34,7 +34,7 @@ struct SSHKeys {
     }
 
     @discardableResult
-    static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil) throws -> String {
+    public static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
