@@ -4,7 +4,8 @@ import ClinicWorkflow
 
 extension ClinicCommand {
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change the clinic's name, phone, website, email or time zone.")
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: "Change the clinic's name, phone, website, email or time zone.")
         @Option var name: String?
         @Option var legalName: String?
         @Option(help: "As the clinic writes it, e.g. 773.999.9825 (stored also in E.164).") var phone: String?

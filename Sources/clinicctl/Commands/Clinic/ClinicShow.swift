@@ -4,7 +4,7 @@ import ClinicWorkflow
 
 extension ClinicCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the clinic's details.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the clinic's details.")
         @OptionGroup var options: ReadOptions
 
         struct Detail: Encodable {

@@ -4,6 +4,7 @@ import Foundation
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create a content repository, ready to edit, review and publish.",
         discussion: """
             Copies a content folder (default: ./content) into a new Git repository at DIR,

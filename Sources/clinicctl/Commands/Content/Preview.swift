@@ -6,6 +6,7 @@ import Foundation
 
 struct Preview: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "preview",
         abstract: "Render the page patients will see, from a draft or revision.",
         discussion: """
             Exports the content as `clinicctl export` does and renders the page from bundle.json alone:

@@ -5,6 +5,7 @@ import Foundation
 
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "summary",
         abstract: "Count the content and show each location's week.")
 
     @OptionGroup var options: ReadOptions

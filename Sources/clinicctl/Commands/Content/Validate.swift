@@ -5,6 +5,7 @@ import Foundation
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check the content against every rule and list what is wrong.",
         discussion: """
             Reads the working tree's files by default (the published branch in a bare

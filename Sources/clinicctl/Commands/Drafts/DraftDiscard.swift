@@ -5,7 +5,8 @@ import Foundation
 
 extension DraftCommand {
     struct Discard: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Withdraw a draft (its edits stay in the repository's records).")
+        static let configuration = CommandConfiguration(
+            commandName: "discard", abstract: "Withdraw a draft (its edits stay in the repository's records).")
         @Argument(help: "The draft's id.") var id: String
         @Flag(help: "In a clone: discard here only, and send it later with `clinicctl sync`.") var local = false
         @OptionGroup var write: IdentityOptions

@@ -5,6 +5,7 @@ import Foundation
 extension DraftCommand {
     struct Drop: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "drop",
             abstract: "Take one edit out of a draft; the later edits are applied again without it.",
             discussion: "Edits are numbered from 1, oldest first, as `clinicctl review show ID` lists them.")
         @Argument(help: "The draft's id.") var id: String

@@ -5,6 +5,7 @@ import Foundation
 extension DraftCommand {
     struct Reopen: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reopen",
             abstract: "Open a rejected draft again, as it was, to fix it instead of retyping it.")
         @Argument(help: "The rejected draft's id.") var id: String
         @OptionGroup var write: IdentityOptions

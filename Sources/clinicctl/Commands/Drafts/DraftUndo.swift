@@ -5,6 +5,7 @@ import Foundation
 extension DraftCommand {
     struct Undo: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "undo",
             abstract: "Take the last edit out of a draft (the draft before it is kept under refs/clinicctl/previous/).")
         @Argument(help: "The draft's id.") var id: String
         @OptionGroup var write: IdentityOptions

@@ -5,7 +5,8 @@ import Foundation
 
 extension DraftCommand {
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Re-apply a draft's edits on the current published content.")
+        static let configuration = CommandConfiguration(
+            commandName: "update", abstract: "Re-apply a draft's edits on the current published content.")
         @Argument(help: "The draft's id.") var id: String
         @OptionGroup var write: IdentityOptions
 

@@ -5,6 +5,7 @@ import Foundation
 
 struct Drafts: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "drafts",
         abstract: "List open drafts: id, title, authors, age, edits, and whether each merges and validates.")
 
     @OptionGroup var repository: RepositoryOptions

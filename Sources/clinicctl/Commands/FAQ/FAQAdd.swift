@@ -5,7 +5,7 @@ import Foundation
 
 extension FAQ {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a question and its answer to a draft.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a question and its answer to a draft.")
         @OptionGroup var fields: FAQFieldOptions
         @Option(help: ArgumentHelp("The entry's id (default: made from the question).", valueName: "slug"))
         var id: String?

@@ -5,7 +5,8 @@ import Foundation
 
 extension FAQ {
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an entry's question, answer, category or tags.")
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Change an entry's question, answer, category or tags.")
         @Argument(help: "The entry's id.") var id: String
         @OptionGroup var fields: FAQFieldOptions
         @OptionGroup var write: WriteOptions

@@ -5,7 +5,7 @@ import Foundation
 
 extension FAQ {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the questions in page order.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the questions in page order.")
         @OptionGroup var options: ReadOptions
 
         struct Row: Encodable {

@@ -5,7 +5,7 @@ import Foundation
 
 extension FAQ {
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move an entry in the page order.")
+        static let configuration = CommandConfiguration(commandName: "move", abstract: "Move an entry in the page order.")
         @Argument(help: "The entry's id.") var id: String
         @OptionGroup var placement: PlacementOptions
         @OptionGroup var write: WriteOptions

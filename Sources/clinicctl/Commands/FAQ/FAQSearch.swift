@@ -6,6 +6,7 @@ import Foundation
 extension FAQ {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Find questions and answers that contain a text, in every locale (case and accents ignored).")
         @Argument(help: "The text to look for.") var text: String
         @OptionGroup var options: ReadOptions

@@ -5,7 +5,7 @@ import Foundation
 
 extension FAQ {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one question and its answer.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one question and its answer.")
         @Argument(help: "The entry's id.") var id: String
         @OptionGroup var options: ReadOptions
 

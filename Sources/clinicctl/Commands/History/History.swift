@@ -5,6 +5,7 @@ import Foundation
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "What was published, when, drafted and approved by whom.",
         discussion: """
             Times are in the clinic's time zone (timeZone in content/clinic.yaml).

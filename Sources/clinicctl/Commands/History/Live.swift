@@ -4,6 +4,7 @@ import Foundation
 
 struct Live: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "live",
         abstract: "What the website shows now: the deployed revision, when, by which hooks, and what waits.",
         discussion: "Approved drafts not deployed yet go live with `clinicctl publish`. Times are in the clinic's time zone.")
     @OptionGroup var repository: RepositoryOptions

@@ -5,6 +5,7 @@ import Foundation
 
 struct Revert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "revert",
         abstract: "Open a draft that undoes a published change (reviewed like any other).")
     @Argument(help: "The published commit to undo (from `clinicctl history`).") var commit: String
     @OptionGroup var identity: IdentityOptions

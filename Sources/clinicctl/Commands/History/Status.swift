@@ -5,7 +5,7 @@ import ClinicWorkflow
 import Foundation
 
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "What is published, waiting for review, and deployed.")
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "What is published, waiting for review, and deployed.")
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var output: JSONOption
     var json: Bool { output.json }

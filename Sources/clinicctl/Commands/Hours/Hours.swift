@@ -5,6 +5,7 @@ import Foundation
 
 struct Hours: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "hours",
         abstract: "Show and change opening hours.",
         discussion: """
             Days: mon, monday, mon-thu, mon,wed,fri, weekdays, weekends, daily.

@@ -5,7 +5,7 @@ import Foundation
 
 extension Hours {
     struct Appointment: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark days as by appointment only.")
+        static let configuration = CommandConfiguration(commandName: "appointment", abstract: "Mark days as by appointment only.")
         @Argument(help: "The location's id.") var location: String
         @Argument(help: "Days, e.g. sat.") var days: String
         @Option(help: "A note shown with the day, e.g. \"By appointment\".") var note: String?

@@ -5,7 +5,7 @@ import Foundation
 
 extension Hours {
     struct Closed: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close days (no hours, not by appointment).")
+        static let configuration = CommandConfiguration(commandName: "closed", abstract: "Close days (no hours, not by appointment).")
         @Argument(help: "The location's id.") var location: String
         @Argument(help: "Days, e.g. sat,sun.") var days: String
         @OptionGroup var write: WriteOptions

@@ -6,6 +6,7 @@ import Foundation
 extension Hours {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Open days with the given ranges, replacing what they had.",
             discussion: "Example: clinicctl hours set the-loop mon-thu 07:00-19:00")
         @Argument(help: "The location's id.") var location: String

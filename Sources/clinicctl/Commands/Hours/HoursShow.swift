@@ -5,7 +5,7 @@ import Foundation
 
 extension Hours {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show each location's week and special dates.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show each location's week and special dates.")
         @Argument(help: "Only this location.") var location: String?
         @OptionGroup var options: ReadOptions
 

@@ -6,6 +6,7 @@ import Foundation
 extension Hours.Special {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Set special hours for a date or dates.",
             discussion:
                 "Examples: hours special add the-loop 2026-12-24..2026-12-26 --closed --reason Christmas\n          hours special add glenview 2026-12-31 07:00-12:00\n          hours special add --all 2026-12-24..2026-12-26 --closed --reason Christmas"

@@ -6,6 +6,7 @@ import Foundation
 extension Hours.Special {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Special hours of every location (or one), upcoming first, then past ones.")
         @Argument(help: "Only this location.") var location: String?
         @OptionGroup var options: ReadOptions

@@ -6,6 +6,7 @@ import Foundation
 extension Hours.Special {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove the special hours on a date or dates.",
             discussion: """
                 Only the days given are removed: removing 2026-12-25 from a 2026-12-24..2026-12-26

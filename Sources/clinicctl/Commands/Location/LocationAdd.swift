@@ -6,6 +6,7 @@ import Foundation
 extension LocationCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a location.",
             discussion:
                 "Example: clinicctl location add evanston --label Evanston --street \"1 Main St\" --city Evanston --state IL --zip 60201")

@@ -5,7 +5,8 @@ import Foundation
 
 extension LocationCommand {
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a location's label, address, phone or status.")
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Change a location's label, address, phone or status.")
         @Argument(help: "The location's id.") var id: String
         @OptionGroup var address: AddressOptions
         @OptionGroup var write: WriteOptions

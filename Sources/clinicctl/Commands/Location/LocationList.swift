@@ -5,7 +5,7 @@ import Foundation
 
 extension LocationCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the locations.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the locations.")
         @OptionGroup var options: ReadOptions
 
         struct Row: Encodable { var id: String, label: String, address: [String], status: String, phone: String? }

@@ -5,7 +5,7 @@ import Foundation
 
 extension LocationCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a location's address and hours.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a location's address and hours.")
         @Argument(help: "The location's id.") var id: String
         @OptionGroup var options: ReadOptions
 

@@ -6,6 +6,7 @@ import Foundation
 extension Deploy {
     struct Webhook: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "webhook",
             abstract: "POST a file with an HMAC-SHA256 signature header, as GitHub signs webhooks.")
 
         @Option(help: ArgumentHelp("Where to POST.", valueName: "url"))

@@ -6,6 +6,7 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the approved content as a JSON bundle any site or app can read.",
         discussion: """
             Reads the published branch (or --rev) straight from Git and replaces DIR

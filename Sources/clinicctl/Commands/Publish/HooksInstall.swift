@@ -5,6 +5,7 @@ import Foundation
 extension HooksCommand {
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Install the Git hooks committed in hooks/ on the published branch.",
             discussion: """
                 In a working copy, copies them into .git/hooks (never core.hooksPath, which

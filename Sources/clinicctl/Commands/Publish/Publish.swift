@@ -5,6 +5,7 @@ import Foundation
 
 struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "publish",
         abstract: "Export the published content and run the deploy hooks.",
         discussion: """
             Runs every hook in hooks/publish.d, in name order, as committed in the revision

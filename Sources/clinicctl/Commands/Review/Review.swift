@@ -6,6 +6,7 @@ import Foundation
 
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Read drafts as changes, then approve or reject them.",
         subcommands: [List.self, Show.self, Approve.self, Reject.self])
 }

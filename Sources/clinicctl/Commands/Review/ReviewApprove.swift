@@ -7,6 +7,7 @@ import Foundation
 extension Review {
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "approve",
             abstract: "Publish a draft: merge it onto the published branch, recording who approved it.")
         @Argument(help: "The draft's id.") var id: String
         @Option(help: "A note for the approval record.") var message: String?

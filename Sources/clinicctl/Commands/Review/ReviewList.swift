@@ -6,7 +6,7 @@ import Foundation
 
 extension Review {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Drafts waiting for review.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Drafts waiting for review.")
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var output: JSONOption
         var json: Bool { output.json }

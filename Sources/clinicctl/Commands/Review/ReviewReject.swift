@@ -6,7 +6,8 @@ import Foundation
 
 extension Review {
     struct Reject: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Turn a draft down, saying why; its author sees the reason.")
+        static let configuration = CommandConfiguration(
+            commandName: "reject", abstract: "Turn a draft down, saying why; its author sees the reason.")
         @Argument(help: "The draft's id.") var id: String
         @Option(help: "Why, for the author.") var reason: String
         @Flag(help: "In a clone: reject here only, and send it later with `clinicctl sync`.") var local = false

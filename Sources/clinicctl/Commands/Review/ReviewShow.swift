@@ -7,6 +7,7 @@ import Foundation
 extension Review {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "What a draft would change, field by field and file by file, and whether it can be approved.",
             discussion: """
                 Every path the draft changes is listed: code that will run (hooks/) and other

@@ -4,11 +4,13 @@ import Foundation
 
 struct Reviewers: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reviewers",
         abstract: "The people who may approve drafts, and the SSH keys their approvals are signed with.",
         subcommands: [List.self, Add.self, Remove.self, AllowedSigners.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the reviewers and their keys on the published branch.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the reviewers and their keys on the published branch.")
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var output: JSONOption
 

@@ -38,6 +38,7 @@ struct ReviewerChangeOptions: ParsableArguments {
 extension Reviewers {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Open a draft that lists a reviewer, or adds keys to one already listed.",
             discussion: """
                 Like any change, it counts once another reviewer approves the draft (with --accept settings);
@@ -51,6 +52,7 @@ extension Reviewers {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Open a draft that removes a reviewer, or only the keys given with --key.",
             discussion: "Like any change, it counts once another reviewer approves the draft (with --accept settings).")
         @OptionGroup var change: ReviewerChangeOptions

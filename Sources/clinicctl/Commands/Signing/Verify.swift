@@ -4,6 +4,7 @@ import Foundation
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check the signature on every approval of the published branch.",
         discussion: """
             Each approval counts only when signed, for Git, over the exact commit, with a key listed

@@ -5,6 +5,7 @@ import ClinicWorkflow
 extension Social {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a link to a social profile.",
             discussion: "Networks: \(SocialNetwork.allCases.map(\.rawValue).joined(separator: ", ")).")
         @Argument(help: "The network.") var network: SocialNetwork

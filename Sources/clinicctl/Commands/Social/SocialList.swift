@@ -4,7 +4,7 @@ import ClinicWorkflow
 
 extension Social {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the social links.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the social links.")
         @OptionGroup var options: ReadOptions
 
         struct Row: Encodable { var network: String, url: String, handle: String? }

@@ -4,7 +4,7 @@ import ClinicWorkflow
 
 extension Social {
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a network's link in the order visitors see.")
+        static let configuration = CommandConfiguration(commandName: "move", abstract: "Move a network's link in the order visitors see.")
         @Argument(help: "The network.") var network: SocialNetwork
         @Option(help: ArgumentHelp("Put it just before this network.", valueName: "network")) var before: SocialNetwork?
         @Option(help: ArgumentHelp("Put it just after this network.", valueName: "network")) var after: SocialNetwork?

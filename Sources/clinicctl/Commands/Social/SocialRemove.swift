@@ -4,7 +4,7 @@ import ClinicWorkflow
 
 extension Social {
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a network's link.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a network's link.")
         @Argument(help: "The network.") var network: SocialNetwork
         @OptionGroup var write: WriteOptions
 

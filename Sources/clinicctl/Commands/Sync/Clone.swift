@@ -5,6 +5,7 @@ import Foundation
 /// `clinicctl clone URL [DIR]`: the first step on a new computer.
 struct Clone: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "clone",
         abstract: "Copy the clinic's shared repository to this computer.",
         discussion: """
             URL is the shared repository: ssh://user@host/path.git or user@host:path.git (your key from

@@ -5,6 +5,7 @@ import Foundation
 /// `clinicctl sync`: exchange drafts, approvals and records with the shared repository.
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Send your drafts and approvals to the shared repository and get everyone else's.",
         discussion: """
             Never overwrites or deletes anything on the server. A draft edited on two computers keeps both
