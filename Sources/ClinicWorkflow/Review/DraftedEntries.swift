@@ -21,8 +21,10 @@ extension ContentRepository {
     /// Reading only. `entryPrefix` (`faq/`) keeps only entries of one kind.
     public func draftedEntries(entryPrefix: String = "") throws -> [DraftedEntry] {
         var result: [DraftedEntry] = []
+        // Drafts mostly share one base (the published tip): what depends on it alone is worked out once.
+        var bases: [ObjectID: FAQChangeBase] = [:]
         for draft in try drafts() {
-            for change in try ownChanges(of: draft) where change.entry.hasPrefix(entryPrefix) {
+            for change in try ownChanges(of: draft, bases: &bases) where change.entry.hasPrefix(entryPrefix) {
                 result.append(DraftedEntry(draft: draft.id, entry: change.entry, kind: change.kind, title: change.title))
             }
         }
@@ -33,8 +35,16 @@ extension ContentRepository {
     /// are read (its base, the published tip mostly, is loaded once for all drafts);
     /// otherwise both versions are read whole.
     func ownChanges(of draft: Draft) throws -> [EntryChange] {
+        var bases: [ObjectID: FAQChangeBase] = [:]
+        return try ownChanges(of: draft, bases: &bases)
+    }
+
+    /// `ownChanges(of:)` with the bases already prepared, by commit (those it prepares are added).
+    func ownChanges(of draft: Draft, bases: inout [ObjectID: FAQChangeBase]) throws -> [EntryChange] {
         guard let base = draft.base else { return ContentDiff.changes(from: nil, to: try load(at: draft.tip).content) }
-        let before = try load(at: base)
+        let prepared = try bases[base] ?? FAQChangeBase(load(at: base))
+        bases[base] = prepared
+        let before = prepared.loaded
         let files = try withGit(draft: draft.id) { git in
             try git.fileDifferences(from: base, to: draft.tip).map { file in
                 ChangedContentFile(
@@ -42,7 +52,7 @@ extension ContentRepository {
                     isPlain: file.old.map { $0.mode == .regular } ?? true && file.new.map { $0.mode == .regular } ?? true)
             }
         }
-        if let changes = ContentDiff.changes(from: before, changing: files) { return changes }
+        if let changes = ContentDiff.changes(from: prepared, changing: files) { return changes }
         return ContentDiff.changes(from: before.content, to: try load(at: draft.tip).content)
     }
 
