@@ -1,0 +1,66 @@
+import ClinicContent
+import ClinicGit
+import Foundation
+
+/// What `drafts` and `review list` say of an open draft: whether it merges with
+/// the published branch, whether the merge validates, and what it changes beyond
+/// content. Exactly what the draft's `DraftReview` says, without the field-level
+/// changes and signatures a reviewer reads.
+public struct DraftCheck: Hashable, Sendable, Codable {
+    /// Entries both the draft and the published branch changed since the draft began.
+    public var conflicts: [String]
+    /// Whether the merged content has no errors; true when the draft does not merge (nothing
+    /// was validated), as `DraftReview.isValid` says.
+    public var isValid: Bool
+    /// What a reviewer must accept explicitly (`--accept`) to approve the draft.
+    public var needsAcceptance: [Acceptance]
+
+    public var mergesCleanly: Bool { conflicts.isEmpty }
+
+    public init(conflicts: [String], isValid: Bool, needsAcceptance: [Acceptance]) {
+        self.conflicts = conflicts
+        self.isValid = isValid
+        self.needsAcceptance = needsAcceptance
+    }
+
+    /// The check a review says.
+    public init(_ review: DraftReview) {
+        self.init(conflicts: review.conflicts, isValid: review.isValid, needsAcceptance: review.needsAcceptance)
+    }
+}
+
+extension ContentRepository {
+    /// The check of each of `drafts` (open ones) against the published tip, in the same order.
+    ///
+    /// A check is a pure function of the published tip, the draft's tip, the content
+    /// folder and the clinicctl build, so each is remembered under those in
+    /// `<git dir>/clinicctl/cache/draft-checks.json` (`DraftCheckCache`): listing 200
+    /// drafts merges and validates only those whose tip or base moved since the last listing.
+    public func checks(of drafts: [Draft]) throws -> [DraftCheck] {
+        let published = try publishedTip()
+        let cache = DraftCheckCache(file: gitDirectory.appendingPathComponent("clinicctl/cache/draft-checks.json"))
+        let result = try drafts.map { draft in
+            let key = DraftCheckCache.Key(published: published.hex, tip: draft.tip.hex, layout: layout.directory)
+            if let known = cache.check(key) { return known }
+            let check = try self.check(draft, published: published)
+            cache.remember(check, key)
+            return check
+        }
+        cache.persist()
+        return result
+    }
+
+    /// Merges the draft with the published tip in memory and validates the merge, read whole.
+    func check(_ draft: Draft, published: ObjectID) throws -> DraftCheck {
+        try withGit(draft: draft.id) { git in
+            let merged = try git.mergedIndex(ours: published, theirs: draft.tip)
+            var valid = true
+            if !merged.hasConflicts {
+                valid = try Validator().validate(MergedIndexSource(merged, records: records), layout: layout).1.errors.isEmpty
+            }
+            let conflicts = Array(Set(merged.conflictedPaths.map(entry(forPath:)))).sorted()
+            let files = try changedFiles(tip: draft.tip, published: published, in: git)
+            return DraftCheck(conflicts: conflicts, isValid: valid, needsAcceptance: Acceptance.missing(for: files, accepted: []))
+        }
+    }
+}
