@@ -45,17 +45,20 @@ struct DraftCheckTests {
 
     init() throws { clinic = try Self.clinicWithDrafts() }
 
-    @Test("the same verdicts as the full review, checked anew and read back from the cache")
+    @Test("the same verdicts and errors as the full review, checked anew and read back from the cache")
     func sameAsReview() throws {
         let reviewed = try Self.reviewed(clinic.repository)
         // One draft of each kind: conflicting, invalid when merged, fine.
         #expect(reviewed.filter { !$0.mergesCleanly }.count == 1)
         #expect(reviewed.filter { $0.mergesCleanly && !$0.isValid }.count == 1)
         #expect(reviewed.filter { $0.mergesCleanly && $0.isValid }.count == 1)
-        #expect(!FileManager.default.fileExists(atPath: try cacheFile.path))
+        // Reviewing remembered each check: start again without them.
+        try FileManager.default.removeItem(at: try cacheFile)
         #expect(try clinic.repository.checks(of: clinic.repository.drafts()) == reviewed)
         #expect(FileManager.default.fileExists(atPath: try cacheFile.path))
         #expect(try clinic.reopened().checks(of: clinic.repository.drafts()) == reviewed)
+        // And a review that takes the merge's errors from the remembered check says what it said.
+        #expect(try Self.reviewed(clinic.reopened()) == reviewed)
     }
 
     @Test("a remembered check is used only under the same build; a damaged file is ignored")
@@ -64,17 +67,44 @@ struct DraftCheckTests {
         let drafts = try clinic.repository.drafts()
         let published = try clinic.repository.publishedTip()
         // A planted verdict that no draft has: seen only when the file is read.
-        let planted = DraftCheck(conflicts: ["planted"], isValid: false, needsAcceptance: [.hooks])
+        let planted = DraftCheck(
+            conflicts: ["planted"], findings: [Finding(.error, file: "planted", rule: "planted", message: "planted")],
+            needsAcceptance: [.hooks])
+        // Planted for a draft that merges, so that its review would show the planted errors too.
+        let merging = try #require(reviewed.firstIndex { $0.mergesCleanly })
         func plant(build: String) throws {
             let cache = DraftCheckCache(file: try cacheFile, build: build)
-            cache.remember(planted, .init(published: published.hex, tip: drafts[2].tip.hex, layout: "content"))
+            cache.remember(planted, .init(base: published.hex, tip: drafts[merging].tip.hex, layout: "content"))
             cache.persist()
         }
         try plant(build: "another build")
         #expect(try clinic.reopened().checks(of: drafts) == reviewed)
+        #expect(try clinic.reopened().review(drafts[merging].id).findings == reviewed[merging].findings)
         try plant(build: DraftCheckCache.currentBuild)
-        #expect(try clinic.reopened().checks(of: drafts)[2] == planted)
+        #expect(try clinic.reopened().checks(of: drafts)[merging] == planted)
+        #expect(try clinic.reopened().review(drafts[merging].id).findings == planted.findings)
         try Data("{\"build\": \"\(DraftCheckCache.currentBuild)\", \"checks\": [{".utf8).write(to: try cacheFile)
         #expect(try clinic.reopened().checks(of: drafts) == reviewed)
+    }
+
+    @Test("each draft's own changes are remembered: the same fresh and read back, a damaged file ignored")
+    func draftedEntriesRemembered() throws {
+        let file = try clinic.git.gitDirectory.appendingPathComponent("clinicctl/cache/drafted-entries.json")
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+        let fresh = try clinic.repository.draftedEntries()
+        #expect(Set(fresh.map(\.draft)).count == 3)
+        #expect(FileManager.default.fileExists(atPath: file.path))
+        #expect(try clinic.reopened().draftedEntries() == fresh)
+        #expect(try clinic.reopened().draftedEntries(entryPrefix: "faq/") == fresh.filter { $0.entry.hasPrefix("faq/") })
+        // Planted for one draft: read back, under that draft's name.
+        let draft = try #require(try clinic.repository.drafts().first)
+        let cache = DraftResultCache<[DraftedEntry]>(file: file)
+        cache.remember(
+            [DraftedEntry(draft: "elsewhere", entry: "faq/planted", kind: .added, title: "planted")],
+            .init(base: try #require(draft.base).hex, tip: draft.tip.hex, layout: "content"))
+        cache.persist()
+        #expect(try clinic.reopened().draftedEntries().filter { $0.draft == draft.id }.map(\.entry) == ["faq/planted"])
+        try Data("{\"build\": ".utf8).write(to: file)
+        #expect(try clinic.reopened().draftedEntries() == fresh)
     }
 }

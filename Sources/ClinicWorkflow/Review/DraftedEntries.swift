@@ -23,11 +23,24 @@ extension ContentRepository {
         var result: [DraftedEntry] = []
         // Drafts mostly share one base (the published tip): what depends on it alone is worked out once.
         var bases: [ObjectID: FAQChangeBase] = [:]
+        // A draft's own changes are a pure function of where it began and its tip: remembered under those.
+        let cache = DraftResultCache<[DraftedEntry]>(file: gitDirectory.appendingPathComponent("clinicctl/cache/drafted-entries.json"))
         for draft in try drafts() {
-            for change in try ownChanges(of: draft, bases: &bases) where change.entry.hasPrefix(entryPrefix) {
-                result.append(DraftedEntry(draft: draft.id, entry: change.entry, kind: change.kind, title: change.title))
+            let key = draft.base.map { DraftResultCache<[DraftedEntry]>.Key(base: $0.hex, tip: draft.tip.hex, layout: layout.directory) }
+            var entries = key.flatMap(cache.value)
+            if entries == nil {
+                let own = try ownChanges(of: draft, bases: &bases).map {
+                    DraftedEntry(draft: draft.id, entry: $0.entry, kind: $0.kind, title: $0.title)
+                }
+                if let key { cache.remember(own, key) }
+                entries = own
+            }
+            for entry in entries ?? [] where entry.entry.hasPrefix(entryPrefix) {
+                // Remembered under the commits, not the name: another draft may have the same tip.
+                result.append(DraftedEntry(draft: draft.id, entry: entry.entry, kind: entry.kind, title: entry.title))
             }
         }
+        cache.persist()
         return result
     }
 
