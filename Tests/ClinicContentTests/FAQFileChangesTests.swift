@@ -10,7 +10,7 @@ struct FAQFileChangesTests {
     /// entries on the page), new and removed entries.
     static func mutateFAQ(_ c: inout SiteContent, _ m: inout ContentMutator) {
         guard let i = m.pick(c.faq.count) else { return }
-        switch Int.random(in: 0..<6, using: &m.random) {
+        switch Int.random(in: 0..<7, using: &m.random) {
         case 0: c.faq[i].question.set(m.word() + "?", locale: m.locale())
         case 1: c.faq[i].tags.append(m.word())
         case 2: c.faq[i].position = Int.random(in: 0...(c.faq.count + 1), using: &m.random)
@@ -20,6 +20,8 @@ struct FAQFileChangesTests {
             entry.position = Int.random(in: 0...(c.faq.count + 1), using: &m.random)
             c.faq.append(entry)
         case 4: if c.faq.count > 2 { c.faq.remove(at: i) }
+        // The place of another entry: the order between the two then goes by id.
+        case 5: c.faq[i].position = c.faq[m.pick(c.faq.count) ?? i].position
         default: c.faq[i].answer.set(m.word(), locale: "es")
         }
     }
@@ -62,6 +64,38 @@ struct FAQFileChangesTests {
         // Most drafts change FAQ files only; the others (and the copied id) must be declined.
         #expect(worked > 200)
         #expect(declined >= 30)
+    }
+
+    @Test("one prepared base shared by many drafts: each gets what reading both versions whole gives (30 bases, 10 drafts each)")
+    func sharedBase() throws {
+        let root = try ContentLoader().load(from: FolderSource(root: repositoryRoot)).content
+        var mutator = ContentMutator(random: SeededRandom(state: 20_261_130))
+        func files(_ content: SiteContent) -> [String: Data] {
+            CanonicalWriter(defaultLocale: content.clinic.defaultLocale).files(for: content).mapValues { Data($0.utf8) }
+        }
+        var worked = 0
+        var moved = 0
+        for round in 0..<30 {
+            var first = root
+            for _ in 0..<Int.random(in: 0...2, using: &mutator.random) { mutator.mutate(&first) }
+            let before = files(first)
+            let old = try ContentLoader().load(from: InMemorySource(files: before))
+            let prepared = FAQChangeBase(old)
+            for draft in 0..<10 {
+                var second = first
+                for _ in 0..<Int.random(in: 1...3, using: &mutator.random) { Self.mutateFAQ(&second, &mutator) }
+                let after = files(second)
+                let changed = Self.changedFiles(before, after)
+                let new = try ContentLoader().load(from: InMemorySource(files: after))
+                let alone = ContentDiff.changes(from: prepared, changing: changed)
+                guard let alone else { continue }
+                worked += 1
+                if alone.contains(where: { $0.kind == .moved }) { moved += 1 }
+                #expect(alone == ContentDiff.changes(from: old.content, to: new.content), "round \(round) draft \(draft)")
+            }
+        }
+        #expect(worked > 250)
+        #expect(moved > 20)
     }
 
     @Test("an entry whose file did not change is listed as moved when another moved past it")

@@ -70,7 +70,9 @@ extension ContentRepository {
     /// Builds the review of an open draft.
     ///
     /// Reading only: the merge is computed in memory and its content read from
-    /// there, so reviewing writes nothing (and works on a read-only repository).
+    /// there, so reviewing writes nothing but the caches under `<git dir>/clinicctl/`,
+    /// best effort (it works on a read-only repository). The merge's errors are taken
+    /// from the draft's remembered check when there is one (`checks(of:)`).
     public func review(_ id: String) throws -> DraftReview {
         let draft = try self.draft(id)
         let published = try publishedTip()
@@ -82,18 +84,36 @@ extension ContentRepository {
             let before = publishedContent.content
             var changes: [EntryChange]
             var findings: [Finding] = []
+            // The merge's errors are remembered with the draft's check (`drafts` and earlier reviews make it).
+            let checks = draftCheckCache()
+            let key = draftCheckKey(draft, published: published)
+            let known = checks.value(key)
             if merged.hasConflicts {
                 // Not mergeable: show what the draft itself changed since it began.
                 changes = try ownChanges(of: draft)
             } else {
-                let (after, mergedFindings) = try Validator().validate(MergedIndexSource(merged, records: records), layout: layout)
+                var after: LoadedContent?
+                if let known {
+                    findings = known.findings
+                } else {
+                    let validated = try Validator().validate(MergedIndexSource(merged, records: records), layout: layout)
+                    (after, findings) = (validated.0, validated.1.errors)
+                }
                 changes =
                     try ContentDiff.changes(from: publishedContent, changing: contentFiles(changedBy: merged, since: published, in: git))
-                    ?? ContentDiff.changes(from: before, to: after.content)
-                findings = mergedFindings.errors
+                    ?? ContentDiff.changes(
+                        from: before,
+                        to: try after?.content
+                            ?? ContentLoader(layout: layout).load(from: MergedIndexSource(merged, records: records)).content)
             }
             let conflicts = Array(Set(merged.conflictedPaths.map(entry(forPath:)))).sorted()
             let files = try changedFiles(tip: draft.tip, published: published, in: git)
+            if known == nil {
+                checks.remember(
+                    DraftCheck(conflicts: conflicts, findings: findings, needsAcceptance: Acceptance.missing(for: files, accepted: [])), key
+                )
+                checks.persist()
+            }
             return DraftReview(
                 draft: draft, changes: changes, conflicts: conflicts, findings: findings, publishedTip: published, upToDate: upToDate,
                 files: files, signatures: signatures)

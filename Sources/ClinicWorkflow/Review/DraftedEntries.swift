@@ -21,11 +21,26 @@ extension ContentRepository {
     /// Reading only. `entryPrefix` (`faq/`) keeps only entries of one kind.
     public func draftedEntries(entryPrefix: String = "") throws -> [DraftedEntry] {
         var result: [DraftedEntry] = []
+        // Drafts mostly share one base (the published tip): what depends on it alone is worked out once.
+        var bases: [ObjectID: FAQChangeBase] = [:]
+        // A draft's own changes are a pure function of where it began and its tip: remembered under those.
+        let cache = DraftResultCache<[DraftedEntry]>(file: gitDirectory.appendingPathComponent("clinicctl/cache/drafted-entries.json"))
         for draft in try drafts() {
-            for change in try ownChanges(of: draft) where change.entry.hasPrefix(entryPrefix) {
-                result.append(DraftedEntry(draft: draft.id, entry: change.entry, kind: change.kind, title: change.title))
+            let key = draft.base.map { DraftResultCache<[DraftedEntry]>.Key(base: $0.hex, tip: draft.tip.hex, layout: layout.directory) }
+            var entries = key.flatMap(cache.value)
+            if entries == nil {
+                let own = try ownChanges(of: draft, bases: &bases).map {
+                    DraftedEntry(draft: draft.id, entry: $0.entry, kind: $0.kind, title: $0.title)
+                }
+                if let key { cache.remember(own, key) }
+                entries = own
+            }
+            for entry in entries ?? [] where entry.entry.hasPrefix(entryPrefix) {
+                // Remembered under the commits, not the name: another draft may have the same tip.
+                result.append(DraftedEntry(draft: draft.id, entry: entry.entry, kind: entry.kind, title: entry.title))
             }
         }
+        cache.persist()
         return result
     }
 
@@ -33,8 +48,16 @@ extension ContentRepository {
     /// are read (its base, the published tip mostly, is loaded once for all drafts);
     /// otherwise both versions are read whole.
     func ownChanges(of draft: Draft) throws -> [EntryChange] {
+        var bases: [ObjectID: FAQChangeBase] = [:]
+        return try ownChanges(of: draft, bases: &bases)
+    }
+
+    /// `ownChanges(of:)` with the bases already prepared, by commit (those it prepares are added).
+    func ownChanges(of draft: Draft, bases: inout [ObjectID: FAQChangeBase]) throws -> [EntryChange] {
         guard let base = draft.base else { return ContentDiff.changes(from: nil, to: try load(at: draft.tip).content) }
-        let before = try load(at: base)
+        let prepared = try bases[base] ?? FAQChangeBase(load(at: base))
+        bases[base] = prepared
+        let before = prepared.loaded
         let files = try withGit(draft: draft.id) { git in
             try git.fileDifferences(from: base, to: draft.tip).map { file in
                 ChangedContentFile(
@@ -42,7 +65,7 @@ extension ContentRepository {
                     isPlain: file.old.map { $0.mode == .regular } ?? true && file.new.map { $0.mode == .regular } ?? true)
             }
         }
-        if let changes = ContentDiff.changes(from: before, changing: files) { return changes }
+        if let changes = ContentDiff.changes(from: prepared, changing: files) { return changes }
         return ContentDiff.changes(from: before.content, to: try load(at: draft.tip).content)
     }
 

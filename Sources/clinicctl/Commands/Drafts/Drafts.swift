@@ -36,8 +36,10 @@ struct Drafts: ParsableCommand {
             drafts = drafts.filter { $0.authors.contains { $0.isSame(as: me) } }
         }
         let places = try repository.draftPlaces()
-        var rows = try drafts.map { draft -> Row in
-            let review = draft.state == .open ? try repository.review(draft.id) : nil
+        let open = drafts.filter { $0.state == .open }
+        let checks = Dictionary(zip(open.map(\.id), try repository.checks(of: open)), uniquingKeysWith: { first, _ in first })
+        var rows = drafts.map { draft -> Row in
+            let review = draft.state == .open ? checks[draft.id] : nil
             return Row(
                 id: draft.id, state: draft.state.rawValue, title: draft.title, authors: draft.authors.map(\.description),
                 edits: draft.edits.count, created: draft.created, updated: draft.updated,

@@ -20,12 +20,14 @@ extension FAQ {
             let locale = content.clinic.defaultLocale
             // Reading the published branch, say what open drafts change, so drafted entries are not invisible.
             let drafted = options.readsPublished ? try repository.draftedEntries(entryPrefix: "faq/") : []
+            // Drafts by entry, looked up once per row (not every drafted entry scanned for each of thousands of rows).
+            let draftsOf = Dictionary(grouping: drafted, by: \.entry).mapValues { $0.map(\.draft) }
             let rows = content.faqInPageOrder.map { entry in
                 Row(
                     id: entry.id, position: entry.position, category: entry.category,
                     question: entry.question.text(for: locale, defaultLocale: locale) ?? "",
                     locales: entry.question.locales(defaultLocale: locale), tags: entry.tags,
-                    drafts: drafted.filter { $0.entry == "faq/\(entry.id)" }.map(\.draft))
+                    drafts: draftsOf["faq/\(entry.id)"] ?? [])
             }
             if options.json { return try Output.printJSON(rows) }
             let marked = rows.contains { !$0.drafts.isEmpty }

@@ -15,9 +15,11 @@ extension FAQ {
         }
 
         func run() throws {
-            let (repository, loaded) = try options.load()
-            let content = loaded.content
-            guard let entry = content.faqEntry(id) else {
+            let repository = try options.repository.open()
+            let revision = try repository.readingRevision(revision: options.rev, draft: options.draft)
+            // Reads the one entry's file when the revision's FAQ index is known, else the whole content.
+            let (found, locale) = try repository.faqEntry(id, at: revision)
+            guard let entry = found else {
                 let fallback = "there is no FAQ entry \"\(id)\"; `clinicctl faq list` shows them all"
                 // On the published branch, an entry only drafted so far is named with its draft.
                 guard options.readsPublished else { throw WorkflowError(.notFound, fallback, entry: "faq/\(id)") }
@@ -30,7 +32,6 @@ extension FAQ {
                         lastReviewed: entry.lastReviewed?.description,
                         question: entry.question.translations, answer: entry.answer.translations))
             }
-            let locale = content.clinic.defaultLocale
             for l in entry.question.locales(defaultLocale: locale) {
                 print(l == locale ? "Q: \(entry.question.translations[l]!)" : "Q (\(l)): \(entry.question.translations[l]!)")
                 print("")

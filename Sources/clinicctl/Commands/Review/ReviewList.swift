@@ -25,8 +25,9 @@ extension Review {
             let repository = try self.repository.open()
             // Where each draft is, as `drafts` and `status` say it (a clone only).
             let places = try repository.draftPlaces()
-            var rows = try repository.drafts().map { draft in
-                let review = try repository.review(draft.id)
+            let drafts = try repository.drafts()
+            let checks = try repository.checks(of: drafts)
+            var rows = zip(drafts, checks).map { draft, review in
                 return Row(
                     id: draft.id, title: draft.title, authors: draft.authors.map(\.description), edits: draft.edits.count,
                     mergesCleanly: review.mergesCleanly, valid: review.isValid, beyondContent: review.needsAcceptance,

@@ -1,0 +1,75 @@
+import ClinicContent
+import ClinicGit
+import Foundation
+
+/// What `drafts` and `review list` say of an open draft: whether it merges with
+/// the published branch, whether the merge validates, and what it changes beyond
+/// content, with the merge's errors. Exactly what the draft's `DraftReview` says,
+/// without the field-level changes and signatures a reviewer reads.
+public struct DraftCheck: Hashable, Sendable, Codable {
+    /// Entries both the draft and the published branch changed since the draft began.
+    public var conflicts: [String]
+    /// Errors the merged content would have (empty when the draft does not merge: nothing was validated).
+    public var findings: [Finding]
+    /// What a reviewer must accept explicitly (`--accept`) to approve the draft.
+    public var needsAcceptance: [Acceptance]
+
+    public var mergesCleanly: Bool { conflicts.isEmpty }
+    /// Whether the merged content has no errors; true when the draft does not merge, as `DraftReview.isValid` says.
+    public var isValid: Bool { findings.errors.isEmpty }
+
+    public init(conflicts: [String], findings: [Finding], needsAcceptance: [Acceptance]) {
+        self.conflicts = conflicts
+        self.findings = findings
+        self.needsAcceptance = needsAcceptance
+    }
+
+    /// The check a review says.
+    public init(_ review: DraftReview) {
+        self.init(conflicts: review.conflicts, findings: review.findings, needsAcceptance: review.needsAcceptance)
+    }
+}
+
+extension ContentRepository {
+    /// The check of each of `drafts` (open ones) against the published tip, in the same order.
+    ///
+    /// A check is a pure function of the published tip, the draft's tip, the content
+    /// folder and the clinicctl build, so each is remembered under those in
+    /// `<git dir>/clinicctl/cache/draft-checks.json` (`DraftCheckCache`): listing 200
+    /// drafts merges and validates only those whose tip or base moved since the last listing.
+    public func checks(of drafts: [Draft]) throws -> [DraftCheck] {
+        let published = try publishedTip()
+        let cache = draftCheckCache()
+        let result = try drafts.map { draft in
+            let key = draftCheckKey(draft, published: published)
+            if let known = cache.value(key) { return known }
+            let check = try self.check(draft, published: published)
+            cache.remember(check, key)
+            return check
+        }
+        cache.persist()
+        return result
+    }
+
+    func draftCheckCache() -> DraftCheckCache {
+        DraftCheckCache(file: gitDirectory.appendingPathComponent("clinicctl/cache/draft-checks.json"))
+    }
+
+    func draftCheckKey(_ draft: Draft, published: ObjectID) -> DraftCheckCache.Key {
+        DraftCheckCache.Key(base: published.hex, tip: draft.tip.hex, layout: layout.directory)
+    }
+
+    /// Merges the draft with the published tip in memory and validates the merge, read whole.
+    func check(_ draft: Draft, published: ObjectID) throws -> DraftCheck {
+        try withGit(draft: draft.id) { git in
+            let merged = try git.mergedIndex(ours: published, theirs: draft.tip)
+            var findings: [Finding] = []
+            if !merged.hasConflicts {
+                findings = try Validator().validate(MergedIndexSource(merged, records: records), layout: layout).1.errors
+            }
+            let conflicts = Array(Set(merged.conflictedPaths.map(entry(forPath:)))).sorted()
+            let files = try changedFiles(tip: draft.tip, published: published, in: git)
+            return DraftCheck(conflicts: conflicts, findings: findings, needsAcceptance: Acceptance.missing(for: files, accepted: []))
+        }
+    }
+}
