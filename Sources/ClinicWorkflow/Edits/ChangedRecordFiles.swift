@@ -23,8 +23,16 @@ extension ContentRepository {
         func compare<Record: Equatable>(
             _ a: [Record], _ b: [Record], id: (Record) -> String, path: (String) -> String, _ text: (Record) -> String
         ) {
-            let before = Dictionary(a.map { (id($0), $0) }, uniquingKeysWith: { _, last in last })
-            let after = Dictionary(b.map { (id($0), $0) }, uniquingKeysWith: { _, last in last })
+            // Only ids among the records between the common start and end of the two lists can name
+            // a changed file; those are compared as the last record with the id on each side.
+            var (start, end) = (0, 0)
+            while start < min(a.count, b.count), a[start] == b[start] { start += 1 }
+            while end < min(a.count, b.count) - start, a[a.count - 1 - end] == b[b.count - 1 - end] { end += 1 }
+            let ids = Set(a[start..<(a.count - end)].map(id)).union(b[start..<(b.count - end)].map(id))
+            if ids.isEmpty { return }
+            var (before, after): ([String: Record], [String: Record]) = ([:], [:])
+            for record in a where ids.contains(id(record)) { before[id(record)] = record }
+            for record in b where ids.contains(id(record)) { after[id(record)] = record }
             for key in Set(before.keys).union(after.keys) where before[key] != after[key] {
                 files.old[path(key)] = before[key].map(text)
                 files.new[path(key)] = after[key].map(text)
