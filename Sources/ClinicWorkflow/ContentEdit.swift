@@ -120,62 +120,6 @@ extension ContentRepository {
             files: prepared.fileChanges.map(\.path), changes: prepared.changes,
             preexistingErrors: prepared.preexisting, notes: edit.notes)
     }
-
-    struct PreparedEdit {
-        var edit: ContentEdit
-        var fileChanges: [FileChange]
-        var changes: [EntryChange]
-        var preexisting: [Finding]
-    }
-
-    /// The files an edit changes at `base`, after checking the result is valid.
-    ///
-    /// The revision is read from Git once: the validation of the result reads
-    /// the unchanged files from the same source.
-    func prepare(_ makeEdit: (SiteContent) throws -> ContentEdit, at base: ObjectID) throws -> PreparedEdit {
-        // Read below, inside the door, by both validations.
-        let source = try withGit { GitRevisionSource(repository: $0, commit: base, records: records) }
-        let (before, beforeFindings) = try withGit(revision: base.hex) { _ in try Validator().validate(source, layout: layout) }
-        let edit = try makeEdit(before.content)
-        var content = before.content
-        try edit.apply(&content)
-        let fileChanges = try self.fileChanges(from: before, to: content)
-        guard !fileChanges.isEmpty else {
-            throw WorkflowError(.unchanged, "nothing to change: \(edit.entry) already is as asked", entry: edit.entry)
-        }
-        let overlay = OverlaySource(base: source, changes: Dictionary(uniqueKeysWithValues: fileChanges.map { ($0.path, $0.data) }))
-        let (after, afterFindings) = try withGit(revision: base.hex) { _ in try Validator().validate(overlay, layout: layout) }
-        let known = Set(beforeFindings.errors.map(FindingKey.init))
-        let introduced = afterFindings.errors.filter { !known.contains(FindingKey($0)) }
-        guard introduced.isEmpty else {
-            throw WorkflowError(
-                .invalid, "the change was not saved: it would make the content invalid", findings: introduced, entry: edit.entry)
-        }
-        return PreparedEdit(
-            edit: edit, fileChanges: fileChanges, changes: ContentDiff.changes(from: before.content, to: after.content),
-            preexisting: afterFindings.errors)
-    }
-
-    /// Canonical files that differ between two versions; untouched records keep their bytes.
-    func fileChanges(from before: LoadedContent, to content: SiteContent) throws -> [FileChange] {
-        let (oldFiles, newFiles) = canonicalFiles(before.content, content)
-        var changes: [FileChange] = []
-        let unreadable = Set(before.findings.errors.map(\.file))
-        for path in Set(oldFiles.keys).union(newFiles.keys).sorted() where oldFiles[path] != newFiles[path] {
-            if unreadable.contains(path) {
-                throw WorkflowError(
-                    .refused,
-                    "\(path) has problems clinicctl cannot read safely, and this change would rewrite it; fix it first (run `clinicctl validate`)",
-                    findings: before.findings.errors.filter { $0.file == path }, file: path)
-            }
-            if let text = newFiles[path] {
-                changes.append(.write(path: path, contents: Data(text.utf8)))
-            } else {
-                changes.append(.delete(path: path))
-            }
-        }
-        return changes
-    }
 }
 
 /// Findings compared without their positions, which move when lines are added.

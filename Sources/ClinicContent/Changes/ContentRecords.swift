@@ -10,16 +10,19 @@ struct DiffRecord {
 }
 
 extension ContentDiff {
-    static func records(_ content: SiteContent) -> [String: DiffRecord] {
+    static func records(_ content: SiteContent) -> [String: DiffRecord] { records(content, only: nil) }
+
+    /// The records of `content` by entry key; with `keys`, only those named in it.
+    static func records(_ content: SiteContent, only keys: RecordKeys?) -> [String: DiffRecord] {
         let locale = content.clinic.defaultLocale
         var records: [String: DiffRecord] = [:]
         func label(_ text: LocalizedText?) -> String { text?.text(for: locale, defaultLocale: locale) ?? "" }
-        records["clinic"] = DiffRecord(title: "clinic details", fields: clinicFields(content.clinic))
-        for location in content.locations {
+        if keys?.clinic ?? true { records["clinic"] = DiffRecord(title: "clinic details", fields: clinicFields(content.clinic)) }
+        for location in content.locations where keys?.locations.contains(location.id) ?? true {
             records["location/\(location.id)"] = DiffRecord(
                 title: "location \(label(location.label))", fields: locationFields(location, locale: locale))
         }
-        for hours in content.hours {
+        for hours in content.hours where keys?.hours.contains(hours.location) ?? true {
             let name = content.location(hours.location).map { label($0.label) } ?? hours.location
             var normalized = hours
             normalized.normalize()
@@ -27,13 +30,15 @@ extension ContentDiff {
                 title: "hours at \(name)", fields: weekFields(normalized, locale: locale),
                 list: normalized.special.map { specialItem($0, locale: locale) }, layout: layout(normalized))
         }
-        if !content.categories.isEmpty {
+        if !content.categories.isEmpty, keys?.categories ?? true {
             records["categories"] = DiffRecord(
                 title: "FAQ categories", fields: [],
                 list: content.categories.map { ListItem(key: $0.id, fields: localized("", $0.title, locale: locale)) })
         }
-        for entry in content.faq { records["faq/\(entry.id)"] = faqRecord(entry, locale: locale) }
-        if !content.social.isEmpty {
+        for entry in content.faq where keys?.faq.contains(entry.id) ?? true {
+            records["faq/\(entry.id)"] = faqRecord(entry, locale: locale)
+        }
+        if !content.social.isEmpty, keys?.social ?? true {
             records["social"] = DiffRecord(
                 title: "social links", fields: [],
                 list: content.social.map { link in
