@@ -33,7 +33,7 @@ public final class ContentRepository: @unchecked Sendable {
         self.repository = git
         self.environment = environment
         (self.config, self.publishedBranchOrigin) = try throughGit { try Self.readConfig(git) }
-        self.records = RecordCache(file: git.gitDirectory.appendingPathComponent("clinicctl/cache/records.json"))
+        self.records = RecordCache(file: git.gitDirectory.appendingPathComponent("clinicctl/cache/records.bin"))
         self.validations = ValidationCache(folder: git.gitDirectory.appendingPathComponent("clinicctl/cache/validation"))
         let variables = environment.variables
         if variables["CLINICCTL_TEST_PAUSE_AT"] != nil { git.beforeReferenceUpdate = { PausePoint.beforeReferenceUpdate.reach(variables) } }

@@ -82,7 +82,7 @@ struct FileMutator {
     func cachedValidationEqualsAFullOneAfterEveryEdit(seed: UInt64) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("records.json")
+        let file = folder.appendingPathComponent("records.bin")
         var files = try realFiles()
         var mutator = FileMutator(random: SeededRandom(state: seed))
         var cache = RecordCache(file: file)

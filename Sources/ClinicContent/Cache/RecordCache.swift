@@ -11,23 +11,13 @@ import Foundation
 /// beside the old one and renamed over it, so a reader sees one or the other.
 public final class RecordCache: @unchecked Sendable {
     /// Bump when what is stored, or how reading and checking a record work, changes.
-    static let format = 1
+    static let format = 2
+    static let magic = "clinicctl records"
 
-    struct Key: Hashable, Codable, Sendable {
+    struct Key: Hashable, Sendable {
         var path: String
         var blob: String
         var locale: String
-    }
-
-    struct Stored: Codable {
-        var key: Key
-        var record: CachedFAQRecord
-    }
-
-    /// The file's contents: which build wrote it, and the records.
-    struct Contents: Codable {
-        var build: String
-        var records: [Stored]
     }
 
     /// Where the cache lives; nil keeps it in memory only.
@@ -90,20 +80,18 @@ public final class RecordCache: @unchecked Sendable {
             // Records of files this run read are kept, with as many others (other drafts, older revisions).
             var kept = records.filter { used.contains($0.key) }
             for (key, record) in records where kept.count < 2 * used.count + 1000 && kept[key] == nil { kept[key] = record }
-            let contents = Contents(
-                build: build, records: kept.sorted { ($0.key.path, $0.key.blob) < ($1.key.path, $1.key.blob) }.map(Stored.init))
-            guard let data = try? JSONEncoder().encode(contents) else { return }
-            let folder = file.deletingLastPathComponent()
-            let temporary = folder.appendingPathComponent(
-                ".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString)")
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try data.write(to: temporary)
-                // rename(2) replaces the old file in one step: readers see the old file or the new, never half of one.
-                guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-            } catch {
-                try? FileManager.default.removeItem(at: temporary)
+            var writer = CacheWriter()
+            writer.int(kept.count)
+            for (key, record) in kept.sorted(by: { ($0.key.path, $0.key.blob) < ($1.key.path, $1.key.blob) }) {
+                writer.string(key.path)
+                writer.string(key.blob)
+                writer.string(key.locale)
+                writer.record(record)
             }
+            guard CacheBuild.write(writer.file(magic: Self.magic, build: build), to: file) else { return }
+            // The JSON file of earlier builds is never read again.
+            let legacy = file.deletingLastPathComponent().appendingPathComponent("records.json")
+            if legacy != file { try? FileManager.default.removeItem(at: legacy) }
         }
     }
 
@@ -111,19 +99,21 @@ public final class RecordCache: @unchecked Sendable {
     private func loadIfNeeded() {
         guard !loaded else { return }
         loaded = true
-        guard let file, let data = try? Data(contentsOf: file),
-            let contents = try? JSONDecoder().decode(Contents.self, from: data), contents.build == build
-        else { return }
-        for stored in contents.records where records[stored.key] == nil { records[stored.key] = stored.record }
+        guard let file, let data = try? Data(contentsOf: file) else { return }
+        let stored = CacheReader.read(data, magic: Self.magic, build: build) { reader throws(CacheDamage) in
+            var stored: [Key: CachedFAQRecord] = [:]
+            let count = try reader.count()
+            stored.reserveCapacity(count)
+            for _ in 0..<count {
+                let key = Key(path: try reader.string(), blob: try reader.string(), locale: try reader.string())
+                stored[key] = try reader.record()
+            }
+            return stored
+        }
+        for (key, record) in stored ?? [:] where records[key] == nil { records[key] = record }
     }
 
-    /// The cache format and this executable's size and modification time: a rebuilt or
+    /// The cache format and the executable's identity (`CacheBuild`): a rebuilt or
     /// upgraded clinicctl never trusts records another build parsed.
-    static let currentBuild: String = {
-        let path = RunningProgram.path ?? ""
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "records-\(format) \(path) \(size) \(modified)"
-    }()
+    static let currentBuild = "records-\(format) \(CacheBuild.executable)"
 }
