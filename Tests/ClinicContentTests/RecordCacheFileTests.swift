@@ -48,11 +48,13 @@ import Testing
         let (findings, hits) = try validateThroughCache(files)
         #expect(findings == expected)
         #expect(hits == 0)
-        // Rebuilt: the next run reads every FAQ record from it.
-        let faqCount = files.keys.filter { $0.hasPrefix("content/faq/") && $0.hasSuffix(".md") }.count
+        // Rebuilt: the next run reads every FAQ, location and hours record from it.
+        let recordCount = files.keys.filter {
+            ($0.hasPrefix("content/faq/") && $0.hasSuffix(".md")) || $0.hasPrefix("content/locations/") || $0.hasPrefix("content/hours/")
+        }.count
         let (again, reused) = try validateThroughCache(files)
         #expect(again == expected)
-        #expect(reused == faqCount)
+        #expect(reused == recordCount)
     }
 
     @Test func recordsOfOtherRevisionsNeverChangeTheFindings() throws {
@@ -63,6 +65,10 @@ import Testing
         for path in files.keys where path.hasPrefix("content/faq/") {
             files[path] = Data(
                 String(decoding: files[path]!, as: UTF8.self).replacingOccurrences(of: "category: ", with: "category: gone-").utf8)
+        }
+        for path in files.keys where path.hasPrefix("content/hours/") || path.hasPrefix("content/locations/") {
+            let text = String(decoding: files[path]!, as: UTF8.self)
+            files[path] = Data((text.replacingOccurrences(of: "the-loop", with: "gone") + "# another revision\n").utf8)
         }
         let expected = try Validator().validate(InMemorySource(files: files)).1
         let (findings, hits) = try validateThroughCache(files)

@@ -1,8 +1,8 @@
 import Foundation
 
-/// FAQ records already read and checked, remembered between runs by the Git
-/// blob id of their file, so that a command parses only the files it has not
-/// seen (docs/cache.md).
+/// FAQ, location and hours records already read (and FAQ entries checked),
+/// remembered between runs by the Git blob id of their file, so that a command
+/// parses only the files it has not seen (docs/cache.md).
 ///
 /// The cache can make clinicctl slower, never wrong: an entry is found only by
 /// (path, blob id, default locale) and a file written by another build, cut
@@ -11,7 +11,7 @@ import Foundation
 /// beside the old one and renamed over it, so a reader sees one or the other.
 public final class RecordCache: @unchecked Sendable {
     /// Bump when what is stored, or how reading and checking a record work, changes.
-    static let format = 2
+    static let format = 3
     static let magic = "clinicctl records"
 
     struct Key: Hashable, Sendable {
@@ -20,12 +20,18 @@ public final class RecordCache: @unchecked Sendable {
         var locale: String
     }
 
+    /// One remembered file: an FAQ entry, or a location or hours record.
+    enum Stored: Sendable {
+        case faq(CachedFAQRecord)
+        case file(CachedFileRecord)
+    }
+
     /// Where the cache lives; nil keeps it in memory only.
     public let file: URL?
     /// Which build of clinicctl may trust the file: its format and the executable's identity.
     let build: String
     private let lock = NSLock()
-    private var records: [Key: CachedFAQRecord] = [:]
+    private var records: [Key: Stored] = [:]
     private var used: Set<Key> = []
     private var loaded = false
     /// Records this run added, not yet written.
@@ -48,6 +54,25 @@ public final class RecordCache: @unchecked Sendable {
 
     /// The record for `path` with blob `blob` read under `locale`, if one is remembered.
     func record(_ path: String, blob: String, locale: String) -> CachedFAQRecord? {
+        guard case .faq(let record)? = stored(path, blob: blob, locale: locale) else { return nil }
+        return record
+    }
+
+    /// The location or hours record for `path` with blob `blob` read under `locale`, if one is remembered.
+    func fileRecord(_ path: String, blob: String, locale: String) -> CachedFileRecord? {
+        guard case .file(let record)? = stored(path, blob: blob, locale: locale) else { return nil }
+        return record
+    }
+
+    func remember(_ record: CachedFAQRecord, _ path: String, blob: String, locale: String) {
+        store(.faq(record), Key(path: path, blob: blob, locale: locale))
+    }
+
+    func remember(_ record: CachedFileRecord, _ path: String, blob: String, locale: String) {
+        store(.file(record), Key(path: path, blob: blob, locale: locale))
+    }
+
+    private func stored(_ path: String, blob: String, locale: String) -> Stored? {
         lock.withLock {
             loadIfNeeded()
             let key = Key(path: path, blob: blob, locale: locale)
@@ -58,9 +83,8 @@ public final class RecordCache: @unchecked Sendable {
         }
     }
 
-    func remember(_ record: CachedFAQRecord, _ path: String, blob: String, locale: String) {
+    private func store(_ record: Stored, _ key: Key) {
         lock.withLock {
-            let key = Key(path: path, blob: blob, locale: locale)
             records[key] = record
             used.insert(key)
             added += 1
@@ -86,7 +110,14 @@ public final class RecordCache: @unchecked Sendable {
                 writer.string(key.path)
                 writer.string(key.blob)
                 writer.string(key.locale)
-                writer.record(record)
+                switch record {
+                case .faq(let faq):
+                    writer.int(0)
+                    writer.record(faq)
+                case .file(let file):
+                    writer.int(1)
+                    writer.record(file)
+                }
             }
             guard CacheBuild.write(writer.file(magic: Self.magic, build: build), to: file) else { return }
             // The JSON file of earlier builds is never read again.
@@ -101,12 +132,16 @@ public final class RecordCache: @unchecked Sendable {
         loaded = true
         guard let file, let data = try? Data(contentsOf: file) else { return }
         let stored = CacheReader.read(data, magic: Self.magic, build: build) { reader throws(CacheDamage) in
-            var stored: [Key: CachedFAQRecord] = [:]
+            var stored: [Key: Stored] = [:]
             let count = try reader.count()
             stored.reserveCapacity(count)
             for _ in 0..<count {
                 let key = Key(path: try reader.string(), blob: try reader.string(), locale: try reader.string())
-                stored[key] = try reader.record()
+                switch try reader.int() {
+                case 0: stored[key] = .faq(try reader.record())
+                case 1: stored[key] = .file(try reader.fileRecord())
+                default: throw CacheDamage()
+                }
             }
             return stored
         }
