@@ -18,6 +18,8 @@ public final class ContentRepository: @unchecked Sendable {
     public let publishedBranchOrigin: PublishedBranchOrigin
     /// FAQ records already read, by blob id, kept in `<git dir>/clinicctl/cache/` (docs/cache.md).
     public let records: RecordCache
+    /// Findings of content folders already validated, by tree id, in `<git dir>/clinicctl/cache/validation/`.
+    public let validations: ValidationCache
     private var lastLoaded: (commit: ObjectID, content: LoadedContent)?
     private let lastLoadedLock = NSLock()
 
@@ -31,7 +33,8 @@ public final class ContentRepository: @unchecked Sendable {
         self.repository = git
         self.environment = environment
         (self.config, self.publishedBranchOrigin) = try throughGit { try Self.readConfig(git) }
-        self.records = RecordCache(file: git.gitDirectory.appendingPathComponent("clinicctl/cache/records.json"))
+        self.records = RecordCache(file: git.gitDirectory.appendingPathComponent("clinicctl/cache/records.bin"))
+        self.validations = ValidationCache(folder: git.gitDirectory.appendingPathComponent("clinicctl/cache/validation"))
         let variables = environment.variables
         if variables["CLINICCTL_TEST_PAUSE_AT"] != nil { git.beforeReferenceUpdate = { PausePoint.beforeReferenceUpdate.reach(variables) } }
     }
@@ -107,13 +110,6 @@ public final class ContentRepository: @unchecked Sendable {
         }
         lastLoadedLock.withLock { lastLoaded = (commit, loaded) }
         return loaded
-    }
-
-    /// Loads and validates the content at `commit`.
-    public func validate(at commit: ObjectID) throws -> (LoadedContent, [Finding]) {
-        try withGit(revision: commit.hex) {
-            try Validator().validate(GitRevisionSource(repository: $0, commit: commit, records: records), layout: layout)
-        }
     }
 
     /// The commit a reading command looks at: `--rev`, `--draft`, or the published tip.

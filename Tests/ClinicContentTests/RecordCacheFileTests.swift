@@ -6,7 +6,7 @@ import Testing
 /// A cache file that cannot be trusted is ignored and rebuilt; one that cannot be written is done without.
 @Suite struct RecordCacheFileTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-cache-file-\(UUID().uuidString)")
-    var file: URL { folder.appendingPathComponent("records.json") }
+    var file: URL { folder.appendingPathComponent("records.bin") }
 
     func realFiles() throws -> [String: Data] {
         let real = FolderSource(root: repositoryRoot)
@@ -23,7 +23,7 @@ import Testing
         return (findings, cache.hits)
     }
 
-    @Test(arguments: ["garbage", "truncated", "another build", "empty"])
+    @Test(arguments: ["garbage", "truncated", "one byte changed", "longer", "another build", "empty"])
     func anUntrustworthyFileIsIgnoredAndRebuilt(damage: String) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = try realFiles()
@@ -34,6 +34,12 @@ import Testing
         case "garbage": try Data("{\"build\": 3, \"records\": nonsense".utf8).write(to: file)
         case "truncated": try written.prefix(written.count / 2).write(to: file)
         case "empty": try Data().write(to: file)
+        case "one byte changed":
+            // The middle of the records: a changed letter in a question or a line number.
+            var bytes = [UInt8](written)
+            bytes[bytes.count / 2] ^= 0x04
+            try Data(bytes).write(to: file)
+        case "longer": try (written + Data([0])).write(to: file)
         default:
             // A file another clinicctl wrote: its records may come from other parsing rules.
             _ = try validateThroughCache(files, build: "records-0 another clinicctl")
@@ -42,11 +48,13 @@ import Testing
         let (findings, hits) = try validateThroughCache(files)
         #expect(findings == expected)
         #expect(hits == 0)
-        // Rebuilt: the next run reads every FAQ record from it.
-        let faqCount = files.keys.filter { $0.hasPrefix("content/faq/") && $0.hasSuffix(".md") }.count
+        // Rebuilt: the next run reads every FAQ, location and hours record from it.
+        let recordCount = files.keys.filter {
+            ($0.hasPrefix("content/faq/") && $0.hasSuffix(".md")) || $0.hasPrefix("content/locations/") || $0.hasPrefix("content/hours/")
+        }.count
         let (again, reused) = try validateThroughCache(files)
         #expect(again == expected)
-        #expect(reused == faqCount)
+        #expect(reused == recordCount)
     }
 
     @Test func recordsOfOtherRevisionsNeverChangeTheFindings() throws {
@@ -57,6 +65,10 @@ import Testing
         for path in files.keys where path.hasPrefix("content/faq/") {
             files[path] = Data(
                 String(decoding: files[path]!, as: UTF8.self).replacingOccurrences(of: "category: ", with: "category: gone-").utf8)
+        }
+        for path in files.keys where path.hasPrefix("content/hours/") || path.hasPrefix("content/locations/") {
+            let text = String(decoding: files[path]!, as: UTF8.self)
+            files[path] = Data((text.replacingOccurrences(of: "the-loop", with: "gone") + "# another revision\n").utf8)
         }
         let expected = try Validator().validate(InMemorySource(files: files)).1
         let (findings, hits) = try validateThroughCache(files)
@@ -71,7 +83,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let blocker = folder.appendingPathComponent("blocked")
         try Data().write(to: blocker)
-        let cache = RecordCache(file: blocker.appendingPathComponent("records.json"))
+        let cache = RecordCache(file: blocker.appendingPathComponent("records.bin"))
         let files = try realFiles()
         let findings = try Validator().validate(NamedMemorySource(files: files, records: cache)).1
         cache.persist()

@@ -34,10 +34,67 @@ struct FileMutator {
         return text + "---\n\n" + answers.randomElement(using: &random)! + "\n"
     }
 
+    /// A location file using every field the reader knows: translations, coordinates, a phone, a status.
+    mutating func richLocation() -> String {
+        let n = Int.random(in: 0..<10, using: &random)
+        let status = ["open", "temporarily-closed", "gone"].randomElement(using: &random)!
+        return """
+            id: glenview
+            label:
+              en: Glenview \(word())
+              es: Glenview \(word())
+            address:
+              street: [1940 Lehigh Ave, Suite \(n)]
+              city: Glenview
+              state: IL
+              zip: "6002\(n)"
+            coordinates:
+              latitude: 42.07\(n)1
+              longitude: \(n == 0 ? "east" : "-87.81\(n)")
+            phone:
+              e164: "+1847555010\(n)"
+              display: (847) 555-010\(n == 1 ? 9 : n)
+              capabilities: [voice, \(n == 2 ? "fax" : "sms")]
+            status: \(status)
+
+            """
+    }
+
+    /// An hours file with weekly, overnight, by-appointment and special entries.
+    mutating func richHours() -> String {
+        let n = Int.random(in: 0..<10, using: &random)
+        return """
+            location: glenview
+            weekly:
+              - days: [mon, tue, \(n == 0 ? "funday" : "wed")]
+                opens: "07:00"
+                closes: "1\(n):00"
+              - days: [fri]
+                opens: "22:00"
+                closes: "06:00"
+                overnight: \(n % 2 == 0)
+            byAppointment:
+              - days: [sat]
+                note:
+                  en: By appointment \(word())
+                  es: Con cita
+            special:
+              - from: "2026-12-2\(n)"
+                through: "2026-12-\(n == 3 ? "32" : "29")"
+                closed: true
+                reason: Holidays \(word())
+              - from: "2026-12-31"
+                ranges:
+                  - opens: "09:00"
+                    closes: "13:0\(n)"
+
+            """
+    }
+
     /// One edit; some are ones clinicctl must refuse or report.
     mutating func mutate(_ files: inout [String: Data]) {
         let faqs = files.keys.filter { $0.hasPrefix("content/faq/") }.sorted()
-        switch Int.random(in: 0..<14, using: &random) {
+        switch Int.random(in: 0..<16, using: &random) {
         case 0, 1:  // add, sometimes with an id another entry has
             let id = Bool.random(using: &random) ? (pick(faqs).map(ContentLoader.stem) ?? "x") : "q-\(word())"
             files["content/faq/\(Bool.random(using: &random) ? id : "q-\(word())").md"] = Data(faq(id: id).utf8)
@@ -62,6 +119,10 @@ struct FileMutator {
             let path = "content/hours/glenview.yaml"
             let text = String(decoding: files[path] ?? Data(), as: UTF8.self)
             files[path] = Data(text.replacingOccurrences(of: Bool.random(using: &random) ? "08:00" : "17:00", with: "25:00").utf8)
+        case 14:  // a location with every field, some of them wrong
+            files["content/locations/glenview.yaml"] = Data(richLocation().utf8)
+        case 15:  // hours with every kind of entry, some of them wrong
+            files["content/hours/glenview.yaml"] = Data(richHours().utf8)
         default:  // locations
             let path = "content/locations/glenview.yaml"
             let text = String(decoding: files[path] ?? Data(), as: UTF8.self)
@@ -82,7 +143,7 @@ struct FileMutator {
     func cachedValidationEqualsAFullOneAfterEveryEdit(seed: UInt64) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("records.json")
+        let file = folder.appendingPathComponent("records.bin")
         var files = try realFiles()
         var mutator = FileMutator(random: SeededRandom(state: seed))
         var cache = RecordCache(file: file)

@@ -1,7 +1,7 @@
 /// What reading one FAQ file produced, and what checking it on its own found:
 /// a pure function of the file's path, its bytes (named by their Git blob id)
 /// and the clinic's default locale, which is all a cache entry is keyed by.
-struct CachedFAQRecord: Codable, Sendable {
+struct CachedFAQRecord: Sendable {
     /// The file's size in bytes, counted against `ContentLimits.repositoryBytes`.
     var size: Int
     var entry: CachedFAQEntry?
@@ -15,7 +15,7 @@ struct CachedFAQRecord: Codable, Sendable {
 }
 
 /// An `FAQEntry` in a form the cache file can hold.
-struct CachedFAQEntry: Codable, Sendable {
+struct CachedFAQEntry: Sendable {
     var id: String
     var question: [String: String]
     var answer: [String: String]
@@ -24,7 +24,9 @@ struct CachedFAQEntry: Codable, Sendable {
     var tags: [String]
     /// Year, month, day.
     var lastReviewed: [Int]?
+}
 
+extension CachedFAQEntry {
     init(_ entry: FAQEntry) {
         id = entry.id
         question = entry.question.translations

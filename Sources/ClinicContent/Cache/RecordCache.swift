@@ -1,8 +1,8 @@
 import Foundation
 
-/// FAQ records already read and checked, remembered between runs by the Git
-/// blob id of their file, so that a command parses only the files it has not
-/// seen (docs/cache.md).
+/// FAQ, location and hours records already read (and FAQ entries checked),
+/// remembered between runs by the Git blob id of their file, so that a command
+/// parses only the files it has not seen (docs/cache.md).
 ///
 /// The cache can make clinicctl slower, never wrong: an entry is found only by
 /// (path, blob id, default locale) and a file written by another build, cut
@@ -11,23 +11,19 @@ import Foundation
 /// beside the old one and renamed over it, so a reader sees one or the other.
 public final class RecordCache: @unchecked Sendable {
     /// Bump when what is stored, or how reading and checking a record work, changes.
-    static let format = 1
+    static let format = 3
+    static let magic = "clinicctl records"
 
-    struct Key: Hashable, Codable, Sendable {
+    struct Key: Hashable, Sendable {
         var path: String
         var blob: String
         var locale: String
     }
 
-    struct Stored: Codable {
-        var key: Key
-        var record: CachedFAQRecord
-    }
-
-    /// The file's contents: which build wrote it, and the records.
-    struct Contents: Codable {
-        var build: String
-        var records: [Stored]
+    /// One remembered file: an FAQ entry, or a location or hours record.
+    enum Stored: Sendable {
+        case faq(CachedFAQRecord)
+        case file(CachedFileRecord)
     }
 
     /// Where the cache lives; nil keeps it in memory only.
@@ -35,7 +31,7 @@ public final class RecordCache: @unchecked Sendable {
     /// Which build of clinicctl may trust the file: its format and the executable's identity.
     let build: String
     private let lock = NSLock()
-    private var records: [Key: CachedFAQRecord] = [:]
+    private var records: [Key: Stored] = [:]
     private var used: Set<Key> = []
     private var loaded = false
     /// Records this run added, not yet written.
@@ -58,6 +54,25 @@ public final class RecordCache: @unchecked Sendable {
 
     /// The record for `path` with blob `blob` read under `locale`, if one is remembered.
     func record(_ path: String, blob: String, locale: String) -> CachedFAQRecord? {
+        guard case .faq(let record)? = stored(path, blob: blob, locale: locale) else { return nil }
+        return record
+    }
+
+    /// The location or hours record for `path` with blob `blob` read under `locale`, if one is remembered.
+    func fileRecord(_ path: String, blob: String, locale: String) -> CachedFileRecord? {
+        guard case .file(let record)? = stored(path, blob: blob, locale: locale) else { return nil }
+        return record
+    }
+
+    func remember(_ record: CachedFAQRecord, _ path: String, blob: String, locale: String) {
+        store(.faq(record), Key(path: path, blob: blob, locale: locale))
+    }
+
+    func remember(_ record: CachedFileRecord, _ path: String, blob: String, locale: String) {
+        store(.file(record), Key(path: path, blob: blob, locale: locale))
+    }
+
+    private func stored(_ path: String, blob: String, locale: String) -> Stored? {
         lock.withLock {
             loadIfNeeded()
             let key = Key(path: path, blob: blob, locale: locale)
@@ -68,9 +83,8 @@ public final class RecordCache: @unchecked Sendable {
         }
     }
 
-    func remember(_ record: CachedFAQRecord, _ path: String, blob: String, locale: String) {
+    private func store(_ record: Stored, _ key: Key) {
         lock.withLock {
-            let key = Key(path: path, blob: blob, locale: locale)
             records[key] = record
             used.insert(key)
             added += 1
@@ -90,20 +104,25 @@ public final class RecordCache: @unchecked Sendable {
             // Records of files this run read are kept, with as many others (other drafts, older revisions).
             var kept = records.filter { used.contains($0.key) }
             for (key, record) in records where kept.count < 2 * used.count + 1000 && kept[key] == nil { kept[key] = record }
-            let contents = Contents(
-                build: build, records: kept.sorted { ($0.key.path, $0.key.blob) < ($1.key.path, $1.key.blob) }.map(Stored.init))
-            guard let data = try? JSONEncoder().encode(contents) else { return }
-            let folder = file.deletingLastPathComponent()
-            let temporary = folder.appendingPathComponent(
-                ".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString)")
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try data.write(to: temporary)
-                // rename(2) replaces the old file in one step: readers see the old file or the new, never half of one.
-                guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-            } catch {
-                try? FileManager.default.removeItem(at: temporary)
+            var writer = CacheWriter()
+            writer.int(kept.count)
+            for (key, record) in kept.sorted(by: { ($0.key.path, $0.key.blob) < ($1.key.path, $1.key.blob) }) {
+                writer.string(key.path)
+                writer.string(key.blob)
+                writer.string(key.locale)
+                switch record {
+                case .faq(let faq):
+                    writer.int(0)
+                    writer.record(faq)
+                case .file(let file):
+                    writer.int(1)
+                    writer.record(file)
+                }
             }
+            guard CacheBuild.write(writer.file(magic: Self.magic, build: build), to: file) else { return }
+            // The JSON file of earlier builds is never read again.
+            let legacy = file.deletingLastPathComponent().appendingPathComponent("records.json")
+            if legacy != file { try? FileManager.default.removeItem(at: legacy) }
         }
     }
 
@@ -111,19 +130,25 @@ public final class RecordCache: @unchecked Sendable {
     private func loadIfNeeded() {
         guard !loaded else { return }
         loaded = true
-        guard let file, let data = try? Data(contentsOf: file),
-            let contents = try? JSONDecoder().decode(Contents.self, from: data), contents.build == build
-        else { return }
-        for stored in contents.records where records[stored.key] == nil { records[stored.key] = stored.record }
+        guard let file, let data = try? Data(contentsOf: file) else { return }
+        let stored = CacheReader.read(data, magic: Self.magic, build: build) { reader throws(CacheDamage) in
+            var stored: [Key: Stored] = [:]
+            let count = try reader.count()
+            stored.reserveCapacity(count)
+            for _ in 0..<count {
+                let key = Key(path: try reader.string(), blob: try reader.string(), locale: try reader.string())
+                switch try reader.int() {
+                case 0: stored[key] = .faq(try reader.record())
+                case 1: stored[key] = .file(try reader.fileRecord())
+                default: throw CacheDamage()
+                }
+            }
+            return stored
+        }
+        for (key, record) in stored ?? [:] where records[key] == nil { records[key] = record }
     }
 
-    /// The cache format and this executable's size and modification time: a rebuilt or
+    /// The cache format and the executable's identity (`CacheBuild`): a rebuilt or
     /// upgraded clinicctl never trusts records another build parsed.
-    static let currentBuild: String = {
-        let path = RunningProgram.path ?? ""
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "records-\(format) \(path) \(size) \(modified)"
-    }()
+    static let currentBuild = "records-\(format) \(CacheBuild.executable)"
 }

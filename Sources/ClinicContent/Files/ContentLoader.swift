@@ -59,19 +59,25 @@ public struct ContentLoader {
                 if let entry { content.faq.append(entry) }
                 continue
             }
+            if folder == "locations" || folder == "hours", path.hasSuffix(".yaml"), let records = source.records,
+                let blob = source.contentID(path), let restored = restoreFile(path, blob: blob, records, locale, &state)
+            {
+                add(restored, path, to: &content, &state)
+                continue
+            }
             guard let data = try source.read(path) else { continue }
             guard let text = state.decode(data, path) else { continue }
             let stem = Self.stem(path)
             switch folder {
-            case "locations" where path.hasSuffix(".yaml"):
-                if let location = readLocation(text, path, stem, locale, &state) {
-                    content.locations.append(location)
-                    state.map.locationFiles.append(path)
-                }
-            case "hours" where path.hasSuffix(".yaml"):
-                if let hours = readHours(text, path, stem, locale, &state) {
-                    content.hours.append(hours)
-                    state.map.hoursFiles.append(path)
+            case "locations" where path.hasSuffix(".yaml"), "hours" where path.hasSuffix(".yaml"):
+                let before = state.findings.count
+                let value =
+                    folder == "hours"
+                    ? readHours(text, path, stem, locale, &state).map(CachedFileRecord.Value.hours)
+                    : readLocation(text, path, stem, locale, &state).map(CachedFileRecord.Value.location)
+                add(value, path, to: &content, &state)
+                if let records = source.records, let blob = source.contentID(path) {
+                    rememberFile(value, path, blob: blob, size: data.count, since: before, records, locale, state)
                 }
             case "faq" where path.hasSuffix(".md"):
                 let before = state.findings.count

@@ -63,8 +63,8 @@ extension ContentRepository {
                     tree: tree, parents: [tip], author: original.author, committer: committer, message: original.message)
             }
         }
-        let (_, findings) = try validate(at: tip)
-        let (_, before) = try validate(at: draft.tip)
+        let findings = try self.findings(at: tip)
+        let before = try self.findings(at: draft.tip)
         let known = Set(before.errors.map(FindingKey.init))
         let introduced = findings.errors.filter { !known.contains(FindingKey($0)) }
         guard introduced.isEmpty else {

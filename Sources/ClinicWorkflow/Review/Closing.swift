@@ -101,7 +101,7 @@ extension ContentRepository {
                     tree: tree, parents: [tip], author: original.author, committer: committer, message: original.message)
             }
         }
-        let (_, findings) = try validate(at: tip)
+        let findings = try self.findings(at: tip)
         guard findings.errors.isEmpty else {
             throw WorkflowError(
                 .invalid, "draft \(id) re-applied on the published content would be invalid; nothing was changed",

@@ -89,7 +89,7 @@ public struct ApprovalRule: Sendable {
             return check.passes ? nil : "its signature does not prove the approval (\(check.verdict.rawValue)): \(check.detail)"
         },
         ApprovalRule(name: "content-validates") { proposed, repository in
-            let errors = try repository.validate(at: proposed.commit).1.errors
+            let errors = try repository.findings(at: proposed.commit).errors
             return errors.isEmpty ? nil : "the approved content would be invalid: \(errors.map(\.message).joined(separator: "; "))"
         },
     ]

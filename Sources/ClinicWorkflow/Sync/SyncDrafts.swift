@@ -86,7 +86,7 @@ extension ContentRepository {
             }
             return tip
         }
-        if let rebased, try validate(at: rebased).1.errors.isEmpty {
+        if let rebased, try findings(at: rebased).errors.isEmpty {
             try withGit(draft: id) { try $0.updateReference(ref, to: rebased, expected: mine, logMessage: "clinicctl: sync") }
             plan.push(ref, subject: "draft \(id)", outcome: .rebased)
             return

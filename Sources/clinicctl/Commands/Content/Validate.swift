@@ -34,9 +34,12 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
-        let (label, source) = try chooseSource()
+        let (label, source, revision) = try chooseSource()
         let (config, configFindings) = try RepositoryConfig.load(from: source)
-        let (_, contentFindings) = try Validator().validate(source, layout: config.layout)
+        // A revision's findings may be remembered by its content folder's tree id.
+        let contentFindings =
+            try revision.map { try $0.repository.findings(at: $0.revision, layout: config.layout) }
+            ?? Validator().validate(source, layout: config.layout).1
         let findings = (configFindings + contentFindings).ordered
         if json {
             try Output.printJSON(
@@ -55,9 +58,10 @@ struct Validate: ParsableCommand {
         }
     }
 
-    func chooseSource() throws -> (String, any ContentSource) {
-        if let path { return (path, FolderSource(root: URL(fileURLWithPath: path))) }
-        let chosen = try repository.open().content(revision: rev, draft: draft, preferWorkingTree: true)
-        return (chosen.label, chosen.source)
+    func chooseSource() throws -> (String, any ContentSource, (repository: ContentRepository, revision: Revision)?) {
+        if let path { return (path, FolderSource(root: URL(fileURLWithPath: path)), nil) }
+        let repository = try repository.open()
+        let chosen = try repository.content(revision: rev, draft: draft, preferWorkingTree: true)
+        return (chosen.label, chosen.source, chosen.revision.map { (repository, $0) })
     }
 }
