@@ -33,7 +33,7 @@ struct PlainTextWriter {
         default:
             var text = ""
             inline(node, into: &text)
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = Self.trimmingSpaces(text)
             if !trimmed.isEmpty { blocks.append(trimmed) }
         }
     }
@@ -48,6 +48,19 @@ struct PlainTextWriter {
             default: inline(child, into: &text)
             }
         }
+    }
+
+    /// `text` without leading and trailing spaces and tabs (Unicode category Zs,
+    /// as Foundation's `.whitespaces`): Foundation's trimming goes through
+    /// NSString and took a tenth of an export of 5,000 answers.
+    static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
     }
 
     /// A node's children in order.

@@ -15,23 +15,37 @@ struct BundleDocument {
     /// The locales this document carries: all of them, or one for `bundle.<locale>.json`.
     let locales: [String]
     var defaultLocale: String { content.clinic.defaultLocale }
+    /// The FAQ in page order, sorted once: each category lists its entries in this order too.
+    let faq: [FAQEntry]
 
-    var json: JSONValue {
-        [
-            "format": .string(Self.format),
-            "schemaVersion": .string(Self.schemaVersion),
-            "revision": source.revision.map(JSONValue.string) ?? .null,
-            "fromWorkingTree": .bool(source.fromWorkingTree),
-            "generatedAt": .string(Self.timestamp(source.generatedAt)),
-            "defaultLocale": .string(defaultLocale),
-            "locales": .array(locales.map(JSONValue.string)),
-            "clinic": clinic,
-            "locations": .array(content.locations.map(location)),
-            "categories": .array(content.categories.map(category)),
-            "faq": .array(content.faqInPageOrder.map(faqEntry)),
-            "social": .array(content.social.map(social)),
-        ]
+    init(content: SiteContent, source: BundleSource, locales: [String]) {
+        self.content = content
+        self.source = source
+        self.locales = locales
+        faq = content.faqInPageOrder
     }
+
+    /// The document as written: locations and FAQ entries are made one at a
+    /// time while the file is written, never all at once.
+    var document: JSONStreamValue {
+        .object([
+            ("format", .value(.string(Self.format))),
+            ("schemaVersion", .value(.string(Self.schemaVersion))),
+            ("revision", .value(source.revision.map(JSONValue.string) ?? .null)),
+            ("fromWorkingTree", .value(.bool(source.fromWorkingTree))),
+            ("generatedAt", .value(.string(Self.timestamp(source.generatedAt)))),
+            ("defaultLocale", .value(.string(defaultLocale))),
+            ("locales", .value(.array(locales.map(JSONValue.string)))),
+            ("clinic", .value(clinic)),
+            ("locations", .array(content.locations) { .value(location($0)) }),
+            ("categories", .value(.array(categories))),
+            ("faq", .array(faq) { .value(faqEntry($0)) }),
+            ("social", .value(.array(content.social.map(social)))),
+        ])
+    }
+
+    /// The whole document as one value (tests).
+    var json: JSONValue { document.materialized }
 
     var clinic: JSONValue {
         let clinic = content.clinic
@@ -129,12 +143,16 @@ struct BundleDocument {
         ]
     }
 
-    func category(_ category: FAQCategory) -> JSONValue {
-        [
-            "id": .string(category.id),
-            "title": text(category.title),
-            "faq": .array(content.faqInPageOrder.filter { $0.category == category.id }.map { .string($0.id) }),
-        ]
+    /// Each category with its entries' ids in page order.
+    var categories: [JSONValue] {
+        let ids = Dictionary(grouping: faq, by: \.category).mapValues { $0.map { JSONValue.string($0.id) } }
+        return content.categories.map { category in
+            [
+                "id": .string(category.id),
+                "title": text(category.title),
+                "faq": .array(ids[category.id] ?? []),
+            ]
+        }
     }
 
     func faqEntry(_ entry: FAQEntry) -> JSONValue {

@@ -1,5 +1,4 @@
 import ClinicContent
-import Crypto
 import Foundation
 
 /// The files of one exported bundle, by name, in the order they are listed.
@@ -30,26 +29,49 @@ public struct BundleExporter: Sendable {
 
     public init() {}
 
+    /// The bundle's files in memory.
     public func files(for content: SiteContent, source: BundleSource) -> BundleFiles {
         var files = BundleFiles()
-        let locales = content.locales
-        files.add("bundle.json", JSONWriter.data(BundleDocument(content: content, source: source, locales: locales).json))
-        for locale in locales.dropFirst() {
-            files.add(
-                "bundle.\(locale).json",
-                JSONWriter.data(BundleDocument(content: content, source: source, locales: [locale]).json))
+        write(content, source: source) { name, produce in
+            var data = Data()
+            var out = JSONOutput { data.append(contentsOf: $0) }
+            produce(&out)
+            let (size, sha256) = out.finish()
+            files.add(name, data)
+            return ExportedFile(name: name, size: size, sha256: sha256)
         }
-        files.add("bundle.schema.json", BundleSchema.data)
-        files.add("clinic.jsonld", JSONWriter.data(LinkedDataDocument(content: content, locale: locales[0]).json))
-        for locale in locales.dropFirst() {
-            files.add("clinic.\(locale).jsonld", JSONWriter.data(LinkedDataDocument(content: content, locale: locale).json))
-        }
-        files.add(Self.manifestName, JSONWriter.data(manifest(files, source: source)))
         return files
     }
 
+    /// Writes each file of the bundle through `file`, in order, and returns
+    /// what was written. `file` is given a file's name and what writes its
+    /// bytes into an output, and returns the file's size and digest: a large
+    /// file goes to disk chunk by chunk and is never held whole.
+    @discardableResult
+    public func write(
+        _ content: SiteContent, source: BundleSource,
+        file: (String, (inout JSONOutput) -> Void) throws -> ExportedFile
+    ) rethrows -> [ExportedFile] {
+        var written: [ExportedFile] = []
+        let locales = content.locales
+        func add(_ name: String, _ document: JSONStreamValue) throws {
+            written.append(try file(name) { JSONWriter.writeDocument(document, into: &$0) })
+        }
+        try add("bundle.json", BundleDocument(content: content, source: source, locales: locales).document)
+        for locale in locales.dropFirst() {
+            try add("bundle.\(locale).json", BundleDocument(content: content, source: source, locales: [locale]).document)
+        }
+        written.append(try file("bundle.schema.json") { $0.append(BundleSchema.data) })
+        try add("clinic.jsonld", LinkedDataDocument(content: content, locale: locales[0]).document)
+        for locale in locales.dropFirst() {
+            try add("clinic.\(locale).jsonld", LinkedDataDocument(content: content, locale: locale).document)
+        }
+        try add(Self.manifestName, .value(manifest(written, source: source)))
+        return written
+    }
+
     /// Every other file's size and SHA-256, sorted by name.
-    func manifest(_ files: BundleFiles, source: BundleSource) -> JSONValue {
+    func manifest(_ files: [ExportedFile], source: BundleSource) -> JSONValue {
         [
             "format": .string("\(Self.format).manifest"),
             "schemaVersion": .string(Self.schemaVersion),
@@ -58,14 +80,22 @@ public struct BundleExporter: Sendable {
             "approved": .bool(source.approved),
             "generatedAt": .string(BundleDocument.timestamp(source.generatedAt)),
             "files": .array(
-                files.names.sorted().map { name in
-                    let data = files[name]!
-                    return [
-                        "path": .string(name),
-                        "size": .int(data.count),
-                        "sha256": .string(SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()),
-                    ]
+                files.sorted { $0.name < $1.name }.map { file in
+                    ["path": .string(file.name), "size": .int(file.size), "sha256": .string(file.sha256)]
                 }),
         ]
+    }
+}
+
+/// One written file of a bundle: its name, size in bytes and SHA-256 (lowercase hex).
+public struct ExportedFile: Hashable, Sendable {
+    public var name: String
+    public var size: Int
+    public var sha256: String
+
+    public init(name: String, size: Int, sha256: String) {
+        self.name = name
+        self.size = size
+        self.sha256 = sha256
     }
 }

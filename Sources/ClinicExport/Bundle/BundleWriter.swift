@@ -1,3 +1,4 @@
+import ClinicContent
 import Foundation
 
 #if canImport(Glibc)
@@ -25,6 +26,34 @@ import Foundation
 public enum BundleWriter {
     /// `beforeSwap` runs once the new files are flushed, just before they take the final name.
     public static func write(_ files: BundleFiles, to directory: URL, beforeSwap: () -> Void = {}) throws {
+        try write(to: directory, beforeSwap: beforeSwap) { staging in
+            for name in files.names {
+                let file = staging.appendingPathComponent(name)
+                try files[name]!.write(to: file)
+                try sync(file)
+            }
+        }
+    }
+
+    /// Writes the bundle that `exporter` makes of `content` into `directory`, as
+    /// `write(_:to:)` does, each file streamed to disk while it is made: a
+    /// bundle of tens of megabytes never sits in memory. Returns the files written.
+    public static func write(
+        _ content: SiteContent, source: BundleSource, to directory: URL, exporter: BundleExporter = BundleExporter(),
+        beforeSwap: () -> Void = {}
+    ) throws -> [ExportedFile] {
+        var written: [ExportedFile] = []
+        try write(to: directory, beforeSwap: beforeSwap) { staging in
+            written = try exporter.write(content, source: source) { name, produce in
+                try StreamedFile.create(staging.appendingPathComponent(name), name: name, produce)
+            }
+        }
+        return written
+    }
+
+    /// Makes a staging folder, lets `fill` write the files into it (each flushed
+    /// to disk), then swaps it in for `directory`.
+    static func write(to directory: URL, beforeSwap: () -> Void, fill: (URL) throws -> Void) throws {
         let fm = FileManager.default
         let target = directory.standardizedFileURL
         try checkReplaceable(target)
@@ -35,11 +64,7 @@ public enum BundleWriter {
         let aside = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(token)")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            for name in files.names {
-                let file = staging.appendingPathComponent(name)
-                try files[name]!.write(to: file)
-                try sync(file)
-            }
+            try fill(staging)
             try sync(staging)
             beforeSwap()
             var exists: ObjCBool = false

@@ -12,13 +12,19 @@ struct LinkedDataDocument {
     let locale: String
     var defaultLocale: String { content.clinic.defaultLocale }
 
-    var json: JSONValue {
+    /// The document as written: the FAQ page's questions are made one at a time while the file is written.
+    var document: JSONStreamValue {
         let places = content.locations.filter { $0.status != .permanentlyClosed }
-        return [
-            "@context": "https://schema.org",
-            "@graph": .array([organization] + places.map(place) + (content.faq.isEmpty ? [] : [faqPage])),
-        ]
+        let nodes: [JSONStreamValue] =
+            [.value(organization)] + places.map { .value(place($0)) } + (content.faq.isEmpty ? [] : [faqPage])
+        return .object([
+            ("@context", .value("https://schema.org")),
+            ("@graph", .array(count: nodes.count) { nodes[$0] }),
+        ])
     }
+
+    /// The whole document as one value (tests).
+    var json: JSONValue { document.materialized }
 
     /// A node id: a fragment of the clinic's website when it has one, else a blank node.
     func id(_ name: String) -> String {
@@ -99,23 +105,25 @@ struct LinkedDataDocument {
         }
     }
 
-    var faqPage: JSONValue {
-        [
-            "@type": "FAQPage",
-            "@id": .string(id("faq")),
-            "inLanguage": .string(locale),
-            "mainEntity": .array(
-                content.faqInPageOrder.map { entry in
-                    [
+    var faqPage: JSONStreamValue {
+        .object([
+            ("@type", .value("FAQPage")),
+            ("@id", .value(.string(id("faq")))),
+            ("inLanguage", .value(.string(locale))),
+            (
+                "mainEntity",
+                .array(content.faqInPageOrder) { entry in
+                    .value([
                         "@type": "Question",
                         "name": .string(text(entry.question) ?? ""),
                         "acceptedAnswer": [
                             "@type": "Answer",
                             "text": .string(AnswerRenderer.html(text(entry.answer) ?? "")),
                         ],
-                    ]
-                }),
-        ]
+                    ])
+                }
+            ),
+        ])
     }
 
     /// `HH:MM`; the end of the day (24:00) as 23:59, the form Google reads as midnight.

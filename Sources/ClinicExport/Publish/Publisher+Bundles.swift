@@ -23,6 +23,7 @@ extension Publisher {
     /// The system's words for why a file operation failed ("No space left on
     /// device", "File too large"), which Foundation hides behind a generic message.
     static func cause(of error: any Error) -> String {
+        if let error = error as? BundleWriteError { return error.reason }
         var current = error as NSError
         while let underlying = current.userInfo[NSUnderlyingErrorKey] as? NSError { current = underlying }
         if current.domain == NSPOSIXErrorDomain, let text = strerror(Int32(current.code)) { return String(cString: text) }

@@ -72,11 +72,12 @@ public struct Publisher: Sendable {
         // Only a state the published branch has been in was approved: a rollback, never a draft.
         if revision != nil { try repository.requirePublishedState(commit, named: commit.short) }
         let previous = try Self.deployedRevision(of: repository)
-        let files = try repository.bundle(at: commit)
+        let content = try repository.bundleContent(at: commit)
         let bundle = Self.bundleDirectory(of: repository, revision: commit)
         let variables = environment
+        let written: [ExportedFile]
         do {
-            try BundleWriter.write(files, to: bundle) { PausePoint.duringBundleSwap.reach(variables) }
+            written = try content.write(to: bundle) { PausePoint.duringBundleSwap.reach(variables) }
         } catch {
             throw PublishError(
                 .bundleNotWritten, hook: nil,
@@ -115,7 +116,7 @@ public struct Publisher: Sendable {
         }
         do {
             try repository.recordDeployed(
-                commit, manifestSHA256: files[BundleExporter.manifestName].map(DeploymentCheck.sha256), replacing: previous)
+                commit, manifestSHA256: written.first { $0.name == BundleExporter.manifestName }?.sha256, replacing: previous)
         } catch let error as WorkflowError where error.code == .conflict {
             throw PublishError(
                 .recordMoved, hook: nil,

@@ -131,23 +131,21 @@ extension ContentRepository {
     func historyIndex(upTo tip: ObjectID) throws -> HistoryIndex {
         let stored = (try? String(contentsOf: historyIndexFile, encoding: .utf8)).flatMap(HistoryIndex.init(text:))
         if let stored, stored.directory == layout.directory, stored.tip == tip { return stored }
-        // The commits above the stored tip, newest first; all of them when the stored tip is not below.
-        var walked: [CommitInfo] = []
+        // What each commit above the stored tip changed, newest first; all commits when the stored tip is not below.
+        // Only the ids and the entries changed are kept: at 20,000 approvals whole commits were most of the memory.
+        var walked: [(commit: ObjectID, entries: [String])] = []
         var base = stored.flatMap { $0.directory == layout.directory ? $0 : nil }
         try withGit { git in
-            var next: ObjectID? = tip
-            while let id = next, id != base?.tip {
-                let commit = try git.commit(id)
-                walked.append(commit)
-                next = commit.parents.first
+            let reachedBase = try git.firstParentChanges(from: tip, downTo: base?.tip, under: layout.directory) { commit, paths in
+                walked.append((commit, entries(changedAt: paths)))
             }
-            if next == nil { base = nil }
+            if !reachedBase { base = nil }
         }
         var index = base ?? HistoryIndex(directory: layout.directory)
-        for commit in walked.reversed() {
+        for (commit, entries) in walked.reversed() {
             index.depth += 1
-            for entry in try entries(changedBy: commit) {
-                index.changes[entry, default: []].insert(.init(depth: index.depth, commit: commit.id), at: 0)
+            for entry in entries {
+                index.changes[entry, default: []].insert(.init(depth: index.depth, commit: commit), at: 0)
             }
         }
         index.tip = tip
@@ -157,8 +155,13 @@ extension ContentRepository {
 
     /// The entries (`faq/x`, `social`) a commit changed against its first parent.
     func entries(changedBy commit: CommitInfo) throws -> [String] {
-        let paths = try withGit(revision: commit.id.hex) { try $0.changedPaths(from: commit.parents.first, to: commit.id) }.map(\.path)
-        return Array(Set(paths.filter { $0.hasPrefix(layout.directory + "/") }.map(entry(forPath:)))).sorted()
+        entries(
+            changedAt: try withGit(revision: commit.id.hex) { try $0.changedPaths(from: commit.parents.first, to: commit.id) }.map(\.path))
+    }
+
+    /// The entries the files at `paths` belong to, each once, sorted; files outside the content folder belong to none.
+    func entries(changedAt paths: [String]) -> [String] {
+        Array(Set(paths.filter { $0.hasPrefix(layout.directory + "/") }.map(entry(forPath:)))).sorted()
     }
 
     /// Writes the index beside the other clinicctl files; a failure only means the next command walks again.

@@ -43,23 +43,23 @@ struct Export: ParsableCommand {
     func run() throws {
         let repository = try self.repository.open()
         let label: String
-        let files: BundleFiles
+        let content: BundleContent
         let revision: String?
         if worktree {
-            files = try repository.workingTreeBundle()
+            content = try repository.workingTreeBundleContent()
             label = "the working tree"
             revision = nil
         } else {
             let commit = try repository.readingRevision(revision: rev, draft: nil)
-            files = try repository.bundle(at: commit)
+            content = try repository.bundleContent(at: commit)
             label = "\(rev ?? repository.config.publishedBranch) (\(commit.short))"
             revision = commit.hex
         }
         let directory = URL(fileURLWithPath: out)
-        try BundleWriter.write(files, to: directory)
+        let files = try content.write(to: directory)
         let report = Report(
             directory: directory.path, revision: revision, fromWorkingTree: worktree,
-            files: files.names.map { .init(path: $0, size: files[$0]!.count) })
+            files: files.map { .init(path: $0.name, size: $0.size) })
         if json { return try Output.printJSON(report) }
         print("Exported \(label) to \(out)/")
         print(Output.table(report.files.map { [$0.path, "\($0.size) bytes"] }, indent: "  "))
