@@ -13,7 +13,7 @@ import Foundation
 /// damaged or made for another tree or build.
 struct FAQIndex: Equatable {
     static let format = 1
-    static let currentBuild = "faq-index-\(format) \(ExecutableIdentity.current)"
+    static let currentBuild = "faq-index-\(format) \(CacheBuild.executable)"
 
     var tree: String
     var layout: String
@@ -86,22 +86,7 @@ extension ContentRepository {
             }
         }
         let loaded = try load(at: commit)
-        if let text = FAQIndex(tree: tree, layout: layout.directory, loaded).text { writeCacheFile(Data(text.utf8), to: faqIndexFile) }
+        if let text = FAQIndex(tree: tree, layout: layout.directory, loaded).text { CacheBuild.write(Data(text.utf8), to: faqIndexFile) }
         return (loaded.content.faqEntry(id), loaded.content.clinic.defaultLocale)
-    }
-}
-
-/// Writes `data` beside `file` and renames it over `file`, best effort: readers see
-/// the old file or the new, never half of one; a read-only repository goes without.
-func writeCacheFile(_ data: Data, to file: URL) {
-    let folder = file.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(
-        ".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString)")
-    do {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try data.write(to: temporary)
-        guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-    } catch {
-        try? FileManager.default.removeItem(at: temporary)
     }
 }

@@ -21,7 +21,7 @@ import Testing
         var files = try realFiles()
         var mutator = FileMutator(random: SeededRandom(state: seed))
         var loaded = try ContentLoader().load(from: NamedMemorySource(files: files, records: cache))
-        var (reloads, fallbacks) = (0, 0)
+        var (reloads, fallbacks, oversized) = (0, 0, 0)
         for step in 0..<150 {
             var next = files
             mutator.mutate(&next)
@@ -44,6 +44,16 @@ import Testing
                 fallbacks += 1
             }
             (files, loaded) = (next, whole)
+            // A file over the size limit makes every later step fall back: after a few such steps,
+            // start again from the real files, so that both ways keep being taken.
+            if whole.findings.contains(where: { $0.rule == Rule.fileSize.id }) {
+                oversized += 1
+                if oversized == 3 {
+                    oversized = 0
+                    files = try realFiles()
+                    loaded = try ContentLoader().load(from: NamedMemorySource(files: files, records: cache))
+                }
+            }
         }
         // Both ways were taken: most steps read back the changed files alone.
         #expect(reloads > 50 && fallbacks > 0, "\(reloads) reloads, \(fallbacks) fallbacks")

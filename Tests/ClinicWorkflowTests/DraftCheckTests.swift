@@ -107,4 +107,43 @@ struct DraftCheckTests {
         try Data("{\"build\": ".utf8).write(to: file)
         #expect(try clinic.reopened().draftedEntries() == fresh)
     }
+
+    @Test("a draft checked by reading only its changed files says what reading the whole merge says")
+    func changedFilesOnly() throws {
+        let repository = clinic.repository
+        // Beside the three drafts: one removing an entry, one touching hours, one adding a file the loader
+        // skips, one removing the categories, and one a reader of the changed files cannot judge (an executable file).
+        _ = try repository.commit(FAQEdits.remove("what-is-dry-needling"), to: nil, as: People.office)
+        _ = try repository.commit(HoursEdits.closed("the-loop", days: [.fri]), to: nil, as: People.office)
+        let published = try repository.publishedTip()
+        let person = Signature(name: "Hand Editor", email: "hand@clinic.example", time: clinic.clock.now)
+        let byHand: [(branch: String, change: FileChange)] = [
+            ("text", .write(path: "content/faq/notes.txt", contents: Data("x".utf8))),
+            ("script", .writeExecutable(path: "content/faq/run.md", contents: Data("x".utf8))),
+            ("no-categories", .delete(path: "content/categories.yaml")),
+        ]
+        for (branch, change) in byHand {
+            _ = try clinic.git.commit(
+                changes: [change], onBranch: "refs/heads/drafts/file-\(branch)", expectedTip: nil, parentIfNew: published,
+                author: person, committer: person, message: "A file by hand")
+        }
+        let drafts = try repository.drafts()
+        #expect(drafts.count == 8)
+        let loaded = try repository.validate(at: published).0
+        let files = try clinic.git.fileIDs(under: "content", at: published)
+        #expect(files.keys.allSatisfy { $0.hasPrefix("content/") })
+        var readingChanges = 0
+        for draft in drafts {
+            let whole = try repository.check(draft, published: published)
+            let changed = try repository.check(draft, published: published, reading: (loaded, files))
+            #expect(changed == whole, "draft \(draft.id)")
+            let merged = try clinic.git.mergedIndex(ours: published, theirs: draft.tip)
+            if !merged.hasConflicts, try repository.changedContentFiles(merged, from: (loaded, files)) != nil { readingChanges += 1 }
+        }
+        // Every merging draft but the executable one took the changed-files path.
+        #expect(readingChanges == 6)
+        // Invalid: the draft whose category main renamed, the executable file, the categories removed.
+        let invalid = zip(drafts, try Self.reviewed(repository)).filter { !$0.1.isValid }.map(\.0.id)
+        #expect(invalid.count == 3 && invalid.contains("file-script") && invalid.contains("file-no-categories"), "\(invalid)")
+    }
 }

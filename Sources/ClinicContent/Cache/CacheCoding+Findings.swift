@@ -41,8 +41,8 @@ extension CacheReader {
 /// Which build of clinicctl wrote a cache file: the executable's path, size and
 /// modification time. A rebuilt or upgraded clinicctl never trusts what another
 /// build parsed or found; each cache adds its own format number.
-enum CacheBuild {
-    static let executable: String = {
+public enum CacheBuild {
+    public static let executable: String = {
         let path = RunningProgram.path ?? ""
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
@@ -54,7 +54,7 @@ enum CacheBuild {
     /// over it, so a reader sees the old file or the new one, never half of one.
     /// Best effort: false when it could not be written (a read-only repository, a full disk).
     @discardableResult
-    static func write(_ data: Data, to file: URL) -> Bool {
+    public static func write(_ data: Data, to file: URL) -> Bool {
         let folder = file.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(
             ".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString)")

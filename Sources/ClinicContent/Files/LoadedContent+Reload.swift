@@ -1,6 +1,10 @@
 import Foundation
 
 extension LoadedContent {
+    /// Whether a file of this content is a link, an executable or a submodule: which
+    /// the bytes of changed files alone cannot show of another version.
+    public var hasSpecialFiles: Bool { findings.contains { $0.rule == Rule.fileMode.id } }
+
     /// The content as loading it again with `changes` made to its files would give it,
     /// reading only the changed files (and `clinic.yaml`, for the locale they are read in).
     /// Every other file's record, findings and positions are kept as they were read:

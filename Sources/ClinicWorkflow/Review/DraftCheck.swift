@@ -40,10 +40,17 @@ extension ContentRepository {
     public func checks(of drafts: [Draft]) throws -> [DraftCheck] {
         let published = try publishedTip()
         let cache = draftCheckCache()
+        // The published content, read once for every draft not remembered: a draft's merge is
+        // the published content with the files the draft changed, so only those are read.
+        var publishedContent: (loaded: LoadedContent, files: [String: ObjectID])?
         let result = try drafts.map { draft in
             let key = draftCheckKey(draft, published: published)
             if let known = cache.value(key) { return known }
-            let check = try self.check(draft, published: published)
+            if publishedContent == nil {
+                let loaded = try validate(at: published).0
+                publishedContent = (loaded, try withGit { try $0.fileIDs(under: layout.directory, at: published) })
+            }
+            let check = try self.check(draft, published: published, reading: publishedContent)
             cache.remember(check, key)
             return check
         }
@@ -59,17 +66,47 @@ extension ContentRepository {
         DraftCheckCache.Key(base: published.hex, tip: draft.tip.hex, layout: layout.directory)
     }
 
-    /// Merges the draft with the published tip in memory and validates the merge, read whole.
-    func check(_ draft: Draft, published: ObjectID) throws -> DraftCheck {
+    /// Merges the draft with the published tip in memory and validates the merge: the
+    /// published content with the draft's changed files read again (`LoadedContent.reloading`),
+    /// or, without `published` or when the changed files alone cannot tell, read whole.
+    func check(_ draft: Draft, published: ObjectID, reading base: (loaded: LoadedContent, files: [String: ObjectID])? = nil) throws
+        -> DraftCheck
+    {
         try withGit(draft: draft.id) { git in
             let merged = try git.mergedIndex(ours: published, theirs: draft.tip)
             var findings: [Finding] = []
             if !merged.hasConflicts {
-                findings = try Validator().validate(MergedIndexSource(merged, records: records), layout: layout).1.errors
+                let source = MergedIndexSource(merged, records: records)
+                if let base, let changes = try changedContentFiles(merged, from: base),
+                    let reloaded = try base.loaded.reloading(changes, from: source)
+                {
+                    findings = Validator().validate(reloaded).errors
+                } else {
+                    findings = try Validator().validate(source, layout: layout).1.errors
+                }
             }
             let conflicts = Array(Set(merged.conflictedPaths.map(entry(forPath:)))).sorted()
             let files = try changedFiles(tip: draft.tip, published: published, in: git)
             return DraftCheck(conflicts: conflicts, findings: findings, needsAcceptance: Acceptance.missing(for: files, accepted: []))
         }
+    }
+
+    /// The content files whose bytes differ between the published content and the merge,
+    /// with the merge's bytes (nil: removed). Nil when a file of either side is not a plain
+    /// file (a link, an executable, a submodule), which the changed bytes alone cannot tell.
+    func changedContentFiles(_ merged: MergedIndex, from base: (loaded: LoadedContent, files: [String: ObjectID])) throws
+        -> [String: Data?]?
+    {
+        guard !base.loaded.hasSpecialFiles else { return nil }
+        let prefix = layout.directory.isEmpty ? "" : layout.directory + "/"
+        var changes: [String: Data?] = [:]
+        var seen = Set<String>()
+        for entry in merged.entries where entry.path.hasPrefix(prefix) {
+            guard entry.mode == 0o100644 else { return nil }
+            seen.insert(entry.path)
+            if base.files[entry.path] != entry.blob { changes[entry.path] = .some(try merged.contents(of: entry.path)) }
+        }
+        for path in base.files.keys where !seen.contains(path) { changes[path] = .some(nil) }
+        return changes
     }
 }

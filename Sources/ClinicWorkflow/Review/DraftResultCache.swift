@@ -67,27 +67,15 @@ final class DraftResultCache<Value: Codable> {
         // The results this run used, and as many others (a listing of some drafts only keeps the rest).
         var kept = results.filter { used.contains($0.key) }
         for (key, value) in results where kept.count < 2 * used.count + 1000 && kept[key] == nil { kept[key] = value }
-        let stored = kept.map(Stored.init).sorted { ($0.key.tip, $0.key.base) < ($1.key.tip, $1.key.base) }
+        let stored = kept.map { Stored(key: $0.key, value: $0.value) }.sorted { ($0.key.tip, $0.key.base) < ($1.key.tip, $1.key.base) }
         guard let data = try? JSONEncoder().encode(Contents(build: build, results: stored)) else { return }
-        writeCacheFile(data, to: file)
+        CacheBuild.write(data, to: file)
     }
 
     /// The cache format, what it stores and this executable's identity: a rebuilt or
     /// upgraded clinicctl never trusts results another build made.
-    static var currentBuild: String { "drafts-\(format) \(Value.self) \(ExecutableIdentity.current)" }
+    static var currentBuild: String { "drafts-\(format) \(Value.self) \(CacheBuild.executable)" }
 }
 
 /// Each open draft's check against the published tip.
 typealias DraftCheckCache = DraftResultCache<DraftCheck>
-
-/// The running executable's path, size and modification time: what a cache of this
-/// build's results is keyed by, as the record cache's build key is.
-enum ExecutableIdentity {
-    static let current: String = {
-        let path = RunningProgram.path ?? ""
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(path) \(size) \(modified)"
-    }()
-}
