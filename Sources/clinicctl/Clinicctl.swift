@@ -32,7 +32,9 @@ struct Clinicctl: ParsableCommand {
         do {
             try command.run()
         } catch {
+            OpenRepositories.finish()
             Failure.exit(error)
         }
+        OpenRepositories.finish()
     }
 }

@@ -115,6 +115,8 @@ struct LoaderFindingsTests {
         arguments: [
             ("content/notes.txt", true), ("content/faq/draft.txt", true), ("content/hours.yaml", true),
             ("content/locations/old/glenview.yaml", true), ("content/faq/README.md", false), ("content/hours/.gitkeep", false),
+            ("content/ReadMe", false), ("content/faq/readme-first.txt", false), ("content/faq/notes-README.txt", true),
+            ("content/README/notes.txt", true), ("content/faq/.keep", false), ("content/faq/x.gitkeep", true),
         ])
     func unexpectedFile(path: String, warned: Bool) throws {
         let (_, all) = try validateRealContent { $0[path] = "id: glenview\n" }

@@ -18,7 +18,9 @@ public struct ContentLayout: Hashable, Sendable {
 
     /// Files in the content directory that are documentation, not content.
     func isDocumentation(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.uppercased().hasPrefix("README") || name == ".gitkeep" || name == ".keep"
+        // Asked of every file of every load: no array of path parts, and only the first six
+        // characters upper-cased (each character upper-cases to one or more, so these decide).
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+        return name.prefix(6).uppercased().hasPrefix("README") || name == ".gitkeep" || name == ".keep"
     }
 }

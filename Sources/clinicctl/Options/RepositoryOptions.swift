@@ -10,6 +10,7 @@ struct RepositoryOptions: ParsableArguments {
 
     func open() throws -> ContentRepository {
         let repository = try ContentRepository.open(repo)
+        OpenRepositories.keep(repository)
         if repository.publishedBranchOrigin == .assumedMain {
             Output.note(
                 "note: this repository does not record its published branch; using main. Record it with `\(ContentRepository.publishedBranchAdvice)`"
