@@ -15,19 +15,15 @@ extension FAQ {
         }
 
         func run() throws {
-            let (repository, loaded) = try options.load()
-            let content = loaded.content
-            let locale = content.clinic.defaultLocale
+            let repository = try options.repository.open()
+            let listing = try repository.faqListing(at: repository.readingRevision(revision: options.rev, draft: options.draft))
             // Reading the published branch, say what open drafts change, so drafted entries are not invisible.
             let drafted = options.readsPublished ? try repository.draftedEntries(entryPrefix: "faq/") : []
-            // Drafts by entry, looked up once per row (not every drafted entry scanned for each of thousands of rows).
-            let draftsOf = Dictionary(grouping: drafted, by: \.entry).mapValues { $0.map(\.draft) }
-            let rows = content.faqInPageOrder.map { entry in
+            let draftsByEntry = Dictionary(grouping: drafted, by: \.entry).mapValues { $0.map(\.draft) }
+            let rows = listing.map { entry in
                 Row(
-                    id: entry.id, position: entry.position, category: entry.category,
-                    question: entry.question.text(for: locale, defaultLocale: locale) ?? "",
-                    locales: entry.question.locales(defaultLocale: locale), tags: entry.tags,
-                    drafts: draftsOf["faq/\(entry.id)"] ?? [])
+                    id: entry.id, position: entry.position, category: entry.category, question: entry.question,
+                    locales: entry.locales, tags: entry.tags, drafts: draftsByEntry["faq/\(entry.id)"] ?? [])
             }
             if options.json { return try Output.printJSON(rows) }
             let marked = rows.contains { !$0.drafts.isEmpty }
