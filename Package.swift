@@ -72,7 +72,7 @@ let package = Package(
         .target(name: "ClinicTestSupport", path: "Tests/ClinicTestSupport"),
         .testTarget(name: "ClinicGitTests", dependencies: ["ClinicGit", "ClinicTestSupport"]),
         .testTarget(
-            name: "ClinicContentTests", dependencies: ["ClinicContent"],
+            name: "ClinicContentTests", dependencies: ["ClinicContent", "ClinicTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ClinicSigningTests", dependencies: ["ClinicSigning", "ClinicTestSupport"]),
         .testTarget(

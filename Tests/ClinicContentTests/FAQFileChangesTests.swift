@@ -1,4 +1,5 @@
 import ClinicContent
+import ClinicTestSupport
 import Foundation
 import Testing
 

@@ -1,26 +1,15 @@
 import ClinicContent
 import ClinicGit
+import ClinicTestSupport
 import Foundation
 import Testing
 
 @testable import ClinicWorkflow
 
-/// A seeded generator, so a failing sequence can be run again.
-private struct EditSequenceRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random edits of every kind an office manager makes, some of which must be refused.
 /// Every choice is drawn before the edit is made, so making it twice gives one edit.
 private struct EditMaker {
-    var random: EditSequenceRandom
+    var random: SeededRandom
 
     mutating func int(_ range: Range<Int>) -> Int { Int.random(in: range, using: &random) }
     mutating func pick<T>(_ items: [T]) -> T { items[int(0..<items.count)] }
@@ -185,7 +174,7 @@ private func pick2<T>(_ a: T, _ b: T, _ index: Int) -> T { index % 2 == 0 ? a : 
         let git = try clinic.git
         let branch = "refs/heads/drafts/sequence"
         var tip = try repository.publishedTip()
-        var maker = EditMaker(random: EditSequenceRandom(state: seed))
+        var maker = EditMaker(random: SeededRandom(state: seed))
         let signature = Signature(name: "Olivia", email: "o@example.com", time: clinic.clock.now)
         var started = false
         func write(_ changes: [FileChange]) throws {

@@ -5,18 +5,6 @@ import Testing
     import Glibc
 #endif
 
-/// A small, seeded pseudo-random generator (SplitMix64), so a failing crash run can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A content repository with the shipped web-root hook and a hook that can
 /// pause, approved and published once, and a web root beside it.
 final class CrashBench: @unchecked Sendable {

@@ -1,3 +1,4 @@
+import ClinicTestSupport
 import Foundation
 import Testing
 
@@ -18,7 +19,7 @@ struct CrashTests {
     static let defaultSeed: UInt64 = 20_261_129
 
     /// One operation of the office or the reviewer, chosen for the current state.
-    static func operation(_ step: Int, bench: CrashBench, random: inout SeededGenerator) throws -> (arguments: [String], as: String) {
+    static func operation(_ step: Int, bench: CrashBench, random: inout SeededRandom) throws -> (arguments: [String], as: String) {
         let drafts = try bench.drafts()
         let kind = Int.random(in: 0..<8, using: &random)
         if drafts.isEmpty || kind < 2 {
@@ -54,7 +55,7 @@ struct CrashTests {
     @Test("operations killed at random moments, each followed by the next command, leave everything sound")
     func randomKills() throws {
         let bench = try CrashBench()
-        var random = SeededGenerator(state: Self.seed)
+        var random = SeededRandom(state: Self.seed)
         var kills = 0
         var step = 0
         while kills < Self.count {
