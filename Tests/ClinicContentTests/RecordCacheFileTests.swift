@@ -8,13 +8,6 @@ import Testing
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-cache-file-\(UUID().uuidString)")
     var file: URL { folder.appendingPathComponent("records.bin") }
 
-    func realFiles() throws -> [String: Data] {
-        let real = FolderSource(root: repositoryRoot)
-        var files: [String: Data] = [:]
-        for path in try real.list(under: "content") { files[path] = try real.read(path)! }
-        return files
-    }
-
     /// Validates the real content through a fresh cache read from `file`; returns its findings and how many records it reused.
     func validateThroughCache(_ files: [String: Data], build: String = RecordCache.currentBuild) throws -> ([Finding], Int) {
         let cache = RecordCache(file: file, build: build)
@@ -26,7 +19,7 @@ import Testing
     @Test(arguments: ["garbage", "truncated", "one byte changed", "longer", "another build", "empty"])
     func anUntrustworthyFileIsIgnoredAndRebuilt(damage: String) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let files = try realFiles()
+        let files = try realContentFiles()
         let expected = try Validator().validate(InMemorySource(files: files)).1
         #expect(try validateThroughCache(files).1 == 0)
         let written = try Data(contentsOf: file)
@@ -59,7 +52,7 @@ import Testing
 
     @Test func recordsOfOtherRevisionsNeverChangeTheFindings() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        var files = try realFiles()
+        var files = try realContentFiles()
         _ = try validateThroughCache(files)
         // The same paths with other bytes: the cache holds records for these paths, of other blobs.
         for path in files.keys where path.hasPrefix("content/faq/") {
@@ -84,7 +77,7 @@ import Testing
         let blocker = folder.appendingPathComponent("blocked")
         try Data().write(to: blocker)
         let cache = RecordCache(file: blocker.appendingPathComponent("records.bin"))
-        let files = try realFiles()
+        let files = try realContentFiles()
         let findings = try Validator().validate(NamedMemorySource(files: files, records: cache)).1
         cache.persist()
         #expect(findings == (try Validator().validate(InMemorySource(files: files)).1))

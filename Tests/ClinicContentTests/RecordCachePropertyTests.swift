@@ -133,19 +133,13 @@ struct FileMutator {
 }
 
 @Suite struct RecordCachePropertyTests {
-    func realFiles() throws -> [String: Data] {
-        let folder = FolderSource(root: repositoryRoot)
-        var files: [String: Data] = [:]
-        for path in try folder.list(under: "content") { files[path] = try folder.read(path)! }
-        return files
-    }
 
     @Test(arguments: [1, 2, 3])
     func cachedValidationEqualsAFullOneAfterEveryEdit(seed: UInt64) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("records.bin")
-        var files = try realFiles()
+        var files = try realContentFiles()
         var mutator = FileMutator(random: SeededRandom(state: seed))
         var cache = RecordCache(file: file)
         var reused = 0

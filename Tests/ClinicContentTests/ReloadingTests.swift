@@ -7,19 +7,13 @@ import Testing
 /// Reading back only the changed files gives what loading every file again gives:
 /// the same content, the same findings once validated, the same files per record.
 @Suite struct ReloadingTests {
-    func realFiles() throws -> [String: Data] {
-        let folder = FolderSource(root: repositoryRoot)
-        var files: [String: Data] = [:]
-        for path in try folder.list(under: "content") { files[path] = try folder.read(path)! }
-        return files
-    }
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func reloadingTheChangedFilesEqualsLoadingAll(seed: UInt64) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reloading-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cache = RecordCache(file: folder.appendingPathComponent("records.json"))
-        var files = try realFiles()
+        var files = try realContentFiles()
         var mutator = FileMutator(random: SeededRandom(state: seed))
         var loaded = try ContentLoader().load(from: NamedMemorySource(files: files, records: cache))
         var (reloads, fallbacks, oversized) = (0, 0, 0)
@@ -51,7 +45,7 @@ import Testing
                 oversized += 1
                 if oversized == 3 {
                     oversized = 0
-                    files = try realFiles()
+                    files = try realContentFiles()
                     loaded = try ContentLoader().load(from: NamedMemorySource(files: files, records: cache))
                 }
             }

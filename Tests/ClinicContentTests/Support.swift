@@ -4,6 +4,14 @@ import Foundation
 /// The repository this test file lives in, whose `content/` is the clinic's real content.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// The real content's files (`content/`), by path.
+func realContentFiles() throws -> [String: Data] {
+    let folder = FolderSource(root: repositoryRoot)
+    var files: [String: Data] = [:]
+    for path in try folder.list(under: "content") { files[path] = try folder.read(path)! }
+    return files
+}
+
 /// Loads and validates the real content, with `edit` applied to its files first.
 func validateRealContent(editing edit: (inout [String: String]) -> Void = { _ in }) throws -> (LoadedContent, [Finding]) {
     let folder = FolderSource(root: repositoryRoot)

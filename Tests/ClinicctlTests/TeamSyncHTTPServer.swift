@@ -27,12 +27,7 @@ final class TeamHTTPServer {
             Self.backend.path,
         ]
         // The server's hooks run clinicctl: the one just built, found on the server's PATH.
-        var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = clinicctlBinary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        environment["HOME"] = FileManager.default.temporaryDirectory.path
-        environment["GIT_CONFIG_NOSYSTEM"] = "1"
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
+        process.environment = teamServerEnvironment(extra)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
