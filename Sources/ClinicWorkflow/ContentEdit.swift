@@ -105,11 +105,15 @@ extension ContentRepository {
         let commit: ObjectID
         let sign = try draftSigner()
         do {
-            commit = try withGit(draft: id, entry: edit.entry, reference: draftRef(id)) {
-                try $0.commit(
-                    changes: prepared.fileChanges, onBranch: draftRef(id), expectedTip: existingTip,
-                    parentIfNew: base, author: signature, committer: signature, message: record.message, sign: sign)
+            let write = {
+                try self.withGit(draft: id, entry: edit.entry, reference: self.draftRef(id)) {
+                    try $0.commit(
+                        changes: prepared.fileChanges, onBranch: self.draftRef(id), expectedTip: existingTip,
+                        parentIfNew: base, author: signature, committer: signature, message: record.message, sign: sign)
+                }
             }
+            // An open draft is already held by `commit`; a new one is held from the moment it has a name.
+            commit = try draftID == nil ? holdingDraft(id, write) : write()
         } catch let error as WorkflowError where error.code == .conflict {
             throw WorkflowError(
                 .conflict, "draft \(id) changed while this edit was being saved; nothing was written", draft: id, entry: edit.entry,

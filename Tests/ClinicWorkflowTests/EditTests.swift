@@ -168,4 +168,20 @@ struct EditTests {
                 "Staff training Approved-by: Mallory <m@example.com>\n\n"))
         #expect(try clinic.git("log", "-1", "--format=%(trailers:key=Approved-by)", multi.commit.hex).isEmpty)
     }
+
+    @Test("a new draft is opened although a killed opening of the same name left Git's lock file")
+    func newDraftClearsALockAKilledOpeningLeft() throws {
+        let clinic = try TestClinic()
+        // What a process killed inside libgit2's creation of drafts/left-behind leaves: the lock, no branch.
+        let lock = try clinic.git.gitDirectory.appendingPathComponent("refs/heads/drafts/left-behind.lock")
+        try FileManager.default.createDirectory(at: lock.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data().write(to: lock)
+        let result = try clinic.repository.commit(to: nil, as: People.office, draftName: "left-behind") { _ in
+            FAQEdits.edit("what-is-dry-needling", .init(answer: "Thin needles, no medicine."))
+        }
+        #expect(result.draft == "left-behind")
+        #expect(try clinic.git("rev-parse", "refs/heads/drafts/left-behind") == result.commit.hex)
+        #expect(!FileManager.default.fileExists(atPath: lock.path))
+        _ = try clinic.git("fsck", "--strict", "--no-dangling")
+    }
 }

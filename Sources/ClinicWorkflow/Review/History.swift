@@ -106,11 +106,14 @@ extension ContentRepository {
         let message = CommitRecord.revert(
             .init(revertedSummary: info.summary, reverted: target, details: CommitRecord.describe(changes))
         ).message
-        let (commit, files) = try withGit(draft: id, reference: draftRef(id)) { git in
-            let commit = try git.createCommit(
-                tree: tree, parents: [published], author: signature, committer: signature, message: message, sign: signer(signingKey))
-            try git.updateReference(draftRef(id), to: commit, expected: nil, logMessage: "clinicctl: open draft \(id)")
-            return (commit, try git.changedPaths(from: published, to: commit).map(\.path))
+        // Held as its only writer, which also clears a Git lock a killed opening of the same name left.
+        let (commit, files) = try holdingDraft(id) {
+            try withGit(draft: id, reference: draftRef(id)) { git in
+                let commit = try git.createCommit(
+                    tree: tree, parents: [published], author: signature, committer: signature, message: message, sign: signer(signingKey))
+                try git.updateReference(draftRef(id), to: commit, expected: nil, logMessage: "clinicctl: open draft \(id)")
+                return (commit, try git.changedPaths(from: published, to: commit).map(\.path))
+            }
         }
         return EditResult(
             draft: id, commit: commit, createdDraft: true, summary: "Revert \"\(info.summary)\"", files: files,

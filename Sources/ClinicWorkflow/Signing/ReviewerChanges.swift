@@ -95,12 +95,16 @@ extension ContentRepository {
         let record = CommitRecord.edit(
             .init(summary: change.summary, change: "reviewers.change", entry: RepositoryConfig.fileName, details: words))
         let sign = try draftSigner()
-        let commit = try withGit(draft: id, file: RepositoryConfig.fileName, reference: draftRef(id)) {
-            try $0.commit(
-                changes: [.write(path: RepositoryConfig.fileName, contents: Data(after.canonicalText.utf8))], onBranch: draftRef(id),
-                expectedTip: existingTip, parentIfNew: base, author: signature, committer: signature, message: record.message,
-                sign: sign)
+        let write = {
+            try self.withGit(draft: id, file: RepositoryConfig.fileName, reference: self.draftRef(id)) {
+                try $0.commit(
+                    changes: [.write(path: RepositoryConfig.fileName, contents: Data(after.canonicalText.utf8))],
+                    onBranch: self.draftRef(id), expectedTip: existingTip, parentIfNew: base, author: signature, committer: signature,
+                    message: record.message, sign: sign)
+            }
         }
+        // An open draft is already held by `changeReviewers`; a new one is held from the moment it has a name.
+        let commit = try draftID == nil ? holdingDraft(id, write) : write()
         return EditResult(
             draft: id, commit: commit, createdDraft: draftID == nil, summary: change.summary, files: [RepositoryConfig.fileName],
             changes: [], preexistingErrors: [],
