@@ -43,13 +43,17 @@ public final class MergedIndex: @unchecked Sendable {
     public let entries: [Entry]
     /// Empty when the merge is clean; in Git's path order otherwise.
     public let conflicts: [Conflict]
+    /// The merged tree's id (held in memory, like the merged blobs); nil when the merge conflicts.
+    /// A merge commit made from the same two parents has exactly this tree.
+    public let tree: ObjectID?
     private let scratch: Repository
     private let blobs: [String: ObjectID]
 
-    init(scratch: Repository, entries: [Entry], conflicts: [Conflict]) {
+    init(scratch: Repository, entries: [Entry], conflicts: [Conflict], tree: ObjectID?) {
         self.scratch = scratch
         self.entries = entries
         self.conflicts = conflicts
+        self.tree = tree
         self.blobs = Dictionary(entries.map { ($0.path, $0.blob) }, uniquingKeysWith: { _, last in last })
     }
 
@@ -58,6 +62,15 @@ public final class MergedIndex: @unchecked Sendable {
     /// Every path that is in conflict on any side (a rename gives each side its own path).
     public var conflictedPaths: [String] {
         Set(conflicts.map(\.path)).sorted(by: gitOrder)
+    }
+
+    /// Every path whose mode or object differs between the tree of `commit` and the merged
+    /// tree, as `Repository.fileDifferences`: what making this merge on `commit` changes.
+    /// Nil when the merge conflicts.
+    public func fileDifferences(from commit: ObjectID) throws -> [FileDifference]? {
+        guard let tree else { return nil }
+        let operation = "compare \(commit.short) with its merge file by file"
+        return try scratch.fileDifferences(fromTree: try scratch.treeOf(commit), toTree: tree, operation)
     }
 
     /// The merged bytes of the file at `path`; nil when the merged content has no file there.
@@ -81,7 +94,14 @@ extension Repository {
                 try check(git_merge_commits(&index, scratch.handle, our, their, &options), operation)
                 defer { git_index_free(index) }
                 let (entries, conflicts) = try Self.readIndex(index!, operation)
-                return MergedIndex(scratch: scratch, entries: entries, conflicts: conflicts)
+                var tree: ObjectID?
+                if conflicts.isEmpty {
+                    // Written to the scratch handle's in-memory store, like the merged blobs.
+                    var raw = git_oid()
+                    try check(git_index_write_tree_to(&raw, index, scratch.handle), operation)
+                    tree = ObjectID(raw)
+                }
+                return MergedIndex(scratch: scratch, entries: entries, conflicts: conflicts, tree: tree)
             }
         }
     }
@@ -91,8 +111,13 @@ extension Repository {
     /// repository's own objects.
     private func scratchWithMemoryWrites(_ operation: String) throws -> Repository {
         var raw: OpaquePointer?
-        try check(git_repository_open(&raw, git_repository_path(handle)), operation)
-        let scratch = Repository(handle: raw!)
+        if openedFromEnvironment {
+            // A server hook: the pushed objects are in quarantine, named by the environment.
+            try check(git_repository_open_ext(&raw, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil), operation)
+        } else {
+            try check(git_repository_open(&raw, git_repository_path(handle)), operation)
+        }
+        let scratch = Repository(handle: raw!, openedFromEnvironment: openedFromEnvironment)
         var odb: OpaquePointer?
         try check(git_repository_odb(&odb, scratch.handle), operation)
         defer { git_odb_free(odb) }

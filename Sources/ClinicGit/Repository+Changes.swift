@@ -42,9 +42,11 @@ extension Repository {
     /// Every path whose mode or object differs between the trees of two commits
     /// (submodules, symlinks and mode-only changes included), sorted by path.
     public func fileDifferences(from old: ObjectID, to new: ObjectID) throws -> [FileDifference] {
-        let operation = "compare \(old.short) with \(new.short) file by file"
-        let oldTree = try treeOf(old)
-        let newTree = try treeOf(new)
+        try fileDifferences(fromTree: try treeOf(old), toTree: try treeOf(new), "compare \(old.short) with \(new.short) file by file")
+    }
+
+    /// `fileDifferences(from:to:)` between two trees.
+    func fileDifferences(fromTree oldTree: ObjectID, toTree newTree: ObjectID, _ operation: String) throws -> [FileDifference] {
         var options = git_diff_options()
         try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), operation)
         options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue

@@ -16,6 +16,28 @@ extension Repository {
         }
     }
 
+    /// Every value of the multi-valued `key` as Git would see it (all levels), in order; empty when unset.
+    public func configStrings(_ key: String) throws -> [String] {
+        let operation = "read config \(key)"
+        var config: OpaquePointer?
+        try check(git_repository_config_snapshot(&config, handle), operation)
+        defer { git_config_free(config) }
+        var iterator: OpaquePointer?
+        let result = git_config_multivar_iterator_new(&iterator, config, key, nil)
+        if result == GIT_ENOTFOUND.rawValue { return [] }
+        try check(result, operation)
+        defer { git_config_iterator_free(iterator) }
+        var values: [String] = []
+        var entry: UnsafeMutablePointer<git_config_entry>?
+        while true {
+            let next = git_config_next(&entry, iterator)
+            if next == GIT_ITEROVER.rawValue { break }
+            try check(next, operation)
+            if let value = entry?.pointee.value { values.append(String(cString: value)) }
+        }
+        return values
+    }
+
     /// Sets `key` in the repository's own config (`.git/config`), never the global one.
     public func setConfigString(_ key: String, _ value: String) throws {
         try withLocalConfig("set config \(key)") { local, operation in

@@ -12,6 +12,6 @@ extension Repository {
         try check(
             git_repository_open_ext(&handle, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil),
             "open the repository named by GIT_DIR")
-        return Repository(handle: handle!)
+        return Repository(handle: handle!, openedFromEnvironment: true)
     }
 }

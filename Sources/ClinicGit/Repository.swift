@@ -12,9 +12,13 @@ public final class Repository: @unchecked Sendable {
     /// Called before any reference is moved or deleted, after the objects it
     /// will name are written: where crash tests stop the process.
     public var beforeReferenceUpdate: (() -> Void)?
+    /// Opened as Git's environment names it (a server hook's quarantine included): a second
+    /// handle on the same repository must be opened the same way to see the same objects.
+    let openedFromEnvironment: Bool
 
-    init(handle: OpaquePointer) {
+    init(handle: OpaquePointer, openedFromEnvironment: Bool = false) {
         self.handle = handle
+        self.openedFromEnvironment = openedFromEnvironment
     }
 
     deinit {

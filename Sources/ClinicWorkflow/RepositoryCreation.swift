@@ -59,6 +59,8 @@ public enum RepositoryCreation {
                 changes: changes, onBranch: "refs/heads/\(publishedBranch)", expectedTip: nil, parentIfNew: nil,
                 author: signature, committer: signature,
                 message: CommitRecord.creation.message)
+            // Every later commit of the published branch is judged from this one on.
+            try ContentRepository.recordTrustedStart(from: commit, in: git)
             if !bare { try git.checkoutHead() }
             return commit
         }

@@ -98,14 +98,26 @@ struct TeamSyncRuleTests {
     func invalidMergedContentIsRefused() throws {
         let (team, laptop) = try draftOnTheServer()
         let box = team.box
-        let approve = try box.clinicctl(
-            ["review", "approve", "faq-do-you-take-insurance", "--local", "--no-publish"], as: Sandbox.reviewer, in: laptop)
-        #expect(approve.status == 0, "\(approve.stderr)")
-        // Rita's merge, trailers intact, amended by her with plain Git to hold a broken phone number.
+        // Olivia's draft, given a broken phone number by her with plain Git, and Rita's merge of it
+        // made with plain Git with the approval record clinicctl writes: the merge is real, the content is not valid.
+        let draft = "drafts/faq-do-you-take-insurance"
+        #expect(try box.git(["checkout", "-q", draft], in: laptop).status == 0)
         let clinic = laptop.appendingPathComponent("content/clinic.yaml")
         let text = try String(contentsOf: clinic, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "+17739999825", with: "call us").utf8).write(to: clinic)
-        #expect(try gitAsRita(["commit", "-q", "-a", "--amend", "--no-edit"], in: laptop).status == 0)
+        let asOlivia = [
+            "GIT_AUTHOR_NAME": "Olivia Office", "GIT_AUTHOR_EMAIL": "office@clinic.example", "GIT_COMMITTER_NAME": "Olivia Office",
+            "GIT_COMMITTER_EMAIL": "office@clinic.example",
+        ]
+        let broken = try Sandbox.execute(
+            URL(fileURLWithPath: "/usr/bin/env"), ["git", "commit", "-qam", "Phone"], in: laptop, environment: asOlivia, stdin: nil)
+        #expect(broken.status == 0, "\(broken.stderr)")
+        let tip = try teamGitOutput(team, ["rev-parse", draft], in: laptop)
+        #expect(try box.git(["checkout", "-q", "main"], in: laptop).status == 0)
+        let message =
+            "Approve draft faq-do-you-take-insurance: Phone\n\nEdits in this draft:\n  - Phone (Olivia Office)\n\n"
+            + "Approved-by: Rita Reviewer <rita@clinic.example>\nDraft: faq-do-you-take-insurance\nApproved-commit: \(tip)\n"
+        #expect(try gitAsRita(["merge", "-q", "--no-ff", draft, "-m", message], in: laptop).status == 0)
         #expect(try teamGitOutput(team, ["log", "-1", "--format=%(trailers)", "main"], in: laptop).contains("Approved-by: Rita"))
         let before = try team.serverRef("refs/heads/main")
         let sent = try box.clinicctl(["sync"], as: Sandbox.reviewer, in: laptop)

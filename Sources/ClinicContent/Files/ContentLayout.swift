@@ -16,6 +16,23 @@ public struct ContentLayout: Hashable, Sendable {
     public func hoursFile(_ location: String) -> String { "\(hoursDirectory)/\(location).yaml" }
     public func faqFile(_ id: String) -> String { "\(faqDirectory)/\(id).md" }
 
+    /// Whether `path` (repository-relative) is a file the content model reads as records:
+    /// the clinic, categories and social files, a location or hours file, or an FAQ entry.
+    /// Anything else under the content folder (notes, documentation, `FAQ/x.md` spelled
+    /// in other letters) is published by nobody, so a review names it as another file.
+    public func holdsRecords(_ path: String) -> Bool {
+        if path == clinicFile || path == categoriesFile || path == socialFile { return true }
+        let prefix = directory + "/"
+        guard path.hasPrefix(prefix), !isDocumentation(path) else { return false }
+        let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty else { return false }
+        switch parts[0] {
+        case "locations", "hours": return parts[1].hasSuffix(".yaml")
+        case "faq": return parts[1].hasSuffix(".md")
+        default: return false
+        }
+    }
+
     /// Files in the content directory that are documentation, not content.
     func isDocumentation(_ path: String) -> Bool {
         // Asked of every file of every load: no array of path parts, and only the first six

@@ -38,17 +38,18 @@ extension ContentRepository {
         return Set(files.compactMap(\.acceptance)).intersection(accepting).sorted()
     }
 
-    /// What a pushed approval merge leaves unaccepted: the same rule as `approve`,
-    /// for a server that checks approvals it receives. Empty when `revision` is
-    /// not a two-parent merge.
+    /// What a pushed approval merge leaves unaccepted: the same rule as `approve`, for a
+    /// server that checks approvals it receives. What counts is what the commit changes
+    /// against the published tip it was made on (its first parent), which the
+    /// `approval-is-the-merge` rule ties to the merge `review approve` makes. Empty when
+    /// `revision` is not a two-parent merge.
     public func missingAcceptance(inApproval revision: Revision) throws -> [Acceptance] {
         try withGit(revision: revision.hex) { git in
             let commit = try git.commit(revision.id)
             guard commit.parents.count == 2 else { return [] }
             let accepted: [Acceptance] =
                 if case .approval(let approval) = CommitRecord(message: commit.message) { approval.accepted } else { [] }
-            let files = try changedFiles(tip: commit.parents[1], published: commit.parents[0], in: git)
-            return Acceptance.missing(for: files, accepted: Set(accepted))
+            return Acceptance.missing(for: try changedFiles(byCommit: commit, in: git), accepted: Set(accepted))
         }
     }
 

@@ -9,11 +9,12 @@ public struct ChangedFile: Sendable, Codable, Hashable {
     public enum Section: String, Sendable, Codable, CaseIterable {
         /// Anything under `hooks/`: it runs on publish and on the server.
         case code = "code-that-will-run"
-        /// Anything else outside the content model: top-level files, symlinks, modes.
+        /// Anything else outside the content model: top-level files, symlinks, modes, and files
+        /// under the content folder that hold no records (`content/faq/notes.txt`).
         case otherFiles = "other-files"
         /// `clinicctl.yaml`: reviewers, published branch, content folder.
         case settings
-        /// Plain files under the content folder, shown as the field-level diff.
+        /// Plain files the content model reads as records, shown as the field-level diff.
         case content
     }
 
@@ -84,10 +85,26 @@ public enum Acceptance: String, Sendable, Codable, CaseIterable, Comparable {
 }
 
 extension ContentRepository {
-    /// Every path `tip` changes since it left `published` (its merge base), classified.
+    /// Every path approving `tip` would change on `published`, classified: the difference
+    /// between the published tip and the merge `review approve` makes, never against a merge
+    /// base (which the draft's author can choose with a criss-cross history and commit dates).
     func changedFiles(tip: ObjectID, published: ObjectID, in git: Repository) throws -> [ChangedFile] {
+        try changedFiles(merging: try git.mergedIndex(ours: published, theirs: tip), tip: tip, published: published, in: git)
+    }
+
+    /// `changedFiles(tip:published:in:)` with the merge already made. A merge that conflicts
+    /// cannot be approved; it shows what the draft changed since its merge base instead.
+    func changedFiles(merging merged: MergedIndex, tip: ObjectID, published: ObjectID, in git: Repository) throws -> [ChangedFile] {
+        if let differences = try merged.fileDifferences(from: published) { return differences.map(classify) }
         let base = try git.mergeBase(tip, published) ?? published
         return try git.fileDifferences(from: base, to: tip).map(classify)
+    }
+
+    /// Every path `commit` changes against its first parent, classified: for an approval
+    /// whose tree is its merge (the server checks that), what approving it changed.
+    func changedFiles(byCommit commit: CommitInfo, in git: Repository) throws -> [ChangedFile] {
+        guard let previous = commit.parents.first else { return [] }
+        return try git.fileDifferences(from: previous, to: commit.id).map(classify)
     }
 
     func classify(_ difference: FileDifference) -> ChangedFile {
@@ -96,9 +113,9 @@ extension ContentRepository {
         let section: ChangedFile.Section =
             if path == RepositoryConfig.fileName { .settings } else if path.hasPrefix("hooks/") {
                 .code
-            } else if path.hasPrefix(
-                layout.directory + "/"), sides.allSatisfy({ $0.mode == .regular })
-            { .content } else { .otherFiles }
+            } else if layout.holdsRecords(path), sides.allSatisfy({ $0.mode == .regular }) {
+                .content
+            } else { .otherFiles }
         let change: ChangedFile.Change = difference.old == nil ? .added : difference.new == nil ? .removed : .changed
         let target = { (version: FileVersion?) -> String? in
             guard let version, version.mode == .symlink, let data = version.contents else { return nil }

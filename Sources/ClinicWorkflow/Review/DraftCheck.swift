@@ -86,7 +86,7 @@ extension ContentRepository {
                 }
             }
             let conflicts = Array(Set(merged.conflictedPaths.map(entry(forPath:)))).sorted()
-            let files = try changedFiles(tip: draft.tip, published: published, in: git)
+            let files = try changedFiles(merging: merged, tip: draft.tip, published: published, in: git)
             return DraftCheck(conflicts: conflicts, findings: findings, needsAcceptance: Acceptance.missing(for: files, accepted: []))
         }
     }

@@ -107,7 +107,7 @@ extension ContentRepository {
                             ?? ContentLoader(layout: layout).load(from: MergedIndexSource(merged, records: records)).content)
             }
             let conflicts = Array(Set(merged.conflictedPaths.map(entry(forPath:)))).sorted()
-            let files = try changedFiles(tip: draft.tip, published: published, in: git)
+            let files = try changedFiles(merging: merged, tip: draft.tip, published: published, in: git)
             if known == nil {
                 checks.remember(
                     DraftCheck(conflicts: conflicts, findings: findings, needsAcceptance: Acceptance.missing(for: files, accepted: [])), key

@@ -23,6 +23,13 @@ public struct ApprovalSignatureCheck: Sendable, Codable, Hashable {
         /// The recorded approver (or the signer) wrote or committed part of the draft.
         case selfApproval = "self-approval"
         case unsigned
+        /// Another rule refuses the approval (`detail` names it): an approver who is no
+        /// reviewer, an unaccepted settings change, a tree changed by hand after merging.
+        case refused
+        /// A commit on the published branch that is not an approval at all.
+        case notAnApproval = "not-an-approval"
+        /// The first commit of the history is not the one this copy trusts.
+        case untrustedStart = "untrusted-start"
     }
 
     public var commit: Revision
@@ -145,15 +152,6 @@ extension ContentRepository {
         let info = try withGit(revision: commit.hex) { try $0.commit(commit) }
         guard info.parents.count == 2, case .approval = CommitRecord(message: info.message) else { return nil }
         return try verifyApproval(commit, previousTip: info.parents[0])
-    }
-
-    /// Checks every approval on the published branch's first-parent history (or from `revision`), newest first.
-    public func verifyApprovals(from revision: String? = nil) throws -> [ApprovalSignatureCheck] {
-        let tip = try revision.map(resolve) ?? publishedTip()
-        return try withGit { try $0.firstParentLog(from: tip) }.compactMap { commit in
-            guard commit.parents.count == 2, case .approval = CommitRecord(message: commit.message) else { return nil }
-            return try verifyApproval(commit.id, previousTip: commit.parents[0])
-        }
     }
 }
 

@@ -37,6 +37,11 @@ extension ContentRepository {
                 }
             }
         }
+        // The history cloned is where this copy's trust starts (`verify` judges every approval after
+        // its first commit); from now on the published branch only follows approvals that hold.
+        if let tip = try repository.withGit(reference: published, { try $0.referenceTarget(published) }) {
+            try repository.withGit { try Self.recordTrustedStart(from: tip, in: $0) }
+        }
         var plan = SyncPlan()
         try repository.fetchEverything(remote: "origin", access: environment.networkAccess)
         try repository.syncDrafts(remote: "origin", plan: &plan)

@@ -51,9 +51,10 @@ public struct ApprovalRule: Sendable {
         self.check = check
     }
 
-    /// Committer is the approver; the approver is a reviewer, not an author; changes to hooks,
-    /// settings and other files were accepted; the signature holds (required when the published
-    /// tip says `requireSignedApprovals: true`); the content validates.
+    /// Committer is the approver; the approver is a reviewer, not an author; the commit is exactly
+    /// the merge of the published tip and the approved draft tip; changes to hooks, settings and
+    /// other files were accepted; the signature holds (required when the published tip says
+    /// `requireSignedApprovals: true`); the content validates.
     public static let standard: [ApprovalRule] = [
         ApprovalRule(name: "approver-committed") { proposed, _ in
             proposed.committer.isSame(as: proposed.approval.approvedBy)
@@ -74,6 +75,12 @@ public struct ApprovalRule: Sendable {
                 return error.message
             }
         },
+        ApprovalRule(name: "approval-is-the-merge") { proposed, repository in
+            // What was reviewed is the merge `review approve` makes: an approval whose tree was
+            // changed by hand after merging (an "evil merge"), or that names another draft tip
+            // than the one it merges, publishes something nobody saw.
+            try repository.mergeRefusal(of: proposed)
+        },
         ApprovalRule(name: "changes-beyond-content-accepted") { proposed, repository in
             // The same rule `review approve` applies: hooks, settings and other files need an explicit yes.
             let missing = try repository.missingAcceptance(inApproval: proposed.commit)
@@ -93,6 +100,12 @@ public struct ApprovalRule: Sendable {
             return errors.isEmpty ? nil : "the approved content would be invalid: \(errors.map(\.message).joined(separator: "; "))"
         },
     ]
+
+    /// The rules `verify` and `sync` apply to every approval already on the published branch:
+    /// all but the content check (the rules of content grow with clinicctl, and what a build
+    /// of today says of content approved last year is `validate`'s to tell) and the signature
+    /// (which `verifyApproval` reports with its own verdict).
+    public static let history: [ApprovalRule] = standard.filter { $0.name != "content-validates" && $0.name != "signature" }
 }
 
 extension ContentRepository {
@@ -108,49 +121,90 @@ extension ContentRepository {
 
     /// The server's check of a push (its `pre-receive`): what it refuses, and why.
     ///
-    /// The published branch is never deleted or rewound, and moves only by approval merges
-    /// that pass every rule; `refs/clinicctl/` records are only added. Reads only: it runs
-    /// while the pushed objects are in quarantine.
+    /// Trust starts at what the server already publishes, never at what the push says about
+    /// itself: the published branch is never deleted or rewound, and its new tip must reach
+    /// the old one along first parents, every step an approval that passes every rule under
+    /// the settings published just before it, checked in order from the old tip. Only the
+    /// published branch, drafts and clinicctl's records may be pushed, and records are only
+    /// added. Reads only: it runs while the pushed objects are in quarantine.
     public func checkPush(_ updates: [ProposedUpdate], rules: [ApprovalRule] = ApprovalRule.standard) throws -> [ServerRefusal] {
+        let started = environment.now()
         var refusals: [ServerRefusal] = []
         for update in updates {
-            if let reason = try refusal(of: update, rules: rules) {
+            if let reason = try refusal(of: update, rules: rules, started: started) {
                 refusals.append(ServerRefusal(reference: update.reference, reason: reason))
             }
         }
         return refusals
     }
 
-    private func refusal(of update: ProposedUpdate, rules: [ApprovalRule]) throws -> String? {
+    private func refusal(of update: ProposedUpdate, rules: [ApprovalRule], started: Date) throws -> String? {
         if update.reference.hasPrefix("refs/clinicctl/") {
             return update.old == nil ? nil : "clinicctl's records are only ever added; \(update.reference) cannot be changed or deleted"
         }
-        guard update.reference == publishedRef else { return nil }
+        guard update.reference == publishedRef else { return try refusalOfOtherReference(update) }
         let branch = config.publishedBranch
         guard let new = update.new else { return "\(branch) is the published content; it cannot be deleted" }
-        guard let old = update.old else { return nil }
-        guard try isIncluded(old, in: new) else {
+        if update.old == nil, try withGit({ try Self.trustedStart(in: $0) }) != nil {
+            return "\(branch) was published here before; it cannot be made again from a push"
+        }
+        let limit = try pushCheckSeconds()
+        let line: PublishedLine
+        switch try publishedLine(from: new.id, back: update.old?.id, deadline: started.addingTimeInterval(limit)) {
+        case .line(let found): line = found
+        case .tooLong(let read):
+            return "checking the push took longer than \(Int(limit)) s (git config \(Self.pushCheckSecondsKey)) while reading "
+                + "\(read) commits of \(branch)'s new history; nothing was accepted. Push fewer approvals at a time, "
+                + "or an administrator raises the setting"
+        case .missesStart(let root):
+            guard let old = update.old else { return nil }
+            if try isIncluded(old, in: new) {
+                return "\(branch)'s new history does not continue the published one: following each commit's first parent "
+                    + "from \(new.short) leads to \(root.short), never to the published tip \(old.short) (the published "
+                    + "history would be hidden behind a merge); \(branch) moves only by approvals made on its tip"
+            }
             return "\(branch) cannot be rewound or overwritten (a forced push); what is published stays in its history"
         }
-        var chain: [CommitInfo] = []
-        for commit in try withGit({ try $0.firstParentLog(from: new.id, limit: 1000) }) {
-            if commit.id == old.id { break }
-            chain.append(commit)
+        if let root = line.root, CommitRecord(message: root.message) != .creation {
+            return "commit \(root.id.short) (\"\(root.summary)\") does not start a clinic's content repository "
+                + "(`clinicctl init` makes the first commit)"
         }
-        for commit in chain.reversed() {
-            let what = "commit \(commit.id.short) (\"\(commit.summary)\")"
-            guard commit.parents.count == 2, case .approval(let approval) = CommitRecord(message: commit.message) else {
-                return "\(what) is not an approval: \(branch) only moves when a reviewer approves a draft with `clinicctl review approve`"
+        for (index, commit) in line.steps.enumerated() {
+            if index > 0, environment.now() > started.addingTimeInterval(limit) {
+                return "checking the push took longer than \(Int(limit)) s (git config \(Self.pushCheckSecondsKey)) after "
+                    + "\(index) of its \(line.steps.count) new commits on \(branch); nothing was accepted. Push fewer approvals "
+                    + "at a time, or an administrator raises the setting"
             }
-            let proposed = ProposedApproval(
-                commit: Revision(commit.id), previous: Revision(commit.parents[0]), approval: approval,
-                committer: Person(name: commit.committer.name, email: commit.committer.email),
-                draft: try describeDraft(id: approval.draft, tip: commit.parents[1], published: commit.parents[0], state: .open))
-            for rule in rules {
-                if let reason = try rule.check(proposed, self) { return "\(what) is refused: \(reason)" }
+            if let reason = try refusalOfPublishedStep(commit, rules: rules) {
+                return "commit \(commit.id.short) (\"\(commit.summary)\") \(reason)"
             }
         }
         return nil
     }
 
+    /// Only the published branch, drafts and clinicctl's records belong on the server, plus
+    /// what an administrator allows (`clinicctl.allowedRefs`, a pattern per line ending in `*`
+    /// or a full name): a look-alike tag `main` or a stray branch would change what a name means.
+    private func refusalOfOtherReference(_ update: ProposedUpdate) throws -> String? {
+        if update.reference.hasPrefix(Self.draftPrefix) { return nil }
+        // Removing what is not allowed is always allowed: it tidies up.
+        guard update.new != nil else { return nil }
+        let allowed = try withGit { try $0.configStrings(Self.allowedRefsKey) }
+        let matches = allowed.contains { pattern in
+            pattern.hasSuffix("*") ? update.reference.hasPrefix(pattern.dropLast()) : update.reference == pattern
+        }
+        return matches
+            ? nil
+            : "only \(config.publishedBranch), drafts/* and clinicctl's records are kept on this server; \(update.reference) "
+                + "is not one of them (an administrator can allow more with `git config --add \(Self.allowedRefsKey) 'refs/tags/*'`)"
+    }
+
+    /// How long the server may take to check one push, in seconds (`clinicctl.pushCheckSeconds`).
+    func pushCheckSeconds() throws -> TimeInterval {
+        guard let text = try withGit({ try $0.configString(Self.pushCheckSecondsKey) }) else { return 300 }
+        guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
+            throw WorkflowError(.invalid, "git config \(Self.pushCheckSecondsKey) is \"\(text)\", not a number of seconds")
+        }
+        return seconds
+    }
 }

@@ -20,6 +20,10 @@ extension ContentRepository {
         guard isBare else {
             throw WorkflowError(.refused, "--server is for the shared bare repository on the server; this one has a working tree")
         }
+        // The server trusts what it publishes now; each push is judged from its old tip.
+        if let tip = try withGit(reference: publishedRef, { try $0.referenceTarget(publishedRef) }) {
+            try withGit { try Self.recordTrustedStart(from: tip, in: $0) }
+        }
         let target = gitDirectory.appendingPathComponent("hooks/pre-receive")
         do {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -74,6 +74,13 @@ extension ContentRepository {
         case (let local?, let server?):
             if local == server { return false }
             if try withGit({ try $0.isAncestor(local, of: server) }) {
+                // The server's history is judged against this copy's, never taken on its word: a commit
+                // made with plain Git on a host without clinicctl's hooks, or a history built around this
+                // one, is reported and not followed.
+                if let refusal = try refusalOfPublishedMove(from: local, to: server, remote: remote) {
+                    plan.lines.append(.init(subject: branch, outcome: .notFollowed, detail: refusal))
+                    return false
+                }
                 let state = try workingTreeState()
                 try withGit { try $0.updateReference(publishedRef, to: server, expected: local, logMessage: "clinicctl: sync") }
                 plan.lines.append(.init(subject: branch, outcome: .updated))

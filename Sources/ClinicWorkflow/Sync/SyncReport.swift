@@ -25,6 +25,10 @@ public struct SyncReport: Sendable, Codable, Equatable {
             /// Approved here while the server's published branch moved on, and it could not be approved again
             /// on top of it: the draft is open here; `detail` says why and the command that finishes it.
             case notApprovedAgain = "not-approved-again"
+            /// The server's published branch moved by something that is not an approval that holds
+            /// (a commit made with plain Git, a replaced history): this copy stays where it was;
+            /// `detail` names the commit.
+            case notFollowed = "not-followed"
         }
 
         /// "main", "draft faq-x", "record rejected/faq-y".
@@ -46,6 +50,7 @@ public struct SyncReport: Sendable, Codable, Equatable {
             case .refused: "\(subject): refused by the server: \(detail ?? "no reason given")"
             case .approvedAgain: "\(subject): approved here while the server moved on; approved again on the server's content and sent"
             case .notApprovedAgain: "\(subject): approved here while the server moved on, and not approved again: \(detail ?? "")"
+            case .notFollowed: "\(subject): NOT FOLLOWED: \(detail ?? "the server's history does not hold")"
             }
         }
     }
@@ -58,7 +63,9 @@ public struct SyncReport: Sendable, Codable, Equatable {
     public var serverMessages: [String]
 
     /// True when the server refused something, or an approval made here is left to finish.
-    public var hasRefusals: Bool { lines.contains { $0.outcome == .refused || $0.outcome == .notApprovedAgain } }
+    public var hasRefusals: Bool {
+        lines.contains { $0.outcome == .refused || $0.outcome == .notApprovedAgain || $0.outcome == .notFollowed }
+    }
 }
 
 extension WorkEnvironment {
