@@ -13,13 +13,35 @@ extension HooksCommand {
                 `git commit`; an approval refreshes the copies. In a bare repository (a shared
                 server), writes hooks/post-receive from the published branch, so a push that
                 moves the published branch publishes it. See hooks/README.md.
+                With --ci FORGE, for a hosted repository that cannot run clinicctl's hooks (GitHub,
+                GitLab, Forgejo/Gitea), opens a draft adding the CI workflow that runs `verify` and
+                `validate` on every push to the published branch; make it a required status check
+                (docs/team.md).
                 """)
 
         @OptionGroup var repository: RepositoryOptions
         @Flag(help: "On the shared bare repository: also install the pre-receive check (see docs/team.md).") var server = false
+        @Option(
+            help: ArgumentHelp(
+                "Open a draft adding the required CI check for a hosted forge: github, gitlab or forgejo.", valueName: "forge"))
+        var ci: CIForge?
+        @OptionGroup var person: PersonOption
+        @OptionGroup var output: JSONOption
+
+        func validate() throws {
+            if server && ci != nil {
+                throw ValidationError("give --server (a bare repository with hooks) or --ci (a hosted forge), not both")
+            }
+        }
 
         func run() throws {
             let repository = try self.repository.open()
+            if let ci {
+                let result = try repository.addCICheck(ci.forge, as: try repository.identity(explicit: person.author))
+                if output.json { return try Output.printJSON(result) }
+                Output.printEdit(result, onlyHere: repository.hasRemote())
+                return
+            }
             if server {
                 for file in try repository.installServerHooks() { print("Installed \(file.path).") }
                 return
@@ -41,6 +63,19 @@ extension HooksCommand {
                     "Installed \(file.path) from \(branch) (\(revision.short)): a push that moves \(branch) now runs `clinicctl publish`."
                 )
             }
+        }
+    }
+}
+
+/// A forge `hooks install --ci` writes a workflow for.
+enum CIForge: String, ExpressibleByArgument, CaseIterable {
+    case github, gitlab, forgejo
+
+    var forge: CICheck.Forge {
+        switch self {
+        case .github: .github
+        case .gitlab: .gitlab
+        case .forgejo: .forgejo
         }
     }
 }
