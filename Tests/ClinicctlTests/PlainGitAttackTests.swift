@@ -290,4 +290,29 @@ struct PlainGitAttackTests {
         #expect(local.status == 1)
         #expect(local.stdout.contains("\(merge) FAIL not-an-approval"), "\(local.stdout)")
     }
+
+    @Test func aRewoundServerIsReportedAndNotPushedOverOnAHostWithoutHooks() throws {
+        let team = try Team()
+        let box = team.box
+        let (office, _) = try team.clone("office", as: Sandbox.manager)
+        #expect(try box.clinicctl(["faq", "add", "--question", "Do you bill Medicare?", "--answer", "Yes."], in: office).status == 0)
+        #expect(try box.clinicctl(["sync"], in: office).status == 0)
+        let (laptop, _) = try team.clone("laptop", as: Sandbox.reviewer)
+        let approved = try box.clinicctl(
+            ["review", "approve", "faq-do-you-bill-medicare", "--no-publish"], as: Sandbox.reviewer, in: laptop)
+        #expect(approved.status == 0, "\(approved.stderr)")
+        let published = try team.serverRef("refs/heads/main")
+        // Someone with plain Git takes the approval back on the server.
+        #expect(try git(["fetch", "-q", "origin"], in: office).status == 0)
+        #expect(try git(["push", "-q", "--force", "origin", "\(published)^1:refs/heads/main"], in: office).status == 0)
+        let rewound = try team.serverRef("refs/heads/main")
+        #expect(rewound != published)
+
+        let synced = try box.clinicctl(["sync"], as: Sandbox.reviewer, in: laptop)
+        #expect(synced.status == 1)
+        #expect(synced.stdout.contains("main: NOT FOLLOWED: the server's main was rewritten since the last sync"), "\(synced.stdout)")
+        #expect(!synced.stdout.contains("main: pushed"))
+        #expect(try team.serverRef("refs/heads/main") == rewound)
+        #expect(try output(["rev-parse", "main"], in: laptop, as: Self.rita) == published)
+    }
 }

@@ -19,9 +19,11 @@ extension ContentRepository {
     /// per reference, with its message.
     public func sync(remote: String = "origin") throws -> SyncReport {
         let access = environment.networkAccess
+        // What the server published when this copy last looked: its history must go on from there.
+        let lastSeen = try withGit { try $0.referenceTarget(Self.trackingPrefix(remote) + config.publishedBranch) }
         try fetchEverything(remote: remote, access: access)
         var plan = SyncPlan()
-        let checkoutUpdated = try syncPublishedBranch(remote: remote, plan: &plan)
+        let checkoutUpdated = try syncPublishedBranch(remote: remote, lastSeen: lastSeen, plan: &plan)
         try syncDrafts(remote: remote, plan: &plan)
         try syncRecords(remote: remote, plan: &plan)
         var messages: [String] = []
@@ -57,7 +59,13 @@ extension ContentRepository {
     /// The published branch moves here when the server's is ahead, and is sent when this
     /// copy is ahead. When both moved, the approvals made here are made again on the server's
     /// tip and sent (`remakeOfflineApprovals`); anything else made here stops it, with how to finish.
-    func syncPublishedBranch(remote: String, plan: inout SyncPlan) throws -> Bool {
+    ///
+    /// A race is told from a rewrite by `lastSeen`, the server's tip at the last sync: the
+    /// server's history must go on from it along first parents. One that went back or was
+    /// replaced was rewritten on purpose by someone with plain Git: it is reported, not
+    /// followed, and nothing is sent over it (not even this copy's approvals, which would
+    /// undo the rewrite without anyone deciding to).
+    func syncPublishedBranch(remote: String, lastSeen: ObjectID? = nil, plan: inout SyncPlan) throws -> Bool {
         let branch = config.publishedBranch
         let (local, server) = try withGit { git in
             (try git.referenceTarget(publishedRef), try git.referenceTarget(Self.trackingPrefix(remote) + branch))
@@ -73,6 +81,23 @@ extension ContentRepository {
             return false
         case (let local?, let server?):
             if local == server { return false }
+            if let lastSeen, lastSeen != server,
+                case .missesStart = try publishedLine(from: server, back: lastSeen, deadline: .distantFuture)
+            {
+                let tracking = "\(Self.trackingPrefix(remote).dropFirst("refs/".count))\(branch)"
+                plan.lines.append(
+                    .init(
+                        subject: branch, outcome: .notFollowed,
+                        detail: "the server's \(branch) was rewritten since the last sync: it went from \(lastSeen.short) to "
+                            + "\(server.short), which does not continue from it. This copy keeps \(local.short) and sent nothing; "
+                            + "`clinicctl verify \(tracking)` shows the server's history. Ask whoever runs the server what happened"))
+                return false
+            }
+            // What the server added since the last sync must hold before anything goes on top of it.
+            if let lastSeen, lastSeen != server, let refusal = try refusalOfPublishedMove(from: lastSeen, to: server, remote: remote) {
+                plan.lines.append(.init(subject: branch, outcome: .notFollowed, detail: refusal))
+                return false
+            }
             if try withGit({ try $0.isAncestor(local, of: server) }) {
                 // The server's history is judged against this copy's, never taken on its word: a commit
                 // made with plain Git on a host without clinicctl's hooks, or a history built around this
