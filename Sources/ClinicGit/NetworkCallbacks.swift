@@ -24,6 +24,19 @@ final class NetworkSession {
     /// The port named by an `ssh://host:port/` address; nil for scp-like `host:path`.
     var port: Int? { URLComponents(string: url)?.port }
 
+    /// The configured http(s) address's scheme, host and port (the scheme's default when none is
+    /// written); nil for other transports.
+    var configuredServer: (scheme: String, host: String, port: String)? {
+        guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = parts.host
+        else { return nil }
+        return (scheme, Self.bare(host), parts.port.map(String.init) ?? (scheme == "https" ? "443" : "80"))
+    }
+
+    private static func bare(_ host: String) -> String {
+        host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+    }
+
     /// Fills `callbacks` with this session's handlers.
     func install(into callbacks: inout git_remote_callbacks) {
         callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
@@ -39,7 +52,7 @@ final class NetworkSession {
             let session = Unmanaged<NetworkSession>.fromOpaque(payload!).takeUnretainedValue()
             let ref = String(cString: name!)
             session.order.append(ref)
-            session.refusals[ref] = status.map { String(cString: $0) }
+            session.refusals[ref] = status.map { redactingAddressPasswords(String(cString: $0)) }
             return 0
         }
         callbacks.sideband_progress = { text, length, payload in
@@ -51,10 +64,11 @@ final class NetworkSession {
         }
     }
 
-    /// The server's messages, line by line, without progress counters.
+    /// The server's messages, line by line, without progress counters. Like its refusals, they
+    /// may quote an address: a password written in one is masked.
     var serverMessages: [String] {
         serverText.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+            .filter { !$0.isEmpty }.map(redactingAddressPasswords)
     }
 
     /// Offers each configured credential once, in order; stops after the last one or
@@ -70,7 +84,9 @@ final class NetworkSession {
             if access.sshKey != nil { candidates.append("the ssh key") }
             if access.useSSHAgent { candidates.append("ssh-agent") }
         }
-        if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, access.token != nil { candidates.append("the token") }
+        if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, access.token != nil {
+            candidates.append(access.passwordFromAddress ? "the password written in the address" : "the token")
+        }
         guard attempts < min(candidates.count, access.maximumAttempts) else {
             return giveUp(candidates.isEmpty)
         }
@@ -93,11 +109,18 @@ final class NetworkSession {
     private func giveUp(_ nothingToOffer: Bool) -> Int32 {
         let message =
             nothingToOffer
-            ? "the server at \(url) asks who you are, and there is nothing to offer it: for ssh set CLINICCTL_SSH_KEY to your key file or start ssh-agent; for https set CLINICCTL_TOKEN"
+            ? (configuredServer != nil
+                ? "the server at \(url) asks who you are, and there is nothing to offer it: set CLINICCTL_TOKEN to your token or password (a password written in a clone's address is used for that clone only and never stored)"
+                : "the server at \(url) asks who you are, and there is nothing to offer it: for ssh set CLINICCTL_SSH_KEY to your key file or start ssh-agent; for https set CLINICCTL_TOKEN")
             : "the server at \(url) refused \(triedKinds.joined(separator: " and ")) (\(attempts) attempt\(attempts == 1 ? "" : "s")); check that your key or token is the one the server knows"
-        failure = GitError(code: .authentication, operation: "sign in to \(url)", message: message)
-        git_error_set_str(Int32(GIT_ERROR_NET.rawValue), message)
-        return -1
+        return fail(GitError(code: .authentication, operation: "sign in to \(url)", message: message), GIT_ERROR_NET, -1)
+    }
+
+    /// Remembers why a callback stopped, and tells libgit2 the same.
+    private func fail(_ error: GitError, _ errorClass: git_error_t, _ code: Int32) -> Int32 {
+        failure = error
+        git_error_set_str(Int32(errorClass.rawValue), error.message)
+        return code
     }
 
     /// ssh: the host key must be listed for this host in known_hosts. Other transports keep
@@ -129,9 +152,8 @@ final class NetworkSession {
     }
 
     private func refuseHost(_ message: String, fingerprint: String) -> Int32 {
-        failure = GitError(code: .hostKey, operation: "check the host key of \(url)", message: message)
-        git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), message)
-        return GIT_ECERTIFICATE.rawValue
+        fail(
+            GitError(code: .hostKey, operation: "check the host key of \(url)", message: message), GIT_ERROR_SSH, GIT_ECERTIFICATE.rawValue)
     }
 
     /// The key type named at the start of an ssh public key blob (an SSH string).

@@ -19,6 +19,8 @@ public struct NetworkAccess: Sendable, Equatable {
     public var knownHosts: URL?
     /// How many credentials are offered in total before giving up.
     public var maximumAttempts: Int
+    /// Whether `token` is the password written in the address (`takingPassword(from:)`), for messages.
+    public var passwordFromAddress = false
 
     public init(
         sshKey: URL? = nil, useSSHAgent: Bool = true, token: String? = nil, tokenUser: String = "x-access-token",

@@ -73,8 +73,12 @@ extension Repository {
 
     /// Clones `url` into `folder` (which must not exist or be empty), checking out
     /// `branch` (the server's default branch when nil).
+    ///
+    /// A password written in `url` is this clone's credential (in place of `access.token`),
+    /// and the address is stored in `remote.origin.url` without it.
     public static func clone(from url: String, into folder: URL, branch: String?, access: NetworkAccess) throws -> Repository {
         ensureLibgit2()
+        let (url, access) = access.takingPassword(from: url)
         let operation = "clone \(url)"
         let session = NetworkSession(access: access, url: url)
         var options = git_clone_options()
