@@ -72,4 +72,6 @@ extension GitError.Code {
     public static let authentication = GitError.Code(rawValue: "authentication")
     /// The server's ssh host key is unknown or has changed.
     public static let hostKey = GitError.Code(rawValue: "hostKey")
+    /// The server sent us to another server: not followed, or followed without credentials.
+    public static let redirect = GitError.Code(rawValue: "redirect")
 }

@@ -3,6 +3,72 @@ import ClinicTestSupport
 import Foundation
 import Testing
 
+/// Where a redirecting server sends its client: another loopback host, or another port of
+/// the same host (which libgit2 1.5.1 follows even when told to follow no redirect off-site).
+enum Elsewhere: String, CaseIterable, Sendable {
+    case anotherHost, anotherPort
+    var address: String { self == .anotherHost ? "127.0.0.2" : "127.0.0.1" }
+}
+
+/// The three calls that talk to a server.
+enum NetworkCall: String, CaseIterable, Sendable {
+    case clone, fetch, push
+
+    /// Runs the call against `address` with `access`, from a repository made in `scratch`.
+    func run(_ address: String, _ access: NetworkAccess, in scratch: URL) throws {
+        if self == .clone {
+            _ = try Repository.clone(from: address, into: scratch.appendingPathComponent("clone"), branch: nil, access: access)
+            return
+        }
+        let local = scratch.appendingPathComponent("local")
+        try FileManager.default.createDirectory(at: local, withIntermediateDirectories: true)
+        _ = try makeGitRepository(in: local, files: ["hours.yaml": "monday: 9-17\n"])
+        let repository = try Repository.open(at: local)
+        try repository.addRemote("origin", url: address)
+        if self == .fetch {
+            try repository.fetch(remote: "origin", refspecs: ["+refs/heads/*:refs/remotes/origin/*"], access: access)
+        } else {
+            _ = try repository.push(remote: "origin", refspecs: ["refs/heads/main:refs/heads/main"], access: access)
+        }
+    }
+}
+
+@Suite(
+    "Credentials go only to the server of the configured address",
+    .enabled(if: RecordingHTTPServer.available, "needs python3"))
+struct CredentialRedirectTests {
+    static let token = "redirect-token-7c21"
+
+    /// A server at 127.0.0.1 answers 302 to a second server (another host, or another port),
+    /// which asks for credentials and writes down what it gets. With `askingFirst`, the first
+    /// server takes the token itself before redirecting: the token was there to be sent.
+    @Test(arguments: Elsewhere.allCases, [false, true])
+    func aRedirectElsewhereGetsNoCredentialsAndSaysSo(_ elsewhere: Elsewhere, _ askingFirst: Bool) throws {
+        for call in NetworkCall.allCases {
+            try withScratch { scratch in
+                let harvester = try RecordingHTTPServer.asking(address: elsewhere.address, in: scratch)
+                defer { harvester.stop() }
+                let moved = try RecordingHTTPServer.redirecting(to: harvester.url, askingFirst: askingFirst, in: scratch)
+                defer { moved.stop() }
+                let access = NetworkAccess(useSSHAgent: false, token: Self.token)
+
+                let error = #expect(throws: GitError.self, "\(call)") { try call.run(moved.url + "/clinic.git", access, in: scratch) }
+                #expect(error?.code == .redirect, "\(call): \(String(describing: error))")
+                let message = error?.message ?? ""
+                #expect(message.contains("the server at 127.0.0.1:\(moved.port) redirected clinicctl to"), "\(call): \(message)")
+                let target = elsewhere == .anotherHost ? "another host, 127.0.0.2" : "127.0.0.1:\(harvester.port)"
+                #expect(message.contains(target), "\(call): \(message)")
+                #expect(message.contains("no credentials were sent there") || message.contains("none were sent there"), "\(message)")
+
+                #expect(!moved.requests.isEmpty, "\(call): the configured server was asked")
+                #expect(moved.receivedCredentials == (askingFirst ? ["x-access-token:\(Self.token)"] : []), "\(call)")
+                #expect(harvester.requests.allSatisfy { $0.authorization == nil }, "\(call): \(harvester.requests)")
+                #expect(!harvester.receivedCredentials.contains { $0.contains(Self.token) }, "\(call)")
+            }
+        }
+    }
+}
+
 @Suite("Passwords written in addresses are masked, and never stored")
 struct AddressPasswordTests {
     @Test(

@@ -2,12 +2,77 @@ import ClinicTestSupport
 import Foundation
 import Testing
 
+/// Where a redirecting server sends clinicctl: another loopback host, or another port of the same host.
+enum RedirectTarget: String, CaseIterable, Sendable {
+    case anotherHost, anotherPort
+    var address: String { self == .anotherHost ? "127.0.0.2" : "127.0.0.1" }
+}
+
+/// Where the secret comes from: CLINICCTL_TOKEN, or a password written in the address.
+enum SecretSource: String, CaseIterable, Sendable {
+    case token, passwordInAddress
+}
+
 /// Credentials go only where they were meant for (issue 22, item 4).
 @Suite(
     "hardening: credentials go only where they were meant for",
     .enabled(if: RecordingHTTPServer.available && TeamHTTPServer.available, "needs git-http-backend and python3: make test-deps"))
 struct HardeningCredentialTests {
     static let secret = "clinic-secret-5e8d"
+
+    /// What a redirect refusal must say: both servers, and that no credentials went there.
+    private func expectRefusal(_ run: Run, from moved: RecordingHTTPServer, to harvester: RecordingHTTPServer, _ target: RedirectTarget) {
+        #expect(run.status == 1, "\(run.stdout) \(run.stderr)")
+        #expect(run.stderr.contains("the server at 127.0.0.1:\(moved.port) redirected clinicctl to"), "\(run.stderr)")
+        let named = target == .anotherHost ? "another host, 127.0.0.2" : "127.0.0.1:\(harvester.port)"
+        #expect(run.stderr.contains(named), "\(run.stderr)")
+        #expect(run.stderr.contains("no credentials were sent there") || run.stderr.contains("none were sent there"), "\(run.stderr)")
+        #expect(!(run.stdout + run.stderr).contains(Self.secret), "\(run.stdout) \(run.stderr)")
+        #expect(harvester.requests.allSatisfy { $0.authorization == nil }, "\(harvester.requests)")
+        #expect(!harvester.receivedCredentials.contains { $0.contains(Self.secret) })
+    }
+
+    @Test(
+        "clone from a server answering 302 to another host or port sends neither CLINICCTL_TOKEN nor the address's password there",
+        arguments: RedirectTarget.allCases, SecretSource.allCases)
+    func cloneNeverTakesCredentialsElsewhere(_ target: RedirectTarget, _ source: SecretSource) throws {
+        let box = try Sandbox()
+        let harvester = try RecordingHTTPServer.asking(address: target.address, in: box.root)
+        defer { harvester.stop() }
+        let moved = try RecordingHTTPServer.redirecting(to: harvester.url, in: box.root)
+        defer { moved.stop() }
+        let url =
+            source == .token
+            ? "\(moved.url)/clinic.git" : "http://olivia:\(Self.secret)@127.0.0.1:\(moved.port)/clinic.git"
+        let folder = box.root.appendingPathComponent("clone")
+        let run = try box.clinicctl(
+            ["clone", url, folder.path], in: box.root, environment: ["CLINICCTL_TOKEN": source == .token ? Self.secret : ""])
+        expectRefusal(run, from: moved, to: harvester, target)
+        #expect(!moved.requests.isEmpty, "clinicctl asked the configured server first")
+        #expect(!FileManager.default.fileExists(atPath: folder.path), "a refused clone leaves no folder")
+    }
+
+    @Test(
+        "sync with a server answering 302 to another host or port sends no token there and changes nothing",
+        arguments: RedirectTarget.allCases)
+    func syncNeverTakesTheTokenElsewhere(_ target: RedirectTarget) throws {
+        let box = try Sandbox(bare: true)
+        let office = box.root.appendingPathComponent("office")
+        let cloned = try box.clinicctl(["clone", box.repo.path, office.path], in: box.root)
+        #expect(cloned.status == 0, "\(cloned.stderr)")
+        let harvester = try RecordingHTTPServer.asking(address: target.address, in: box.root)
+        defer { harvester.stop() }
+        let moved = try RecordingHTTPServer.redirecting(to: harvester.url, in: box.root)
+        defer { moved.stop() }
+        #expect(try box.git(["remote", "set-url", "origin", "\(moved.url)/clinic.git"], in: office).status == 0)
+        #expect(try box.clinicctl(["faq", "add", "--question", "Do you take insurance?", "--answer", "Yes."], in: office).status == 0)
+        let refs = try box.git(["for-each-ref", "--format=%(refname) %(objectname)"], in: office).stdout
+
+        let run = try box.clinicctl(["sync"], in: office, environment: ["CLINICCTL_TOKEN": Self.secret])
+        expectRefusal(run, from: moved, to: harvester, target)
+        #expect(run.stderr.components(separatedBy: "redirected clinicctl").count == 2, "said once: \(run.stderr)")
+        #expect(try box.git(["for-each-ref", "--format=%(refname) %(objectname)"], in: office).stdout == refs)
+    }
 
     @Test("a password written in the clone address is never printed nor stored; sync then asks for CLINICCTL_TOKEN")
     func aPasswordInTheAddressIsNeverPrintedNorStored() throws {

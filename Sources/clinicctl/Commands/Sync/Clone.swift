@@ -12,7 +12,8 @@ struct Clone: ParsableCommand {
             CLINICCTL_SSH_KEY or ssh-agent; the server must be in ~/.ssh/known_hosts), https://... (a token
             from CLINICCTL_TOKEN), git://... or a folder. DIR defaults to the repository's name.
             A password written in URL (https://user:password@...) is used for this clone only: it is
-            never stored nor printed, so `clinicctl sync` then needs CLINICCTL_TOKEN.
+            never stored nor printed, so `clinicctl sync` then needs CLINICCTL_TOKEN. Credentials never
+            follow a server's redirect to another host.
             """)
     @Argument(help: "The shared repository's address.") var url: String
     @Argument(help: "The folder to create (default: the repository's name).") var directory: String?
