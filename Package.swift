@@ -68,8 +68,9 @@ let package = Package(
             name: "clinicctl-webhook",
             dependencies: ["ClinicWebhook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
-        // Servers and keys the tests start and make (git daemon, ssh-keygen), shared by the test targets.
-        .target(name: "ClinicTestSupport", path: "Tests/ClinicTestSupport"),
+        // Servers and keys the tests start and make (git daemon, a recording HTTP server, ssh-keygen),
+        // shared by the test targets.
+        .target(name: "ClinicTestSupport", path: "Tests/ClinicTestSupport", exclude: ["Servers"]),
         .testTarget(name: "ClinicGitTests", dependencies: ["ClinicGit", "ClinicTestSupport"]),
         .testTarget(
             name: "ClinicContentTests", dependencies: ["ClinicContent", "ClinicTestSupport"],

@@ -39,11 +39,12 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     /// libgit2's own message, or ours when the failure was detected here.
     public let message: String
 
-    /// Public so that callers' tests can compare whole error values.
+    /// Public so that callers' tests can compare whole error values. A password written in an
+    /// address in `operation` or `message` is masked here, so no error can carry one.
     public init(code: Code, operation: String, message: String) {
         self.code = code
-        self.operation = operation
-        self.message = message
+        self.operation = redactingAddressPasswords(operation)
+        self.message = redactingAddressPasswords(message)
     }
 
     /// "<operation>: <message>", what a user sees.

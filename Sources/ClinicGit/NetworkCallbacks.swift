@@ -24,6 +24,53 @@ final class NetworkSession {
     /// The port named by an `ssh://host:port/` address; nil for scp-like `host:path`.
     var port: Int? { URLComponents(string: url)?.port }
 
+    /// The server an http(s) connection of this session went to last, as libgit2's trace
+    /// names it (`ConnectionTrace`); nil before the first one, and for other transports.
+    var connected: (host: String, port: String)?
+
+    /// Runs libgit2's network call `body` with this session's callbacks able to see where it connects.
+    func run(_ body: () -> Int32) -> Int32 {
+        withExtendedLifetime(self) { ConnectionTrace.during(self, body) }
+    }
+
+    /// The configured http(s) address's scheme, host and port (the scheme's default when none is
+    /// written); nil for other transports.
+    var configuredServer: (scheme: String, host: String, port: String)? {
+        guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = parts.host
+        else { return nil }
+        return (scheme, Self.bare(host), parts.port.map(String.init) ?? (scheme == "https" ? "443" : "80"))
+    }
+
+    /// Where a redirect took this http(s) session, when that is not the configured address's
+    /// server: another host, or another port of it. libgit2 1.5.1 (told to follow no redirect
+    /// to another host) still follows one to another port, and asks for credentials there
+    /// with the configured address. Going from http to https on the same host, as libgit2
+    /// allows, is not elsewhere.
+    var redirectedElsewhere: String? {
+        guard let configured = configuredServer, let connected else { return nil }
+        let host = Self.bare(connected.host)
+        let upgrade = configured.scheme == "http" && configured.port == "80" && connected.port == "443"
+        if host.lowercased() == configured.host.lowercased(), connected.port == configured.port || upgrade { return nil }
+        return Self.server(host, connected.port)
+    }
+
+    /// `host:port`, an IPv6 host in brackets.
+    static func server(_ host: String, _ port: String) -> String {
+        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+
+    private static func bare(_ host: String) -> String {
+        host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+    }
+
+    /// A line of libgit2's trace, seen while this session runs.
+    func noteTrace(_ line: String) {
+        let prefix = "Connecting to remote "
+        guard line.hasPrefix(prefix), let separator = line.range(of: " port ", options: .backwards) else { return }
+        connected = (String(line[prefix.endIndex..<separator.lowerBound]), String(line[separator.upperBound...]))
+    }
+
     /// Fills `callbacks` with this session's handlers.
     func install(into callbacks: inout git_remote_callbacks) {
         callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
@@ -39,7 +86,7 @@ final class NetworkSession {
             let session = Unmanaged<NetworkSession>.fromOpaque(payload!).takeUnretainedValue()
             let ref = String(cString: name!)
             session.order.append(ref)
-            session.refusals[ref] = status.map { String(cString: $0) }
+            session.refusals[ref] = status.map { redactingAddressPasswords(String(cString: $0)) }
             return 0
         }
         callbacks.sideband_progress = { text, length, payload in
@@ -51,10 +98,11 @@ final class NetworkSession {
         }
     }
 
-    /// The server's messages, line by line, without progress counters.
+    /// The server's messages, line by line, without progress counters. Like its refusals, they
+    /// may quote an address: a password written in one is masked.
     var serverMessages: [String] {
         serverText.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+            .filter { !$0.isEmpty }.map(redactingAddressPasswords)
     }
 
     /// Offers each configured credential once, in order; stops after the last one or
@@ -62,6 +110,8 @@ final class NetworkSession {
     private func credential(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>?, _ userFromURL: String?, _ allowed: UInt32)
         -> Int32
     {
+        // Whoever asks, libgit2 names the configured address: check where it really is.
+        if let elsewhere = redirectedElsewhere { return refuseRedirect(to: elsewhere) }
         if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0 {
             return git_credential_username_new(out, userFromURL ?? access.sshUser ?? "git")
         }
@@ -70,7 +120,9 @@ final class NetworkSession {
             if access.sshKey != nil { candidates.append("the ssh key") }
             if access.useSSHAgent { candidates.append("ssh-agent") }
         }
-        if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, access.token != nil { candidates.append("the token") }
+        if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, access.token != nil {
+            candidates.append(access.passwordFromAddress ? "the password written in the address" : "the token")
+        }
         guard attempts < min(candidates.count, access.maximumAttempts) else {
             return giveUp(candidates.isEmpty)
         }
@@ -93,11 +145,37 @@ final class NetworkSession {
     private func giveUp(_ nothingToOffer: Bool) -> Int32 {
         let message =
             nothingToOffer
-            ? "the server at \(url) asks who you are, and there is nothing to offer it: for ssh set CLINICCTL_SSH_KEY to your key file or start ssh-agent; for https set CLINICCTL_TOKEN"
+            ? (configuredServer != nil
+                ? "the server at \(url) asks who you are, and there is nothing to offer it: set CLINICCTL_TOKEN to your token or password (a password written in a clone's address is used for that clone only and never stored)"
+                : "the server at \(url) asks who you are, and there is nothing to offer it: for ssh set CLINICCTL_SSH_KEY to your key file or start ssh-agent; for https set CLINICCTL_TOKEN")
             : "the server at \(url) refused \(triedKinds.joined(separator: " and ")) (\(attempts) attempt\(attempts == 1 ? "" : "s")); check that your key or token is the one the server knows"
-        failure = GitError(code: .authentication, operation: "sign in to \(url)", message: message)
-        git_error_set_str(Int32(GIT_ERROR_NET.rawValue), message)
-        return -1
+        return fail(GitError(code: .authentication, operation: "sign in to \(url)", message: message), GIT_ERROR_NET, -1)
+    }
+
+    /// Credentials go only to the server of the configured address: never after a redirect.
+    private func refuseRedirect(to elsewhere: String) -> Int32 {
+        let from = configuredServer.map { Self.server($0.host, $0.port) } ?? url
+        return fail(Self.redirectRefusal(from: from, to: elsewhere, url: url, asked: true), GIT_ERROR_HTTP, -1)
+    }
+
+    /// What a user reads when the server at `from` sent clinicctl to `elsewhere`.
+    static func redirectRefusal(from: String, to elsewhere: String, url: String, asked: Bool) -> GitError {
+        let what =
+            asked
+            ? "redirected clinicctl to \(elsewhere), which asked for credentials: none were sent there"
+            : "redirected clinicctl to another host, \(elsewhere): not followed, and no credentials were sent there"
+        return GitError(
+            code: .redirect, operation: "connect to \(url)",
+            message:
+                "the server at \(from) \(what) (neither CLINICCTL_TOKEN nor a password). clinicctl sends credentials only to the server of the repository's address; if the repository has moved, ask its administrator for the new address"
+        )
+    }
+
+    /// Remembers why a callback stopped, and tells libgit2 the same.
+    private func fail(_ error: GitError, _ errorClass: git_error_t, _ code: Int32) -> Int32 {
+        failure = error
+        git_error_set_str(Int32(errorClass.rawValue), error.message)
+        return code
     }
 
     /// ssh: the host key must be listed for this host in known_hosts. Other transports keep
@@ -129,9 +207,8 @@ final class NetworkSession {
     }
 
     private func refuseHost(_ message: String, fingerprint: String) -> Int32 {
-        failure = GitError(code: .hostKey, operation: "check the host key of \(url)", message: message)
-        git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), message)
-        return GIT_ECERTIFICATE.rawValue
+        fail(
+            GitError(code: .hostKey, operation: "check the host key of \(url)", message: message), GIT_ERROR_SSH, GIT_ECERTIFICATE.rawValue)
     }
 
     /// The key type named at the start of an ssh public key blob (an SSH string).
@@ -140,5 +217,40 @@ final class NetworkSession {
         let length = blob[0..<4].reduce(0) { $0 << 8 | Int($1) }
         guard length <= blob.count - 4 else { return "unknown" }
         return String(decoding: blob[4..<(4 + length)], as: UTF8.self)
+    }
+}
+
+/// Where libgit2 connects, seen from the callbacks. libgit2 1.5.1 gives the credentials
+/// callback the configured address even after a redirect; only its trace says which server
+/// each http(s) connection goes to ("Connecting to remote HOST port PORT"). The trace is one
+/// callback for the whole process, without a payload: each network call runs synchronously
+/// on one thread, so the session running on the calling thread is the one it is about.
+enum ConnectionTrace {
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// Set once: libgit2's trace at the level that names connections (at that level it traces
+    /// only http connections and requests).
+    private static let installed: Bool = {
+        ensureLibgit2()
+        return git_trace_set(GIT_TRACE_DEBUG) { _, message in
+            guard let message, let session = ConnectionTrace.current else { return }
+            session.noteTrace(String(cString: message))
+        } == 0
+    }()
+
+    static var current: NetworkSession? {
+        pthread_getspecific(key).map { Unmanaged<NetworkSession>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    static func during<T>(_ session: NetworkSession, _ body: () throws -> T) rethrows -> T {
+        _ = installed
+        let previous = pthread_getspecific(key)
+        pthread_setspecific(key, Unmanaged.passUnretained(session).toOpaque())
+        defer { pthread_setspecific(key, previous) }
+        return try body()
     }
 }

@@ -19,6 +19,8 @@ public struct NetworkAccess: Sendable, Equatable {
     public var knownHosts: URL?
     /// How many credentials are offered in total before giving up.
     public var maximumAttempts: Int
+    /// Whether `token` is the password written in the address (`takingPassword(from:)`), for messages.
+    public var passwordFromAddress = false
 
     public init(
         sshKey: URL? = nil, useSSHAgent: Bool = true, token: String? = nil, tokenUser: String = "x-access-token",
@@ -70,4 +72,6 @@ extension GitError.Code {
     public static let authentication = GitError.Code(rawValue: "authentication")
     /// The server's ssh host key is unknown or has changed.
     public static let hostKey = GitError.Code(rawValue: "hostKey")
+    /// The server sent us to another server: not followed, or followed without credentials.
+    public static let redirect = GitError.Code(rawValue: "redirect")
 }

@@ -37,10 +37,10 @@ extension Repository {
             try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "fetch from \(name)")
             session.install(into: &options.callbacks)
             options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
+            options.follow_redirects = GIT_REMOTE_REDIRECT_NONE
             try withStringArray(refspecs) { specs in
-                try withExtendedLifetime(session) {
-                    try checkNetwork(git_remote_fetch(remote, &specs, &options, "clinicctl: fetch"), session, "fetch from \(url)")
-                }
+                let result = session.run { git_remote_fetch(remote, &specs, &options, "clinicctl: fetch") }
+                try checkNetwork(result, session, "fetch from \(url)")
             }
         }
     }
@@ -55,15 +55,14 @@ extension Repository {
         for spec in refspecs where spec.hasPrefix("+") || spec.hasPrefix(":") {
             throw GitError(code: .invalid, operation: "push \(spec)", message: "forced pushes and deletions are never sent")
         }
-        return try withRemote(name) { remote, url in
+        return try withRemote(name, push: true) { remote, url in
             let session = NetworkSession(access: access, url: url)
             var options = git_push_options()
             try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "push to \(name)")
             session.install(into: &options.callbacks)
+            options.follow_redirects = GIT_REMOTE_REDIRECT_NONE
             try withStringArray(refspecs) { specs in
-                try withExtendedLifetime(session) {
-                    try checkNetwork(git_remote_push(remote, &specs, &options), session, "push to \(url)")
-                }
+                try checkNetwork(session.run { git_remote_push(remote, &specs, &options) }, session, "push to \(url)")
             }
             return PushReport(
                 references: session.order.map { PushedReference(name: $0, refusal: session.refusals[$0] ?? nil) },
@@ -73,16 +72,21 @@ extension Repository {
 
     /// Clones `url` into `folder` (which must not exist or be empty), checking out
     /// `branch` (the server's default branch when nil).
+    ///
+    /// A password written in `url` is this clone's credential (in place of `access.token`),
+    /// and the address is stored in `remote.origin.url` without it.
     public static func clone(from url: String, into folder: URL, branch: String?, access: NetworkAccess) throws -> Repository {
         ensureLibgit2()
+        let (url, access) = access.takingPassword(from: url)
         let operation = "clone \(url)"
         let session = NetworkSession(access: access, url: url)
         var options = git_clone_options()
         try check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), operation)
         session.install(into: &options.fetch_opts.callbacks)
+        options.fetch_opts.follow_redirects = GIT_REMOTE_REDIRECT_NONE
         var handle: OpaquePointer?
-        try withExtendedLifetime(session) {
-            let result: Int32 = folder.withUnsafeFileSystemRepresentation { path in
+        let result = session.run {
+            folder.withUnsafeFileSystemRepresentation { path in
                 guard let path else { return -1 }
                 guard let branch else { return git_clone(&handle, url, path, &options) }
                 return branch.withCString { name in
@@ -90,16 +94,18 @@ extension Repository {
                     return git_clone(&handle, url, path, &options)
                 }
             }
-            try checkNetwork(result, session, operation)
         }
+        try checkNetwork(result, session, operation)
         return Repository(handle: handle!)
     }
 
-    private func withRemote<T>(_ name: String, _ body: (OpaquePointer, String) throws -> T) throws -> T {
+    /// Runs `body` with remote `name` and the address it talks to (its push address for a push).
+    private func withRemote<T>(_ name: String, push: Bool = false, _ body: (OpaquePointer, String) throws -> T) throws -> T {
         var remote: OpaquePointer?
         try check(git_remote_lookup(&remote, handle, name), "look up remote \(name)")
         defer { git_remote_free(remote) }
-        return try body(remote!, git_remote_url(remote).map { String(cString: $0) } ?? name)
+        let address = (push ? git_remote_pushurl(remote) : nil) ?? git_remote_url(remote)
+        return try body(remote!, address.map { String(cString: $0) } ?? name)
     }
 }
 
@@ -111,6 +117,7 @@ private func checkNetwork(_ result: Int32, _ session: NetworkSession, _ operatio
     do {
         try check(result, operation)
     } catch let error as GitError where error.code == .other {
+        if let refusal = redirectRefusal(error.message, session) { throw refusal }
         if result == GIT_ENONFASTFORWARD.rawValue {
             throw GitError(
                 code: .modified, operation: operation,
@@ -119,6 +126,24 @@ private func checkNetwork(_ result: Int32, _ session: NetworkSession, _ operatio
         let code: GitError.Code = result == GIT_EAUTH.rawValue ? .authentication : .network
         throw GitError(code: code, operation: operation, message: error.message)
     }
+}
+
+/// libgit2's refusal of a redirect to another host (`GIT_REMOTE_REDIRECT_NONE`), "cannot
+/// redirect from 'HOST' to 'HOST'", in words that say no credentials went there. The same
+/// text with schemes in place of hosts (https to http) is a redirect refused too.
+private func redirectRefusal(_ message: String, _ session: NetworkSession) -> GitError? {
+    let prefix = "cannot redirect from '"
+    guard message.hasPrefix(prefix), let middle = message.range(of: "' to '"), message.hasSuffix("'") else { return nil }
+    let from = String(message[prefix.endIndex..<middle.lowerBound])
+    let to = String(message[middle.upperBound..<message.index(before: message.endIndex)])
+    guard let configured = session.configuredServer else { return nil }
+    let server = NetworkSession.server(configured.host, configured.port)
+    if from.lowercased() == configured.scheme {
+        return GitError(
+            code: .redirect, operation: "connect to \(session.url)",
+            message: "the server at \(server) redirected clinicctl from \(from) to \(to): not followed, and nothing was sent there")
+    }
+    return NetworkSession.redirectRefusal(from: server, to: to, url: session.url, asked: false)
 }
 
 /// Hands libgit2 a `git_strarray` of `strings`, valid while `body` runs.

@@ -1,4 +1,5 @@
 import ClinicContent
+import ClinicGit
 import Foundation
 
 /// A refusal or failure a user can meet: what happened and what to do next.
@@ -53,7 +54,8 @@ public struct WorkflowError: Error, Equatable, Sendable, LocalizedError, CustomS
         reference: String? = nil, revision: String? = nil
     ) {
         self.code = code
-        self.message = message
+        // Whatever the message quotes (an address, a server's words), a password in an address never shows.
+        self.message = redactingAddressPasswords(message)
         self.findings = findings
         self.draft = draft
         self.entry = entry

@@ -24,31 +24,31 @@ public func freeLoopbackPort() throws -> Int {
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
-/// Whether something accepts connections on 127.0.0.1:`port` now.
-public func acceptsConnections(port: Int) -> Bool {
+/// Whether something accepts connections on `host`:`port` now (an IPv4 loopback address).
+public func acceptsConnections(port: Int, host: String = "127.0.0.1") -> Bool {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return false }
     defer { close(fd) }
-    var address = loopbackAddress(port: port)
+    var address = loopbackAddress(port: port, host: host)
     return withUnsafePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
     }
 }
 
-/// Waits until something accepts connections on 127.0.0.1:`port`.
-public func waitForListener(port: Int, timeout: TimeInterval = 10) throws {
+/// Waits until something accepts connections on `host`:`port` (an IPv4 loopback address).
+public func waitForListener(port: Int, host: String = "127.0.0.1", timeout: TimeInterval = 10) throws {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
-        if acceptsConnections(port: port) { return }
+        if acceptsConnections(port: port, host: host) { return }
         usleep(50_000)
     }
-    throw TestServerFailure("nothing listens on 127.0.0.1:\(port) after \(timeout) s")
+    throw TestServerFailure("nothing listens on \(host):\(port) after \(timeout) s")
 }
 
-private func loopbackAddress(port: Int) -> sockaddr_in {
+private func loopbackAddress(port: Int, host: String = "127.0.0.1") -> sockaddr_in {
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_addr.s_addr = inet_addr(host)
     address.sin_port = in_port_t(UInt16(port).bigEndian)
     return address
 }

@@ -7,6 +7,9 @@ public struct CloneResult: Sendable, Codable, Equatable {
     public var publishedBranch: String
     /// Open drafts brought along from the server.
     public var drafts: [String]
+    /// A password was written in the address: it served this clone and was not stored, so
+    /// `sync` needs CLINICCTL_TOKEN.
+    public var passwordNotStored: Bool
 }
 
 extension ContentRepository {
@@ -19,7 +22,9 @@ extension ContentRepository {
         if let existing = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !existing.isEmpty {
             throw WorkflowError(.refused, "\(folder.path) already exists and is not empty; choose a new folder", file: folder.path)
         }
-        let git = try throughGit { try Repository.clone(from: url, into: folder, branch: nil, access: environment.networkAccess) }
+        // A password in the address is this clone's credential, never stored in .git/config.
+        let (url, access) = environment.networkAccess.takingPassword(from: url)
+        let git = try throughGit { try Repository.clone(from: url, into: folder, branch: nil, access: access) }
         // Which branch is published is this repository's own setting (docs/security.md), recorded
         // once here: the server's default branch, the one a clone checks out.
         if let head = git.headReferenceName, head.hasPrefix("refs/heads/") {
@@ -43,13 +48,15 @@ extension ContentRepository {
             try repository.withGit { try Self.recordTrustedStart(from: tip, in: $0) }
         }
         var plan = SyncPlan()
-        try repository.fetchEverything(remote: "origin", access: environment.networkAccess)
+        try repository.fetchEverything(remote: "origin", access: access)
         try repository.syncDrafts(remote: "origin", plan: &plan)
         try repository.syncRecords(remote: "origin", plan: &plan)
         let drafts = plan.lines.filter { $0.outcome == .fetched }.map { String($0.subject.dropFirst("draft ".count)) }
         return (
             repository,
-            CloneResult(folder: folder.path, publishedBranch: repository.config.publishedBranch, drafts: drafts)
+            CloneResult(
+                folder: folder.path, publishedBranch: repository.config.publishedBranch, drafts: drafts,
+                passwordNotStored: access.passwordFromAddress)
         )
     }
 }
