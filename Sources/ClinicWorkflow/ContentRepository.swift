@@ -90,9 +90,15 @@ public final class ContentRepository: @unchecked Sendable {
     }
 
     /// A revision as a commit id, with a message that names what was asked for.
+    ///
+    /// A name is read as the published branch, else the draft of that id, else the branch,
+    /// else a full reference name or a commit id (or its start), and only then a tag or
+    /// another reference: a tag never hides the published branch or a draft. A name that
+    /// means several of these is warned about (`environment.warning`), or refused when one
+    /// of its meanings is a commit id. What follows the name (`~1`, `^2`) applies to it.
     public func resolve(_ revision: String) throws -> ObjectID {
         do {
-            return try withGit(revision: revision) { try $0.resolveCommit(revision) }
+            return try resolveName(revision)
         } catch let error as WorkflowError where error.code == .notFound || error.code == .repository {
             // A malformed revision is as absent as an unknown one to the person who typed it.
             throw WorkflowError(.notFound, "there is no revision \"\(revision)\" in this repository", revision: revision)

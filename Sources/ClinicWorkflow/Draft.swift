@@ -61,10 +61,13 @@ public struct Rejection: Hashable, Sendable, Codable {
     public var time: Date
     /// The commit that records the rejection (its parent is the draft's tip).
     public var record: ObjectID
-    /// Whether the record's author is the reviewer it names, and was listed as a
-    /// reviewer on the published branch when it was made. A record written by
-    /// hand with someone else's name is shown as unverified.
+    /// Whether the record counts (`ClosingRecord`): made by the reviewer it names, who was
+    /// listed as a reviewer on the published branch when it was made, signed where signatures
+    /// are required. A record written by hand with someone else's name is shown as unverified
+    /// and closes nothing.
     public var verified: Bool = false
+    /// Why it does not count, when it does not.
+    public var unverified: String? = nil
 }
 
 extension ContentRepository {
@@ -81,7 +84,15 @@ extension ContentRepository {
         if usable, let tip = try withGit(draft: id, { try $0.referenceTarget(draftRef(id)) }) {
             return try describeDraft(id: id, tip: tip, published: published, state: .open)
         }
-        if usable, try withGit(draft: id, { try $0.referenceTarget(rejectedRef(id)) }) != nil {
+        if usable, let record = try withGit(draft: id, { try $0.referenceTarget(rejectedRef(id)) }) {
+            if let check = try ClosingRecordVerifier(self).check(reference: rejectedRef(id), under: "refs/clinicctl/", commit: record),
+                let problem = check.unverified
+            {
+                throw WorkflowError(
+                    .notFound,
+                    "there is no open draft \"\(id)\"; \(rejectedRef(id)) claims it was rejected, but that record is unverified "
+                        + "(\(problem)) and closed nothing. Its edits are kept there", draft: id, reference: rejectedRef(id))
+            }
             throw WorkflowError(
                 .notFound,
                 "draft \(id) was rejected and is closed; see `clinicctl drafts --mine` for the reason, then reopen it to fix it: `clinicctl draft reopen \(id)`",

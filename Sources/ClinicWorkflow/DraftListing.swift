@@ -39,35 +39,27 @@ extension ContentRepository {
         "its name is not a draft id (lower-case letters, digits and single hyphens); it may imitate another draft"
 
     /// Drafts reviewers turned down, with their reasons, newest rejection first.
-    /// Records that are not rejection commits, or whose names are not draft ids, are skipped.
+    /// Records that are not rejection commits, or whose names are not draft ids, are skipped;
+    /// so is a record that does not count (see `ClosingRecord`) while its draft is open: it
+    /// closed nothing, and `unverifiedRecords` reports it. One whose draft is gone is listed,
+    /// marked unverified.
     public func rejectedDrafts() throws -> [Draft] {
         let published = try withGit { try $0.referenceTarget(publishedRef) }
+        let verifier = ClosingRecordVerifier(self)
         var drafts: [Draft] = []
         for ref in try withGit({ try $0.references(withPrefix: Self.rejectedPrefix) }) {
             let id = String(ref.name.dropFirst(Self.rejectedPrefix.count))
             guard Formats.isSlug(id) else { continue }
             guard let record = try? withGit(reference: ref.name, { try $0.commit(ref.target) }) else { continue }
+            guard let check = try verifier.check(reference: ref.name, under: "refs/clinicctl/", commit: ref.target) else { continue }
+            if !check.verified, try withGit({ try $0.referenceTarget(draftRef(id)) }) != nil { continue }
             let tip = record.parents.first ?? ref.target
             guard var draft = try? describeDraft(id: id, tip: tip, published: published, state: .rejected) else { continue }
             draft.rejection = Rejection.read(from: record)
-            if let rejection = draft.rejection {
-                draft.rejection?.verified = try isVerified(rejection, author: record.author)
-            }
+            draft.rejection?.verified = check.verified
+            draft.rejection?.unverified = check.unverified
             drafts.append(draft)
         }
         return drafts.sorted { ($0.rejection?.time ?? .distantPast) > ($1.rejection?.time ?? .distantPast) }
-    }
-
-    /// A rejection counts when its commit's author is the reviewer it names and
-    /// that person was a reviewer on the published branch when it was made.
-    func isVerified(_ rejection: Rejection, author: Signature) throws -> Bool {
-        guard author.email.caseInsensitiveCompare(rejection.reviewer.email) == .orderedSame else { return false }
-        guard let tip = try withGit({ try $0.referenceTarget(publishedRef) }) else { return false }
-        let then = try withGit { git in
-            try git.firstParentLog(from: tip, limit: 1000).first { $0.committer.time <= author.time }?.id
-        }
-        guard let then else { return false }
-        let reviewers = try withGit { try RepositoryConfig.load(from: GitRevisionSource(repository: $0, commit: then)).0 }
-        return reviewers.isReviewer(email: author.email)
     }
 }

@@ -40,6 +40,9 @@ public struct WorkEnvironment: Sendable {
     /// Where a command says something worth knowing that is not its result
     /// (a recovered lock); standard error unless a test listens.
     public var notice: @Sendable (String) -> Void = { FileHandle.standardError.write(Data("note: \($0)\n".utf8)) }
+    /// Where a command warns about something the person may not have meant (a name with
+    /// several meanings); standard error unless a test listens.
+    public var warning: @Sendable (String) -> Void = { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }
 
     public init(
         now: @escaping @Sendable () -> Date = { Date() }, timeZoneOffsetMinutes: Int? = nil,

@@ -55,6 +55,39 @@ struct ClosingTests {
         #expect(try clinic.repository.rejectedDrafts().isEmpty)
     }
 
+    @Test("a closing record counts only when made by someone who may close the draft, at the clock's time")
+    func closingRecordRule() throws {
+        let clinic = try TestClinic()
+        let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
+        let git = try clinic.git
+        /// A record of the draft written below the workflow, as plain Git could, by `maker` at the clock's time.
+        func write(_ record: CommitRecord, to ref: String, by maker: Person) throws {
+            clinic.clock.advance()
+            let signature = Signature(name: maker.name, email: maker.email, time: clinic.clock.now)
+            let commit = try git.createCommit(
+                tree: try git.treeOf(edit.commit), parents: [edit.commit], author: signature, committer: signature, message: record.message)
+            try git.updateReference(ref, to: commit, expected: nil, logMessage: "test")
+        }
+        let discardRef = "refs/clinicctl/discarded/\(edit.draft)-\(edit.commit.short)"
+        try write(
+            .rejection(.init(draft: edit.draft, reason: "No.", rejectedBy: People.rita)), to: "refs/clinicctl/rejected/\(edit.draft)",
+            by: People.paul)
+        try write(.discard(.init(draft: edit.draft, discardedBy: People.paul)), to: discardRef, by: People.paul)
+        let forged = try clinic.repository.closingRecords()
+        #expect(forged.map(\.verified) == [false, false])
+        #expect(forged[0].unverified == "it names \(People.rita) but was made by \(People.paul)")
+        #expect(forged[1].unverified?.contains("neither wrote draft \(edit.draft) nor was a reviewer") == true)
+        #expect(try clinic.repository.drafts().map(\.id) == [edit.draft], "nothing was closed")
+        #expect(try clinic.repository.rejectedDrafts().isEmpty, "an open draft's unverified rejection is no rejection")
+
+        // The author's own discard counts (the reference holds one record: a new draft tip gets a new name).
+        try git.deleteReference(discardRef, expected: try #require(try git.referenceTarget(discardRef)))
+        try write(.discard(.init(draft: edit.draft, discardedBy: People.office)), to: discardRef, by: People.office)
+        let records = try clinic.repository.closingRecords()
+        #expect(records.first { $0.kind == .discard }?.verified == true)
+        #expect(records.first { $0.kind == .discard }?.tip == Revision(hex: edit.commit.hex))
+    }
+
     @Test("a draft is brought up to date after main moved: same edits, authors and messages, on the new tip")
     func update() throws {
         let clinic = try TestClinic()

@@ -11,9 +11,12 @@ final class Team {
     /// The web root the server's post-receive publishes into (when its hooks are installed).
     var webRoot: URL { box.root.appendingPathComponent("webroot") }
 
-    init(reviewers: [String] = [Sandbox.reviewer, Sandbox.secondReviewer]) throws {
+    /// `serverEnvironment` is added to the server's (and so its hooks') environment.
+    init(reviewers: [String] = [Sandbox.reviewer, Sandbox.secondReviewer], serverEnvironment: [String: String] = [:]) throws {
         box = try Sandbox(reviewers: reviewers, bare: true)
-        server = try teamGitServer(serving: box.root, environment: ["CLINIC_WEBROOT": box.root.appendingPathComponent("webroot").path])
+        server = try teamGitServer(
+            serving: box.root,
+            environment: ["CLINIC_WEBROOT": box.root.appendingPathComponent("webroot").path].merging(serverEnvironment) { $1 })
     }
 
     deinit { server.stop() }

@@ -126,7 +126,10 @@ extension ContentRepository {
                     try $0.updateReference(publishedRef, to: merged, expected: published, logMessage: "clinicctl: approve draft \(id)")
                 }
             } catch let error as WorkflowError where error.code == .conflict {
-                // Another approval landed first: merge again on top of it.
+                // Another approval landed first: merge again on top of it. Or a Git process that
+                // does not take clinicctl's lock (the server's receive-pack, a plain `git`) holds
+                // the branch's lock file this moment, which fails at once: let it finish first.
+                clearStaleReferenceLock(publishedRef)
                 continue
             }
             var problems: [String] = []

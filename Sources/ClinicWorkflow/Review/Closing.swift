@@ -20,26 +20,43 @@ extension ContentRepository {
                 "\(reviewer) is not a reviewer listed in \(RepositoryConfig.fileName) on \(config.publishedBranch); only reviewers reject drafts (authors withdraw theirs with `clinicctl draft discard`)"
             )
         }
+        if config.requireSignedApprovals && signingKey == nil {
+            throw WorkflowError(.refused, "rejections, like approvals, count only when signed: " + SigningKey.howToConfigure)
+        }
         let message = CommitRecord.rejection(.init(draft: id, reason: reason, rejectedBy: reviewer)).message
         let record = try close(draft, into: rejectedRef(id), message: message, as: reviewer, sign: signer(signingKey))
         return Rejection(reviewer: reviewer, reason: reason, time: environment.now(), record: record, verified: true)
     }
 
     /// The author withdraws a draft; its commits stay under `refs/clinicctl/discarded/<id>`.
-    public func discard(_ id: String, as person: Person) throws -> ObjectID {
+    ///
+    /// A reviewer may discard someone else's draft too; where approvals must be signed, that
+    /// discard is signed like a rejection (`signingKey`, else the one configured), or it would
+    /// not count. The draft's own authors never need a key.
+    public func discard(_ id: String, as person: Person, signingKey: SigningKey? = nil) throws -> ObjectID {
         let draft = try self.draft(id)
-        guard draft.authors.contains(where: { $0.isSame(as: person) }) || config.isReviewer(email: person.email) else {
+        let isAuthor = draft.authors.contains(where: { $0.isSame(as: person) })
+        guard isAuthor || config.isReviewer(email: person.email) else {
             throw WorkflowError(
                 .refused,
                 "only the draft's authors (\(draft.authors.map(\.description).joined(separator: ", "))) or a reviewer may discard it")
         }
+        var key: SigningKey?
+        if !isAuthor && config.requireSignedApprovals {
+            key = try signingKey ?? self.signingKey(explicit: nil)
+            guard key != nil else {
+                throw WorkflowError(
+                    .refused, "discarding someone else's draft, like rejecting it, counts only when signed: " + SigningKey.howToConfigure)
+            }
+        }
         return try close(
             draft, into: Self.discardedPrefix + id + "-" + draft.tip.short,
-            message: CommitRecord.discard(.init(draft: id, discardedBy: person)).message, as: person)
+            message: CommitRecord.discard(.init(draft: id, discardedBy: person)).message, as: person, sign: signer(key))
     }
 
     /// Records a closing commit over the draft's tip under `ref`, then deletes the draft's branch.
-    /// The record is written first, so the draft's commits are never unreachable.
+    /// The record is written first, so the draft's commits are never unreachable; and only once
+    /// it is a record that counts (`ClosingRecord`), so nothing is closed by one that would not.
     func close(
         _ draft: Draft, into ref: String, message: String, as person: Person, sign: ((Data) throws -> String)? = nil
     ) throws -> ObjectID {
@@ -52,11 +69,16 @@ extension ContentRepository {
         let signature = environment.signature(person)
         let record = try withGit(draft: draft.id, reference: ref) { git in
             let tree = try git.treeOf(draft.tip)
-            let record = try git.createCommit(
+            return try git.createCommit(
                 tree: tree, parents: [draft.tip], author: signature, committer: signature, message: message, sign: sign)
+        }
+        if let problem = try ClosingRecordVerifier(self).check(reference: ref, under: "refs/clinicctl/", commit: record)?.unverified {
+            throw WorkflowError(
+                .refused, "draft \(draft.id) is still open: its record would not count (\(problem)); nothing was written", draft: draft.id)
+        }
+        try withGit(draft: draft.id, reference: ref) { git in
             let existing = try git.referenceTarget(ref)
             try git.updateReference(ref, to: record, expected: existing, logMessage: "clinicctl: close draft \(draft.id)")
-            return record
         }
         do {
             try withGit(draft: draft.id, reference: draftRef(draft.id)) { try $0.deleteReference(draftRef(draft.id), expected: draft.tip) }

@@ -22,6 +22,8 @@ public struct RepositoryStatus: Sendable, Codable {
     public var server: DraftPlaces? = nil
     /// When the published tip is an approval: what its signature proves (as `clinicctl verify` says).
     public var publishedApproval: ApprovalSignatureCheck? = nil
+    /// Rejection and discard records here that do not count (`ClosingRecord`): they closed nothing.
+    public var unverifiedRecords: [ClosingRecord] = []
 }
 
 extension ContentRepository {
@@ -42,6 +44,7 @@ extension ContentRepository {
             publishedBranch: config.publishedBranch, publishedTip: tip, publishedSummary: summary,
             openDrafts: listing.drafts.map(\.id), deployed: deployed,
             deployment: deployed.flatMap { deployment(of: Revision($0)) }, notDeployed: pending, skippedDraftReferences: listing.skipped,
-            exportedNotDeployed: exported, server: try draftPlaces(), publishedApproval: try approvalCheck(of: tip))
+            exportedNotDeployed: exported, server: try draftPlaces(), publishedApproval: try approvalCheck(of: tip),
+            unverifiedRecords: try unverifiedRecords())
     }
 }

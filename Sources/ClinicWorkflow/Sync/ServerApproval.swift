@@ -43,6 +43,9 @@ extension ContentRepository {
             }
             if let refusal = pushed.references.first(where: { !$0.accepted }) {
                 try undoApproval(result)
+                // Another approval landed while this one was inside the server (Git's `cannot lock
+                // ref`): the server moved, so merge again on its new tip, as for a fetch-first.
+                if try serverMoved(from: result.previousTip, remote: remote, access: access) { continue }
                 let said = pushed.serverMessages.isEmpty ? refusal.refusal ?? "" : pushed.serverMessages.joined(separator: " ")
                 throw WorkflowError(
                     .refused, "the server refused the approval of draft \(id): \(said). The draft is still open", draft: id)
@@ -53,6 +56,18 @@ extension ContentRepository {
             .conflict,
             "the server's published branch kept moving while approving draft \(id) (3 attempts); nothing was approved. Run the approval again",
             draft: id)
+    }
+
+    /// Whether the server's published branch is no longer at `tip` (fetched again to know):
+    /// then a push that lost was beaten by another one, not turned down.
+    func serverMoved(from tip: ObjectID?, remote: String, access: NetworkAccess) throws -> Bool {
+        try withGit { try $0.fetch(remote: remote, refspecs: [serverPublishedRefspec(remote)], access: access) }
+        return try withGit { try $0.referenceTarget(Self.trackingPrefix(remote) + config.publishedBranch) } != tip
+    }
+
+    /// The fetch refspec of the server's published branch alone.
+    func serverPublishedRefspec(_ remote: String) -> String {
+        "+\(publishedRef):\(Self.trackingPrefix(remote))\(config.publishedBranch)"
     }
 
     /// Puts the published branch back where it was and reopens the draft, checkout included.

@@ -17,29 +17,56 @@ extension ContentRepository {
     /// edited on both sides gets this side's edits re-applied on top of the server's, or,
     /// when they conflict, kept as `<id>-conflict-<n>`. The server's refusals are reported
     /// per reference, with its message.
+    ///
+    /// When the server's published branch moves between the fetch and the push (another
+    /// reviewer's approval landing), the push of this copy's approvals loses, as a fetch-first or
+    /// as Git's `cannot lock ref`: the round is made again on the new tip, where the approvals
+    /// are made again (at most three rounds), and what the first round sent stays reported.
     public func sync(remote: String = "origin") throws -> SyncReport {
         let access = environment.networkAccess
         // What the server published when this copy last looked: its history must go on from there.
+        // Read once: a round made again below still judges the server's history from it.
         let lastSeen = try withGit { try $0.referenceTarget(Self.trackingPrefix(remote) + config.publishedBranch) }
-        try fetchEverything(remote: remote, access: access)
-        var plan = SyncPlan()
-        let checkoutUpdated = try syncPublishedBranch(remote: remote, lastSeen: lastSeen, plan: &plan)
-        try syncDrafts(remote: remote, plan: &plan)
-        try syncRecords(remote: remote, plan: &plan)
-        var messages: [String] = []
-        if !plan.refspecs.isEmpty {
-            let report = try withGit { try $0.push(remote: remote, refspecs: plan.refspecs, access: access) }
-            messages = report.serverMessages
-            for pushed in report.references {
-                guard let index = plan.pending[pushed.name], let refusal = pushed.refusal else { continue }
-                let said = refusal.contains("hook declined") && !messages.isEmpty ? messages.joined(separator: " ") : refusal
-                plan.lines[index] = .init(subject: plan.lines[index].subject, outcome: .refused, detail: said)
+        var sent: [SyncReport.Line] = []
+        var checkout = false
+        var round = 0
+        while true {
+            round += 1
+            try fetchEverything(remote: remote, access: access)
+            let seen = try withGit { try $0.referenceTarget(Self.trackingPrefix(remote) + config.publishedBranch) }
+            var plan = SyncPlan()
+            checkout = try syncPublishedBranch(remote: remote, lastSeen: lastSeen, plan: &plan) || checkout
+            try syncDrafts(remote: remote, plan: &plan)
+            try syncRecords(remote: remote, plan: &plan)
+            var messages: [String] = []
+            if !plan.refspecs.isEmpty {
+                let report: PushReport
+                do {
+                    report = try withGit { try $0.push(remote: remote, refspecs: plan.refspecs, access: access) }
+                } catch let error as WorkflowError where error.code == .conflict && round < Self.syncRounds {
+                    continue  // The server moved since the fetch; nothing was sent.
+                }
+                messages = report.serverMessages
+                for pushed in report.references {
+                    guard let index = plan.pending[pushed.name], let refusal = pushed.refusal else { continue }
+                    let said = refusal.contains("hook declined") && !messages.isEmpty ? messages.joined(separator: " ") : refusal
+                    plan.lines[index] = .init(subject: plan.lines[index].subject, outcome: .refused, detail: said)
+                }
+                if round < Self.syncRounds, let index = plan.pending[publishedRef], plan.lines[index].outcome == .refused,
+                    try serverMoved(from: seen, remote: remote, access: access)
+                {
+                    sent += plan.lines.filter { $0.subject != config.publishedBranch && $0.outcome != .refused }
+                    continue
+                }
             }
+            try withGit { git in try git.setConfigString("clinicctl.lastSync", ISO8601DateFormatter().string(from: environment.now())) }
+            return SyncReport(
+                remote: remote, lines: sent + plan.lines, checkoutUpdated: checkout, serverMessages: messages)
         }
-        try withGit { git in try git.setConfigString("clinicctl.lastSync", ISO8601DateFormatter().string(from: environment.now())) }
-        return SyncReport(
-            remote: remote, lines: plan.lines, checkoutUpdated: checkoutUpdated, serverMessages: messages)
     }
+
+    /// How many times `sync` makes its round again when the server moved under it.
+    static let syncRounds = 3
 
     func fetchEverything(remote: String, access: NetworkAccess) throws {
         try withGit { git in

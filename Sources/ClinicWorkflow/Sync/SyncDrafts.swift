@@ -53,13 +53,17 @@ extension ContentRepository {
         }
     }
 
-    /// Tips of drafts a rejection or discard record closed, here or on the server.
+    /// Tips of drafts a rejection or discard record closed, here or on the server. Only a
+    /// record that counts closes anything (`ClosingRecord`): one anyone could have pushed does not.
     func closedDraftTips(remote: String, in git: Repository) throws -> Set<ObjectID> {
         var tips: Set<ObjectID> = []
+        let verifier = ClosingRecordVerifier(self)
         for prefix in Self.sharedRecordPrefixes {
             for base in ["refs/clinicctl/", Self.trackingRecordPrefix(remote)] {
                 for record in try git.references(withPrefix: base + prefix) {
-                    if let parent = try git.commit(record.target).parents.first { tips.insert(parent) }
+                    guard let check = try verifier.check(reference: record.name, under: base, commit: record.target), check.verified
+                    else { continue }
+                    tips.insert(check.tip.id)
                 }
             }
         }
@@ -122,8 +126,17 @@ extension ContentRepository {
                 }
             }
             let serverNames = Set(server.map { String($0.name.dropFirst(serverPrefix.count)) })
+            let verifier = ClosingRecordVerifier(self)
             for record in local where !serverNames.contains(String(record.name.dropFirst("refs/clinicctl/".count))) {
-                plan.push(record.name, subject: "record \(record.name.dropFirst("refs/clinicctl/".count))")
+                let subject = "record \(record.name.dropFirst("refs/clinicctl/".count))"
+                // One that does not count is never sent: the server refuses it, and with it the whole push.
+                if let check = try verifier.check(reference: record.name, under: "refs/clinicctl/", commit: record.target),
+                    let problem = check.unverified
+                {
+                    plan.lines.append(.init(subject: subject, outcome: .notSent, detail: "unverified: \(problem)"))
+                    continue
+                }
+                plan.push(record.name, subject: subject)
             }
         }
     }

@@ -29,6 +29,8 @@ public struct SyncReport: Sendable, Codable, Equatable {
             /// (a commit made with plain Git, a replaced history): this copy stays where it was;
             /// `detail` names the commit.
             case notFollowed = "not-followed"
+            /// A record here that does not count (`ClosingRecord`): never sent; `detail` says why.
+            case notSent = "not-sent"
         }
 
         /// "main", "draft faq-x", "record rejected/faq-y".
@@ -51,6 +53,7 @@ public struct SyncReport: Sendable, Codable, Equatable {
             case .approvedAgain: "\(subject): approved here while the server moved on; approved again on the server's content and sent"
             case .notApprovedAgain: "\(subject): approved here while the server moved on, and not approved again: \(detail ?? "")"
             case .notFollowed: "\(subject): NOT FOLLOWED: \(detail ?? "the server's history does not hold")"
+            case .notSent: "\(subject): not sent, it closes nothing (\(detail ?? "unverified"))"
             }
         }
     }

@@ -19,6 +19,8 @@ struct Drafts: ParsableCommand {
         var id: String, state: String, title: String, authors: [String], edits: Int
         var created: Date?, updated: Date?, mergesCleanly: Bool?, valid: Bool?, conflicts: [String]
         var rejectedBy: String?, rejectionReason: String?, rejectedAt: Date?
+        /// Why the rejection record does not count, when it does not (it closed nothing).
+        var rejectionUnverified: String? = nil
         /// What the draft changes beyond content (hooks, settings, files): a reviewer must accept each.
         var beyondContent: [Acceptance]?
         /// In a clone: whether the draft is only here, only on the server, or differs from it (as of the last sync).
@@ -29,6 +31,7 @@ struct Drafts: ParsableCommand {
         let repository = try self.repository.open()
         let listing = try repository.draftListing()
         Output.noteSkipped(listing.skipped)
+        Output.noteUnverified(try repository.unverifiedRecords())
         var drafts = listing.drafts
         if all || mine { drafts += try repository.rejectedDrafts() }
         if mine {
@@ -46,7 +49,8 @@ struct Drafts: ParsableCommand {
                 mergesCleanly: review?.mergesCleanly, valid: review.map { $0.mergesCleanly && $0.isValid },
                 conflicts: review?.conflicts ?? [],
                 rejectedBy: draft.rejection.map { $0.reviewer.description + ($0.verified ? "" : " (unverified)") },
-                rejectionReason: draft.rejection?.reason, rejectedAt: draft.rejection?.time, beyondContent: review?.needsAcceptance,
+                rejectionReason: draft.rejection?.reason, rejectedAt: draft.rejection?.time,
+                rejectionUnverified: draft.rejection?.unverified, beyondContent: review?.needsAcceptance,
                 place: places?.places[draft.id])
         }
         // Drafts the server has and this copy does not yet: only their id is known here.
@@ -77,6 +81,7 @@ struct Drafts: ParsableCommand {
         for row in rows where row.state == "rejected" {
             print("\n\(row.id) was rejected by \(row.rejectedBy ?? "?"):")
             print(Output.wrap(row.rejectionReason ?? "", indent: "  "))
+            if let why = row.rejectionUnverified { print(Output.wrap("(unverified: \(why); this record closes nothing)", indent: "  ")) }
         }
     }
 }

@@ -22,6 +22,12 @@ struct Status: ParsableCommand {
             print("  approved by \(approval.approvedBy?.name ?? "nobody recorded") (\(approval.words))")
         }
         print("Open drafts: \(status.openDrafts.isEmpty ? "none" : status.openDrafts.joined(separator: ", "))")
+        if !status.unverifiedRecords.isEmpty {
+            print("Unverified records (they close nothing):")
+            for record in status.unverifiedRecords {
+                print("  \(record.title): \(Output.visible(record.unverified ?? "?")) (\(record.reference))")
+            }
+        }
         if let places = status.server {
             for place in [DraftPlace.onlyHere, .onlyOnServer, .differs] where !places.drafts(place).isEmpty {
                 print("  \(place.words): \(places.drafts(place).joined(separator: ", "))")

@@ -24,6 +24,8 @@ extension Review {
             var draft: String, title: String, authors: [String], edits: [String], upToDate: Bool
             var mergesCleanly: Bool, valid: Bool, conflicts: [String], findings: [Finding], changes: [EntryChange]
             var rejectedBy: String?, rejectionReason: String?
+            /// Why the rejection record does not count, when it does not.
+            var rejectionUnverified: String? = nil
             var tip: String?, files: [ChangedFile] = [], needsAcceptance: [Acceptance] = []
             /// Per edit, in `edits` order: whether it is signed, and by whom.
             var signatures: [DraftCommitSignature] = []
@@ -31,6 +33,7 @@ extension Review {
 
         func run() throws {
             let repository = try self.repository.open()
+            Output.noteUnverified(try repository.unverifiedRecords().filter { $0.draft == id })
             if let rejected = try repository.rejectedDrafts().first(where: { $0.id == id }),
                 try repository.drafts().contains(where: { $0.id == id }) == false
             {
@@ -58,9 +61,10 @@ extension Review {
                         draft: id, title: draft.title, authors: draft.authors.map(\.description),
                         edits: draft.edits.map(\.summary), upToDate: false, mergesCleanly: false, valid: false,
                         conflicts: [], findings: [], changes: [], rejectedBy: draft.rejection?.reviewer.description,
-                        rejectionReason: draft.rejection?.reason))
+                        rejectionReason: draft.rejection?.reason, rejectionUnverified: draft.rejection?.unverified))
             }
-            print("Draft \(id) was rejected by \(draft.rejection?.reviewer.description ?? "a reviewer"):")
+            let unverified = draft.rejection?.unverified.map { " (unverified: \($0); this record closes nothing)" } ?? ""
+            print("Draft \(id) was rejected by \(draft.rejection?.reviewer.description ?? "a reviewer")\(unverified):")
             print(Output.wrap(draft.rejection?.reason ?? "", indent: "  "))
         }
     }

@@ -12,7 +12,10 @@ extension HooksCommand {
                 Reads Git's `old new ref` lines on standard input. Refuses the whole push when the
                 published branch would be deleted, rewound, or moved by anything but valid approvals
                 by listed reviewers who did not write the draft, or when a clinicctl record would be
-                rewritten. The reasons go to standard error, which Git shows the pusher.
+                rewritten, or is added by someone who may not close that draft (a rejection not by
+                a listed reviewer, a discard by neither the draft's author nor a reviewer, unsigned
+                where signatures are required). The reasons go to standard error, which Git shows
+                the pusher.
                 """)
 
         func run() throws {
@@ -20,7 +23,8 @@ extension HooksCommand {
             while let line = readLine() {
                 if let update = ProposedUpdate(line: line) { updates.append(update) }
             }
-            let refusals = try ContentRepository.openInServerHook().checkPush(updates)
+            let repository = try ContentRepository.openInServerHook()
+            let refusals = try repository.checkPush(updates) + repository.checkRecordPush(updates)
             guard !refusals.isEmpty else { return }
             for refusal in refusals {
                 FileHandle.standardError.write(Data("refused \(refusal.reference): \(refusal.reason)\n".utf8))
