@@ -315,4 +315,26 @@ struct PlainGitAttackTests {
         #expect(try team.serverRef("refs/heads/main") == rewound)
         #expect(try output(["rev-parse", "main"], in: laptop, as: Self.rita) == published)
     }
+
+    @Test func anApprovalIsNotMadeOnTopOfARewoundServer() throws {
+        let team = try Team()
+        let box = team.box
+        let (office, _) = try team.clone("office", as: Sandbox.manager)
+        #expect(try box.clinicctl(["faq", "add", "--question", "Do you bill Medicare?", "--answer", "Yes."], in: office).status == 0)
+        #expect(try box.clinicctl(["faq", "add", "--question", "Is parking free?", "--answer", "Yes."], in: office).status == 0)
+        #expect(try box.clinicctl(["sync"], in: office).status == 0)
+        let (laptop, _) = try team.clone("laptop", as: Sandbox.reviewer)
+        let first = try box.clinicctl(["review", "approve", "faq-do-you-bill-medicare", "--no-publish"], as: Sandbox.reviewer, in: laptop)
+        #expect(first.status == 0, "\(first.stderr)")
+        let published = try team.serverRef("refs/heads/main")
+        #expect(try git(["fetch", "-q", "origin"], in: office).status == 0)
+        #expect(try git(["push", "-q", "--force", "origin", "\(published)^1:refs/heads/main"], in: office).status == 0)
+        let rewound = try team.serverRef("refs/heads/main")
+
+        let second = try box.clinicctl(["review", "approve", "faq-is-parking-free", "--no-publish"], as: Sandbox.reviewer, in: laptop)
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("is not approved: the server's main was rewritten since the last sync"), "\(second.stderr)")
+        #expect(try team.serverRef("refs/heads/main") == rewound)
+        #expect(try output(["rev-parse", "main"], in: laptop, as: Self.rita) == published)
+    }
 }

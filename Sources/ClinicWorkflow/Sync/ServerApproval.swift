@@ -21,11 +21,14 @@ extension ContentRepository {
         -> ApprovalResult
     {
         let access = environment.networkAccess
+        // The server's tip when this copy last looked: a server that went back or was replaced
+        // since is not approved on top of (as in `sync`).
+        let lastSeen = try withGit { try $0.referenceTarget(Self.trackingPrefix(remote) + config.publishedBranch) }
         for _ in 0..<3 {
             try fetchEverything(remote: remote, access: access)
             var plan = SyncPlan()
-            _ = try syncPublishedBranch(remote: remote, plan: &plan)
-            if let diverged = plan.lines.first(where: { $0.outcome == .refused }) {
+            _ = try syncPublishedBranch(remote: remote, lastSeen: lastSeen, plan: &plan)
+            if let diverged = plan.lines.first(where: { $0.outcome == .refused || $0.outcome == .notFollowed }) {
                 throw WorkflowError(.conflict, "draft \(id) is not approved: \(diverged.detail ?? "")", draft: id)
             }
             try syncDrafts(remote: remote, plan: &plan)
