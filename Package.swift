@@ -41,6 +41,8 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
         // Drafts, edits, review and approval over a content repository.
+        // Imports ClinicGit `internal` (or `package`, for what tests build from a Git repository):
+        // no public declaration can name a Git type, so Git stays behind this one wall.
         .target(name: "ClinicWorkflow", dependencies: ["ClinicGit", "ClinicContent", "ClinicSigning"]),
         // The JSON bundle, its schema, JSON-LD, and the publish hooks.
         .target(
@@ -48,7 +50,7 @@ let package = Package(
             dependencies: [
                 "ClinicContent", "ClinicWorkflow",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]),
+            ], swiftSettings: memberImports),
         // The webhook's signed HTTP POST: the only code that needs FoundationNetworking (and so
         // libcurl, GnuTLS, Kerberos…). Linked only into clinicctl-webhook, which `clinicctl deploy
         // webhook` runs, so no other command loads those libraries at start-up.
@@ -62,7 +64,7 @@ let package = Package(
             dependencies: [
                 "ClinicContent", "ClinicWorkflow", "ClinicExport", "ClinicPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ], swiftSettings: memberImports),
         // `clinicctl deploy webhook` replaces itself with this program, installed next to clinicctl.
         .executableTarget(
             name: "clinicctl-webhook",
@@ -87,3 +89,7 @@ let package = Package(
             name: "ClinicctlTests", dependencies: ["ClinicContent", "ClinicTestSupport"], exclude: ["Golden", "BadInput", "TeamSyncHTTP"]),
     ]
 )
+
+/// A module's members are visible only where it is imported (SE-0444): the executable and
+/// the exporter cannot reach a type through an import of something else.
+var memberImports: [SwiftSetting] { [.enableUpcomingFeature("MemberImportVisibility")] }

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// One change the office manager asks for, as a function over the content.
@@ -35,7 +35,7 @@ public struct ContentEdit: Sendable {
 /// What an edit produced.
 public struct EditResult: Sendable, Codable {
     public var draft: String
-    public var commit: ObjectID
+    public var commit: Revision
     /// Whether this edit opened the draft.
     public var createdDraft: Bool
     public var summary: String
@@ -92,7 +92,7 @@ extension ContentRepository {
         to draftID: String?, as person: Person, message: String?, draftName: String?, _ makeEdit: (SiteContent) throws -> ContentEdit
     ) throws -> EditResult {
         var existingTip: ObjectID?
-        if let draftID { existingTip = try draft(draftID).tip }
+        if let draftID { existingTip = try draft(draftID).tip.id }
         let base = try existingTip ?? publishedTip()
         let prepared = try prepare(makeEdit, at: base)
         let edit = prepared.edit
@@ -120,7 +120,7 @@ extension ContentRepository {
                 reference: draftRef(id))
         }
         return EditResult(
-            draft: id, commit: commit, createdDraft: draftID == nil, summary: summary,
+            draft: id, commit: Revision(commit), createdDraft: draftID == nil, summary: summary,
             files: prepared.fileChanges.map(\.path), changes: prepared.changes,
             preexistingErrors: prepared.preexisting, notes: edit.notes)
     }

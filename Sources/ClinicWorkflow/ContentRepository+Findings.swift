@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// Validating a revision through the validation cache: the findings of a content
@@ -23,7 +23,7 @@ extension ContentRepository {
 
     /// Loads and validates the content at `commit`; findings the validation cache
     /// holds stand in for running the rules, and the content comes through the record cache.
-    public func validate(at commit: ObjectID) throws -> (LoadedContent, [Finding]) {
+    func validate(at commit: ObjectID) throws -> (LoadedContent, [Finding]) {
         let tree = try contentTree(at: commit, layout: layout)
         if let tree, let findings = validations.findings(directory: layout.directory, tree: tree) {
             return (try load(at: commit), findings)

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+package import ClinicGit
 import Foundation
 
 /// A Git repository holding the clinic's content, with its clinicctl settings.
@@ -29,7 +29,7 @@ public final class ContentRepository: @unchecked Sendable {
     /// The last revision a publish exported while every deploy hook skipped.
     public static let exportedRef = "refs/clinicctl/exported"
 
-    public init(git: Repository, environment: WorkEnvironment = WorkEnvironment()) throws {
+    package init(git: Repository, environment: WorkEnvironment = WorkEnvironment()) throws {
         self.repository = git
         self.environment = environment
         (self.config, self.publishedBranchOrigin) = try throughGit { try Self.readConfig(git) }
@@ -82,7 +82,7 @@ public final class ContentRepository: @unchecked Sendable {
     public var layout: ContentLayout { config.layout }
 
     /// The published branch's tip; a clear error when it has no commits yet.
-    public func publishedTip() throws -> ObjectID {
+    func publishedTip() throws -> ObjectID {
         guard let tip = try withGit(reference: publishedRef, { try $0.referenceTarget(publishedRef) }) else {
             throw WorkflowError(.notFound, missingPublishedBranchMessage(), reference: publishedRef)
         }
@@ -96,7 +96,7 @@ public final class ContentRepository: @unchecked Sendable {
     /// another reference: a tag never hides the published branch or a draft. A name that
     /// means several of these is warned about (`environment.warning`), or refused when one
     /// of its meanings is a commit id. What follows the name (`~1`, `^2`) applies to it.
-    public func resolve(_ revision: String) throws -> ObjectID {
+    func resolve(_ revision: String) throws -> ObjectID {
         do {
             return try resolveName(revision)
         } catch let error as WorkflowError where error.code == .notFound || error.code == .repository {
@@ -109,7 +109,7 @@ public final class ContentRepository: @unchecked Sendable {
     ///
     /// The last commit loaded is kept: a commit never changes, and listing drafts
     /// compares each of them with the same published tip.
-    public func load(at commit: ObjectID) throws -> LoadedContent {
+    func load(at commit: ObjectID) throws -> LoadedContent {
         if let last = lastLoadedLock.withLock({ lastLoaded }), last.commit == commit { return last.content }
         let loaded = try withGit(revision: commit.hex) {
             try ContentLoader(layout: layout).load(from: GitRevisionSource(repository: $0, commit: commit, records: records))
@@ -119,10 +119,10 @@ public final class ContentRepository: @unchecked Sendable {
     }
 
     /// The commit a reading command looks at: `--rev`, `--draft`, or the published tip.
-    public func readingCommit(revision: String?, draft: String?) throws -> ObjectID {
+    func readingCommit(revision: String?, draft: String?) throws -> ObjectID {
         if revision != nil && draft != nil { throw WorkflowError(.usage, "give --rev or --draft, not both") }
         if let revision { return try resolve(revision) }
-        if let draft { return try self.draft(draft).tip }
+        if let draft { return try self.draft(draft).tip.id }
         return try publishedTip()
     }
 }

@@ -1,11 +1,11 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// A batch of edits waiting for review, kept on `refs/heads/drafts/<id>`.
 public struct Draft: Hashable, Sendable {
     public struct Edit: Hashable, Sendable, Codable {
-        public var commit: ObjectID
+        public var commit: Revision
         public var summary: String
         public var author: Person
         public var time: Date
@@ -15,7 +15,7 @@ public struct Draft: Hashable, Sendable {
 
     /// One commit of the draft, wherever it sits in the graph (merged side branches included).
     public struct Contribution: Hashable, Sendable, Codable {
-        public var commit: ObjectID
+        public var commit: Revision
         public var summary: String
         public var author: Person
         public var committer: Person
@@ -24,9 +24,9 @@ public struct Draft: Hashable, Sendable {
     public enum State: String, Sendable, Codable { case open, rejected }
 
     public var id: String
-    public var tip: ObjectID
+    public var tip: Revision
     /// Where the draft left the published branch.
-    public var base: ObjectID?
+    public var base: Revision?
     /// Oldest first.
     public var edits: [Edit]
     /// Every commit reachable from the tip and not from the published branch, all parents
@@ -60,7 +60,7 @@ public struct Rejection: Hashable, Sendable, Codable {
     public var reason: String
     public var time: Date
     /// The commit that records the rejection (its parent is the draft's tip).
-    public var record: ObjectID
+    public var record: Revision
     /// Whether the record counts (`ClosingRecord`): made by the reviewer it names, who was
     /// listed as a reviewer on the published branch when it was made, signed where signatures
     /// are required. A record written by hand with someone else's name is shown as unverified
@@ -156,15 +156,17 @@ extension ContentRepository {
             }
             edits.append(
                 Draft.Edit(
-                    commit: commit.id, summary: commit.summary, author: Person(name: commit.author.name, email: commit.author.email),
+                    commit: Revision(commit.id), summary: commit.summary,
+                    author: Person(name: commit.author.name, email: commit.author.email),
                     time: commit.author.time, change: change, entry: entry))
         }
         let contributions = try git.commits(reachableFrom: tip, excluding: published).map { commit in
             Draft.Contribution(
-                commit: commit.id, summary: commit.summary, author: Person(name: commit.author.name, email: commit.author.email),
+                commit: Revision(commit.id), summary: commit.summary, author: Person(name: commit.author.name, email: commit.author.email),
                 committer: Person(name: commit.committer.name, email: commit.committer.email))
         }
-        return Draft(id: id, tip: tip, base: base, edits: edits.reversed(), contributions: contributions, state: state)
+        return Draft(
+            id: id, tip: Revision(tip), base: base.map(Revision.init), edits: edits.reversed(), contributions: contributions, state: state)
     }
 
     /// A draft id made from `hint` that no open or rejected draft uses.
@@ -185,6 +187,6 @@ extension Rejection {
     /// Reads a rejection record commit; nil when the commit is not one.
     static func read(from record: CommitInfo) -> Rejection? {
         guard case .rejection(let rejection) = CommitRecord(message: record.message) else { return nil }
-        return Rejection(reviewer: rejection.rejectedBy, reason: rejection.reason, time: record.author.time, record: record.id)
+        return Rejection(reviewer: rejection.rejectedBy, reason: rejection.reason, time: record.author.time, record: Revision(record.id))
     }
 }

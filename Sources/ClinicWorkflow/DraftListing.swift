@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// A reference under `drafts/` (or the rejected records) that is not listed as

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// Which file holds each FAQ entry at one revision, in the order loading reads

@@ -1,4 +1,4 @@
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// What `installGitHooks` set up.

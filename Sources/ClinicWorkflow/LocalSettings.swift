@@ -1,4 +1,4 @@
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// Settings of one copy of the repository, kept in its own Git config (`.git/config`),

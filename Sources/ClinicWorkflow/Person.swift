@@ -1,4 +1,4 @@
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// Someone who edits, reviews or approves: a name and an e-mail address.
@@ -55,7 +55,7 @@ public struct WorkEnvironment: Sendable {
 
     /// The acting person: `--as`, else `CLINICCTL_AUTHOR`, else the identity saved with
     /// `clinicctl config --as` (Git config `clinicctl.author`), else Git's `user.name` and `user.email`.
-    public func identity(explicit: String?, repository: Repository?) throws -> Person {
+    func identity(explicit: String?, repository: Repository?) throws -> Person {
         if let explicit {
             guard let person = Person(parsing: explicit) else {
                 throw WorkflowError(.usage, "--as \"\(explicit)\" is not of the form \"Name <email@example.com>\"")

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// Creates a content repository from a content folder: the first thing a
@@ -14,7 +14,7 @@ public enum RepositoryCreation {
         at directory: URL, content: URL, hooks: URL?, reviewers: [Person], firstReviewerKeys: [String] = [], publishedBranch: String,
         bare: Bool,
         as person: Person, environment: WorkEnvironment
-    ) throws -> ObjectID {
+    ) throws -> Revision {
         let fileManager = FileManager.default
         if let existing = try? fileManager.contentsOfDirectory(atPath: directory.path), !existing.isEmpty {
             throw WorkflowError(.refused, "\(directory.path) already exists and is not empty; choose a new folder")
@@ -62,7 +62,7 @@ public enum RepositoryCreation {
             // Every later commit of the published branch is judged from this one on.
             try ContentRepository.recordTrustedStart(from: commit, in: git)
             if !bare { try git.checkoutHead() }
-            return commit
+            return Revision(commit)
         }
     }
 }

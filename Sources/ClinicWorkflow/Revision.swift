@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+package import ClinicGit
 import Foundation
 
 /// A commit of the content repository, as the clinic's tools name it.
@@ -7,9 +7,10 @@ import Foundation
 /// The layers above the workflow see commits only as this value, never as
 /// the Git layer's object id, so that Git stays behind one wall.
 public struct Revision: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
-    let id: ObjectID
+    /// The Git layer's id: for the package's own tests and layers, never public.
+    package let id: ObjectID
 
-    init(_ id: ObjectID) { self.id = id }
+    package init(_ id: ObjectID) { self.id = id }
 
     /// Accepts exactly 40 hex digits; nil otherwise (use `ContentRepository.revision(_:)` for names).
     public init?(hex: String) {
@@ -32,7 +33,7 @@ public struct Revision: Hashable, Sendable, Comparable, CustomStringConvertible,
 
 extension ApprovalResult {
     /// The merge commit the approval made on the published branch.
-    public var mergedRevision: Revision { Revision(merge) }
+    public var mergedRevision: Revision { merge }
 }
 
 extension ContentRepository {

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// Reads content files as they are in one commit.
@@ -9,7 +9,7 @@ import Foundation
 /// read at all. Looking files up one by one made libgit2 re-read a large folder's
 /// tree for each file (its cache keeps only small trees), which made loading
 /// 1,000 FAQ entries quadratic.
-public struct GitRevisionSource: ContentSource {
+struct GitRevisionSource: ContentSource {
     let repository: Repository
     public let commit: ObjectID
     public let records: RecordCache?
@@ -84,7 +84,7 @@ public struct OverlaySource: ContentSource {
 
 /// Reads content files as a merge computed in memory left them: a draft as it
 /// would be published, before anything is written.
-public struct MergedIndexSource: ContentSource {
+struct MergedIndexSource: ContentSource {
     let merged: MergedIndex
     public let records: RecordCache?
     private let blobs: [String: ObjectID]

@@ -9,7 +9,7 @@ extension Prompt {
     static func category(given: String?, write: WriteOptions) throws -> String? {
         guard given == nil, isInteractive else { return given }
         let repository = try write.repository.open()
-        let content = try repository.load(at: try repository.readingCommit(revision: nil, draft: write.draft)).content
+        let content = try repository.load(at: try repository.readingRevision(revision: nil, draft: write.draft)).content
         guard content.categories.count > 1 else { return nil }
         let locale = content.clinic.defaultLocale
         var menu = "Which category does the question belong to?\n"

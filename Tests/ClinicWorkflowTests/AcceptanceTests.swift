@@ -31,10 +31,12 @@ struct AcceptanceTests {
         let person = Person(name: "Rita Reviewer", email: "rita@clinic.example")
         let accepted = CommitRecord.approval(
             .init(
-                draft: "x", title: "T", note: nil, edits: [], approvedBy: person, approvedCommit: Self.tip, accepted: [.settings, .hooks]))
+                draft: "x", title: "T", note: nil, edits: [], approvedBy: person, approvedCommit: Revision(Self.tip),
+                accepted: [.settings, .hooks]))
         #expect(accepted.message.contains("\nClinic-Accepted: hooks, settings\n"))
         #expect(CommitRecord(message: accepted.message) == accepted.sortedAcceptance)
-        let plain = CommitRecord.approval(.init(draft: "x", title: "T", note: nil, edits: [], approvedBy: person, approvedCommit: Self.tip))
+        let plain = CommitRecord.approval(
+            .init(draft: "x", title: "T", note: nil, edits: [], approvedBy: person, approvedCommit: Revision(Self.tip)))
         #expect(!plain.message.contains("Clinic-Accepted"))
         #expect(CommitRecord(message: plain.message) == plain)
     }

@@ -1,8 +1,9 @@
 import ClinicContent
 import ClinicGit
-import ClinicWorkflow
 import Foundation
 import Testing
+
+@testable import ClinicWorkflow
 
 /// Approval through the library: who may approve, and what the merge records.
 @Suite("approval")
@@ -14,7 +15,7 @@ struct ApprovalTests {
         let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
         clinic.clock.advance()
         let result = try clinic.repository.approve(edit.draft, as: People.rita, message: "Agreed with the front desk.")
-        #expect(result.previousTip == published && result.approvedCommit == edit.commit)
+        #expect(result.previousTip.id == published && result.approvedCommit == edit.commit)
         #expect(result.workingTree == .notCheckedOut)
         #expect(result.changes.map(\.entry) == ["hours/glenview"])
         #expect(try clinic.git("rev-parse", "main") == result.merge.hex)
@@ -77,7 +78,7 @@ struct ApprovalTests {
         #expect(workflowErrorCode { _ = try clinic.repository.approve("add-paul", as: People.rita) } == .refused)
         #expect(try clinic.references() == before)
         let approval = try clinic.repository.approve("add-paul", as: People.rita, accepting: [.settings])
-        #expect(approval.approvedCommit == tip)
+        #expect(approval.approvedCommit.id == tip)
         #expect(approval.accepted == [.settings])
         let reopened = try clinic.reopened()
         let edit = try reopened.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)

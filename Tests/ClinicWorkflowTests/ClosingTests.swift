@@ -65,7 +65,8 @@ struct ClosingTests {
             clinic.clock.advance()
             let signature = Signature(name: maker.name, email: maker.email, time: clinic.clock.now)
             let commit = try git.createCommit(
-                tree: try git.treeOf(edit.commit), parents: [edit.commit], author: signature, committer: signature, message: record.message)
+                tree: try git.treeOf(edit.commit.id), parents: [edit.commit.id], author: signature, committer: signature,
+                message: record.message)
             try git.updateReference(ref, to: commit, expected: nil, logMessage: "test")
         }
         let discardRef = "refs/clinicctl/discarded/\(edit.draft)-\(edit.commit.short)"

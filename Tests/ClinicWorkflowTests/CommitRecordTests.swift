@@ -1,8 +1,9 @@
 import ClinicContent
 import ClinicGit
-import ClinicWorkflow
 import Foundation
 import Testing
+
+@testable import ClinicWorkflow
 
 @Suite("commit records")
 struct CommitRecordTests {
@@ -17,16 +18,18 @@ struct CommitRecordTests {
                 summary: "FAQ: add \"Do you take insurance?\"", change: "faq.add", entry: "faq/do-you-take-insurance",
                 details: ["Added FAQ \"Do you take insurance?\":", "  question: Do you take insurance?", "", "Changed categories:"])),
         .revert(
-            .init(revertedSummary: "Hours: glenview closed Fri", reverted: tip, details: ["Changed hours at Glenview:", "  fri: closed"])),
+            .init(
+                revertedSummary: "Hours: glenview closed Fri", reverted: Revision(tip),
+                details: ["Changed hours at Glenview:", "  fri: closed"])),
         .approval(
             .init(
                 draft: "faq-insurance", title: "FAQ: add \"Do you take insurance?\"", note: "Checked with billing.\nGood to go.",
                 edits: ["FAQ: add \"Do you take insurance?\" (Olivia Office)", "FAQ: edit \"insurance\" (Paul Physio)"],
-                approvedBy: People.rita, approvedCommit: tip)),
+                approvedBy: People.rita, approvedCommit: Revision(tip))),
         .approval(
             .init(
                 draft: "hours-glenview", title: "Hours", note: nil, edits: ["Hours (Olivia Office)"], approvedBy: People.ravi,
-                approvedCommit: tip)),
+                approvedCommit: Revision(tip))),
         .rejection(
             .init(draft: "faq-insurance", reason: "We do not bill insurers directly.\n\nSay that instead.", rejectedBy: People.rita)),
         .discard(.init(draft: "faq-insurance", discardedBy: People.office)),
@@ -47,7 +50,9 @@ struct CommitRecordTests {
     static let hostile: [CommitRecord] = [
         .rejection(.init(draft: "faq-insurance", reason: hostileText, rejectedBy: People.rita)),
         .approval(
-            .init(draft: "faq-insurance", title: "x", note: hostileText, edits: [hostileText], approvedBy: People.rita, approvedCommit: tip)
+            .init(
+                draft: "faq-insurance", title: "x", note: hostileText, edits: [hostileText], approvedBy: People.rita,
+                approvedCommit: Revision(tip))
         ),
         .edit(
             .init(

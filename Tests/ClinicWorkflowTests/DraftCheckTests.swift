@@ -137,7 +137,7 @@ struct DraftCheckTests {
             let whole = try repository.check(draft, published: published)
             let changed = try repository.check(draft, published: published, reading: (loaded, files))
             #expect(changed == whole, "draft \(draft.id)")
-            let merged = try clinic.git.mergedIndex(ours: published, theirs: draft.tip)
+            let merged = try clinic.git.mergedIndex(ours: published, theirs: draft.tip.id)
             if !merged.hasConflicts, try repository.changedContentFiles(merged, from: (loaded, files)) != nil { readingChanges += 1 }
         }
         // Every merging draft but the executable one took the changed-files path.

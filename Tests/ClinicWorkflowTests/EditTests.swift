@@ -1,8 +1,9 @@
 import ClinicContent
 import ClinicGit
-import ClinicWorkflow
 import Foundation
 import Testing
+
+@testable import ClinicWorkflow
 
 /// Edits through the library: each lands as one commit on `refs/heads/drafts/<id>`.
 @Suite("edits")

@@ -1,8 +1,9 @@
 import ClinicContent
 import ClinicGit
-import ClinicWorkflow
 import Foundation
 import Testing
+
+@testable import ClinicWorkflow
 
 /// `history ENTRY` through the history index: as a walk of the whole history would
 /// tell it, however long that history is, and whatever state the stored index is in.
@@ -12,7 +13,7 @@ struct HistoryIndexTests {
     func publish(_ entry: String, _ answer: String, in clinic: TestClinic) throws -> ObjectID {
         let edit = try clinic.repository.commit(FAQEdits.edit(entry, .init(answer: answer)), to: nil, as: People.office)
         clinic.clock.advance()
-        return try clinic.repository.approve(edit.draft, as: People.rita).merge
+        return try clinic.repository.approve(edit.draft, as: People.rita).merge.id
     }
 
     func indexFile(of clinic: TestClinic) -> URL { clinic.folder.appendingPathComponent("clinicctl/history-index") }
@@ -25,7 +26,7 @@ struct HistoryIndexTests {
         for answer in ["Yes.", "Yes, always.", "Yes, always sterile."] {
             _ = try publish("do-you-use-sterile-needles", answer, in: clinic)
         }
-        #expect(try clinic.repository.history(entry: "faq/what-is-dry-needling", limit: 2).map(\.commit) == [second, first])
+        #expect(try clinic.repository.history(entry: "faq/what-is-dry-needling", limit: 2).map(\.commit.id) == [second, first])
         #expect(try clinic.repository.history(limit: 2).count == 2)
     }
 
@@ -34,15 +35,15 @@ struct HistoryIndexTests {
         let clinic = try TestClinic()
         let root = try clinic.repository.publishedTip()
         let first = try publish("what-is-dry-needling", "A needle treatment.", in: clinic)
-        #expect(try clinic.repository.history(entry: "faq/what-is-dry-needling").map(\.commit) == [first, root])
+        #expect(try clinic.repository.history(entry: "faq/what-is-dry-needling").map(\.commit.id) == [first, root])
         let stored = try String(contentsOf: indexFile(of: clinic), encoding: .utf8)
         #expect(stored.contains(first.hex))
         let other = try publish("do-you-use-sterile-needles", "Yes.", in: clinic)
         let second = try publish("what-is-dry-needling", "A treatment with thin needles.", in: clinic)
         let grown = try clinic.repository.history(entry: "faq/what-is-dry-needling")
-        #expect(grown.map(\.commit) == [second, first, root])
+        #expect(grown.map(\.commit.id) == [second, first, root])
         #expect(try String(contentsOf: indexFile(of: clinic), encoding: .utf8).contains(second.hex))
-        #expect(try clinic.repository.history(entry: "faq/do-you-use-sterile-needles").map(\.commit) == [other, root])
+        #expect(try clinic.repository.history(entry: "faq/do-you-use-sterile-needles").map(\.commit.id) == [other, root])
         try FileManager.default.removeItem(at: indexFile(of: clinic))
         let fresh = try clinic.repository.history(entry: "faq/what-is-dry-needling")
         #expect(fresh.map(\.commit) == grown.map(\.commit))
@@ -57,7 +58,7 @@ struct HistoryIndexTests {
         let root = try clinic.repository.publishedTip()
         let change = try publish("what-is-dry-needling", "A needle treatment.", in: clinic)
         let expected = [change, root]
-        #expect(try clinic.repository.history(entry: "faq/what-is-dry-needling").map(\.commit) == expected)
+        #expect(try clinic.repository.history(entry: "faq/what-is-dry-needling").map(\.commit.id) == expected)
         let file = indexFile(of: clinic)
         let good = try String(contentsOf: file, encoding: .utf8)
         // A draft's commit: never on the published branch's first-parent line.
@@ -74,7 +75,7 @@ struct HistoryIndexTests {
             default: "clinicctl history index 1\nelsewhere\n\(tip.hex) 9\nfaq/what-is-dry-needling 9:\(draft.commit.hex)\nend 1\n"
             }
         try Data(text.utf8).write(to: file)
-        #expect(try clinic.repository.history(entry: "faq/what-is-dry-needling").map(\.commit) == expected)
+        #expect(try clinic.repository.history(entry: "faq/what-is-dry-needling").map(\.commit.id) == expected)
         #expect(try String(contentsOf: file, encoding: .utf8) == good)
     }
 }

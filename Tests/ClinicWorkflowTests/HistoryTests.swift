@@ -1,8 +1,9 @@
 import ClinicContent
 import ClinicGit
-import ClinicWorkflow
 import Foundation
 import Testing
+
+@testable import ClinicWorkflow
 
 /// The published history, and undoing a published change, through the library.
 @Suite("history and revert")
@@ -10,7 +11,7 @@ struct HistoryTests {
     @Test("history tells each approval: who drafted, who approved, which draft and edits; newest first")
     func history() throws {
         let clinic = try TestClinic()
-        let root = try clinic.repository.publishedTip()
+        let root = try clinic.repository.publishedRevision()
         let hours = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
         _ = try clinic.repository.commit(
             FAQEdits.edit("what-is-dry-needling", .init(answer: "A needle treatment.")), to: hours.draft, as: People.paul)

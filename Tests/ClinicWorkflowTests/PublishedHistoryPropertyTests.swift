@@ -1,8 +1,9 @@
 import ClinicGit
 import ClinicTestSupport
-import ClinicWorkflow
 import Foundation
 import Testing
+
+@testable import ClinicWorkflow
 
 /// Random histories an editor with plain Git could push onto the published branch: plain
 /// commits, criss-cross merges, chosen committer dates, settings changes, self-approvals,
@@ -60,7 +61,7 @@ struct PublishedHistoryPropertyTests {
             let record = CommitRecord.approval(
                 .init(
                     draft: "d\(counter)", title: "Change", note: nil, edits: ["Change (Olivia Office)"], approvedBy: approver,
-                    approvedCommit: recordedTip ?? draft, accepted: accepted))
+                    approvedCommit: Revision(recordedTip ?? draft), accepted: accepted))
             return try git.createCommit(
                 tree: merged, parents: [tip, draft], author: signature(committer), committer: signature(committer), message: record.message)
         }

@@ -1,9 +1,10 @@
 import ClinicContent
 import ClinicGit
 import ClinicTestSupport
-import ClinicWorkflow
 import Foundation
 import Testing
+
+@testable import ClinicWorkflow
 
 /// clinicctl's verifier and `git verify-commit` (the independent witness) judge the same approvals.
 @Suite("signed approvals agree with git verify-commit")

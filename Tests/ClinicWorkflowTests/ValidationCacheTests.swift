@@ -1,9 +1,9 @@
 import ClinicGit
-import ClinicWorkflow
 import Foundation
 import Testing
 
 @testable import ClinicContent
+@testable import ClinicWorkflow
 
 /// The validation cache answers a revision's findings by its content folder's tree
 /// id: exactly what validating it finds, and only for that tree, that folder and that build.

@@ -1,8 +1,9 @@
 import ClinicContent
 import ClinicGit
-import ClinicWorkflow
 import Foundation
 import Testing
+
+@testable import ClinicWorkflow
 
 @Suite("workflow errors say what they are about")
 struct WorkflowErrorTests {

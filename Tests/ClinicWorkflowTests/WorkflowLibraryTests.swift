@@ -34,28 +34,28 @@ struct WorkflowLibraryTests {
     @Test("loading from a Git revision equals loading from the folder")
     func revisionEqualsFolder() throws {
         let scratch = try ScratchRepository()
-        let fromGit = try scratch.repository.load(at: try scratch.repository.publishedTip())
+        let fromGit = try scratch.repository.load(at: try scratch.repository.publishedRevision())
         let fromFolder = try ContentLoader().load(from: FolderSource(root: packageRoot))
         #expect(fromGit.content == fromFolder.content)
         #expect(fromGit.findings == fromFolder.findings)
-        let (_, findings) = try scratch.repository.validate(at: try scratch.repository.publishedTip())
+        let (_, findings) = try scratch.repository.validate(at: try scratch.repository.publishedRevision())
         #expect(findings.isEmpty)
     }
 
     @Test("an edit is committed with the injected clock and identity, and the published branch does not move")
     func injectedClockAndIdentity() throws {
         let scratch = try ScratchRepository(bare: true)
-        let published = try scratch.repository.publishedTip()
+        let published = try scratch.repository.publishedRevision()
         let result = try scratch.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: ScratchRepository.manager)
         #expect(result.draft == "hours-glenview")
         #expect(result.files == ["content/hours/glenview.yaml"])
-        let commit = try scratch.git.commit(result.commit)
+        let commit = try scratch.git.commit(result.commit.id)
         #expect(commit.author.time == ScratchRepository.clock)
         #expect(commit.author.timeZoneOffsetMinutes == -360)
         #expect(commit.author.name == "Olivia Office")
-        #expect(commit.parents == [published])
+        #expect(commit.parents == [published.id])
         #expect(commit.trailers.map(\.key) == ["Clinic-Change", "Clinic-Entry"])
-        #expect(try scratch.repository.publishedTip() == published)
+        #expect(try scratch.repository.publishedRevision() == published)
     }
 
     @Test("an edit that would make the content invalid throws the findings and writes no ref")
@@ -74,11 +74,11 @@ struct WorkflowLibraryTests {
     @Test("identity: --as, then CLINICCTL_AUTHOR, then Git config; none is a clear error")
     func identityOrder() throws {
         let env = WorkEnvironment(variables: ["CLINICCTL_AUTHOR": "Env Person <env@example.com>"])
-        #expect(try env.identity(explicit: "Flag Person <flag@example.com>", repository: nil).email == "flag@example.com")
-        #expect(try env.identity(explicit: nil, repository: nil).email == "env@example.com")
-        #expect(throws: WorkflowError.self) { try env.identity(explicit: "no email", repository: nil) }
+        #expect(try env.identity(explicit: "Flag Person <flag@example.com>").email == "flag@example.com")
+        #expect(try env.identity(explicit: nil).email == "env@example.com")
+        #expect(throws: WorkflowError.self) { try env.identity(explicit: "no email") }
         let none = WorkEnvironment(variables: [:])
-        #expect { try none.identity(explicit: nil, repository: nil) } throws: { error in
+        #expect { try none.identity(explicit: nil) } throws: { error in
             (error as? WorkflowError)?.code == .identity && "\(error)".contains("CLINICCTL_AUTHOR")
         }
     }

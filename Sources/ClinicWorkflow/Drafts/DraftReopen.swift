@@ -1,11 +1,11 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// What reopening a rejected draft did.
 public struct DraftReopening: Sendable, Codable {
     public var draft: String
-    public var tip: ObjectID
+    public var tip: Revision
     /// The rejection, kept under `refs/clinicctl/reopened/<id>-<record>` so the reason stays readable.
     public var rejection: Rejection
     public var keptAt: String
@@ -42,12 +42,13 @@ extension ContentRepository {
         // first, then the open draft, and only then is the rejected name removed.
         try withGit(draft: id, reference: kept) { git in
             try git.updateReference(
-                kept, to: rejection.record, expected: try git.referenceTarget(kept), logMessage: "clinicctl: keep rejection of \(id)")
+                kept, to: rejection.record.id, expected: try git.referenceTarget(kept), logMessage: "clinicctl: keep rejection of \(id)")
         }
         try withGit(draft: id, reference: draftRef(id)) { git in
-            try git.updateReference(draftRef(id), to: rejected.tip, expected: nil, logMessage: "clinicctl: reopen draft \(id) by \(person)")
+            try git.updateReference(
+                draftRef(id), to: rejected.tip.id, expected: nil, logMessage: "clinicctl: reopen draft \(id) by \(person)")
         }
-        try withGit(draft: id, reference: rejectedRef(id)) { try $0.deleteReference(rejectedRef(id), expected: rejection.record) }
+        try withGit(draft: id, reference: rejectedRef(id)) { try $0.deleteReference(rejectedRef(id), expected: rejection.record.id) }
         return DraftReopening(draft: id, tip: rejected.tip, rejection: rejection, keptAt: kept)
     }
 }

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// What dropping an edit from a draft did.
@@ -9,8 +9,8 @@ public struct DraftRewrite: Sendable, Codable {
     public var dropped: Int
     public var droppedSummary: String
     /// The draft's new tip; the old one is kept under `refs/clinicctl/previous/<id>`.
-    public var tip: ObjectID
-    public var previousTip: ObjectID
+    public var tip: Revision
+    public var previousTip: Revision
     public var remainingEdits: [String]
 }
 
@@ -47,10 +47,10 @@ extension ContentRepository {
         }
         let dropped = draft.edits[number - 1]
         // The edits before the dropped one stay as they are; the later ones are applied again.
-        var tip = number == 1 ? try rewriteBase(of: draft) : draft.edits[number - 2].commit
+        var tip = number == 1 ? try rewriteBase(of: draft) : draft.edits[number - 2].commit.id
         let committer = environment.signature(person)
         for edit in draft.edits[number...] {
-            let outcome = try withGit(draft: id) { try $0.cherryPick(edit.commit, onto: tip) }
+            let outcome = try withGit(draft: id) { try $0.cherryPick(edit.commit.id, onto: tip) }
             guard let tree = outcome.tree else {
                 throw WorkflowError(
                     .conflict,
@@ -58,7 +58,7 @@ extension ContentRepository {
                     draft: id, entry: edit.entry)
             }
             tip = try withGit(draft: id) { git in
-                let original = try git.commit(edit.commit)
+                let original = try git.commit(edit.commit.id)
                 return try git.createCommit(
                     tree: tree, parents: [tip], author: original.author, committer: committer, message: original.message)
             }
@@ -74,13 +74,13 @@ extension ContentRepository {
         }
         try moveDraft(draft, to: tip, logMessage: "clinicctl: drop edit \(number) of draft \(id)")
         return DraftRewrite(
-            draft: id, dropped: number, droppedSummary: dropped.summary, tip: tip, previousTip: draft.tip,
+            draft: id, dropped: number, droppedSummary: dropped.summary, tip: Revision(tip), previousTip: draft.tip,
             remainingEdits: draft.edits.enumerated().filter { $0.offset != number - 1 }.map(\.element.summary))
     }
 
     /// The commit the draft's first edit was made on.
     private func rewriteBase(of draft: Draft) throws -> ObjectID {
-        let first = try withGit(draft: draft.id) { try $0.commit(draft.edits[0].commit) }
+        let first = try withGit(draft: draft.id) { try $0.commit(draft.edits[0].commit.id) }
         guard let parent = first.parents.first else {
             throw WorkflowError(
                 .refused, "the first edit of draft \(draft.id) starts the repository's history; it cannot be dropped", draft: draft.id)
@@ -94,9 +94,9 @@ extension ContentRepository {
             try withGit(draft: draft.id, reference: draftRef(draft.id)) { git in
                 let previous = Self.previousPrefix + draft.id
                 try git.updateReference(
-                    previous, to: draft.tip, expected: try git.referenceTarget(previous),
+                    previous, to: draft.tip.id, expected: try git.referenceTarget(previous),
                     logMessage: "clinicctl: keep draft \(draft.id) before rewriting it")
-                try git.updateReference(draftRef(draft.id), to: tip, expected: draft.tip, logMessage: logMessage)
+                try git.updateReference(draftRef(draft.id), to: tip, expected: draft.tip.id, logMessage: logMessage)
             }
         } catch let error as WorkflowError where error.code == .conflict {
             throw WorkflowError(

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 extension ContentRepository {
@@ -14,7 +14,7 @@ extension ContentRepository {
     ) throws -> SiteContent {
         let base: ObjectID
         if let draftID {
-            base = try draft(draftID).tip
+            base = try draft(draftID).tip.id
         } else {
             base = try publishedTip()
         }

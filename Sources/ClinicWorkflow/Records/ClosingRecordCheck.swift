@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// A rejection or discard record found under `refs/clinicctl/`, and whether it counts.

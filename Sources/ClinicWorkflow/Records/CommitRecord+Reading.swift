@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 // MARK: - Reading
@@ -15,7 +15,7 @@ extension CommitRecord {
         let (summary, body) = Self.sections(of: message)
         if let by = values[Key.approvedBy] {
             guard let person = Person(parsing: by), let draft = values[Key.draft],
-                let commit = values[Key.approvedCommit].flatMap(ObjectID.init(hex:))
+                let commit = values[Key.approvedCommit].flatMap(Revision.init(hex:))
             else { return nil }
             let heading = body.firstIndex(of: Self.editsHeading) ?? body.firstIndex(of: Self.oldEditsHeading)
             let noteLines = Self.trimmingBlankLines(Array(body[..<(heading ?? body.endIndex)]).map(Self.undent))
@@ -28,7 +28,7 @@ extension CommitRecord {
                     approvedCommit: commit,
                     accepted: (values[Key.accepted] ?? "").split(separator: ",").compactMap {
                         Acceptance(rawValue: $0.trimmingCharacters(in: .whitespaces))
-                    }, ownRevertOf: values[Key.approvedOwnRevert].flatMap(ObjectID.init(hex:))))
+                    }, ownRevertOf: values[Key.approvedOwnRevert].flatMap(Revision.init(hex:))))
         } else if let by = values[Key.rejectedBy] {
             guard let person = Person(parsing: by), let draft = values[Key.draft] else { return nil }
             let reason = Self.trimmingBlankLines(body.map(Self.undent)).joined(separator: "\n")
@@ -39,7 +39,7 @@ extension CommitRecord {
         } else if values[Key.change] == "init" {
             self = .creation
         } else if values[Key.change] == "revert" {
-            guard let reverted = values[Key.reverts].flatMap(ObjectID.init(hex:)) else { return nil }
+            guard let reverted = values[Key.reverts].flatMap(Revision.init(hex:)) else { return nil }
             var original = summary.hasPrefix("Revert \"") ? String(summary.dropFirst("Revert \"".count)) : summary
             if original.hasSuffix("\"") { original.removeLast() }
             self = .revert(Revert(revertedSummary: original, reverted: reverted, details: body.map(Self.undent)))

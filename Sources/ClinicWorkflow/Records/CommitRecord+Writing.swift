@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 // MARK: - Writing
@@ -26,7 +26,7 @@ extension CommitRecord {
     }
 
     /// The trailers exactly as written, in order.
-    public var trailers: [CommitInfo.Trailer] {
+    var trailers: [CommitInfo.Trailer] {
         var pairs: [(String, String)]
         switch self {
         case .creation: pairs = [(Key.change, "init")]

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// A commit clinicctl writes, as data: the one place where its commit messages
@@ -59,9 +59,9 @@ public enum CommitRecord: Hashable, Sendable {
         /// The summary of the published change being undone.
         public var revertedSummary: String
         /// The published commit being undone: the `Reverts` trailer.
-        public var reverted: ObjectID
+        public var reverted: Revision
         public var details: [String]
-        public init(revertedSummary: String, reverted: ObjectID, details: [String]) {
+        public init(revertedSummary: String, reverted: Revision, details: [String]) {
             self.revertedSummary = revertedSummary
             self.reverted = reverted
             self.details = details
@@ -78,17 +78,17 @@ public enum CommitRecord: Hashable, Sendable {
         public var edits: [String]
         public var approvedBy: Person
         /// The draft's tip when it was approved.
-        public var approvedCommit: ObjectID
+        public var approvedCommit: Revision
         /// What the reviewer accepted beyond content (hooks, settings, other files):
         /// the `Clinic-Accepted` trailer, absent when nothing was.
         public var accepted: [Acceptance]
         /// Set when the reviewer approved a revert they opened themselves: the
         /// approved change it undoes (the `Approved-own-revert` trailer). Allowed
         /// only for a pure revert, which restores content approved once already.
-        public var ownRevertOf: ObjectID?
+        public var ownRevertOf: Revision?
         public init(
-            draft: String, title: String, note: String?, edits: [String], approvedBy: Person, approvedCommit: ObjectID,
-            accepted: [Acceptance] = [], ownRevertOf: ObjectID? = nil
+            draft: String, title: String, note: String?, edits: [String], approvedBy: Person, approvedCommit: Revision,
+            accepted: [Acceptance] = [], ownRevertOf: Revision? = nil
         ) {
             self.draft = draft
             self.title = title

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// What an approval did.
@@ -18,10 +18,10 @@ public struct ApprovalResult: Sendable, Codable {
     }
 
     public var draft: String
-    public var merge: ObjectID
+    public var merge: Revision
     public var publishedBranch: String
-    public var previousTip: ObjectID
-    public var approvedCommit: ObjectID
+    public var previousTip: Revision
+    public var approvedCommit: Revision
     public var workingTree: WorkingTree
     public var changes: [EntryChange]
     /// What the reviewer accepted beyond content, as recorded in the approval.
@@ -104,9 +104,9 @@ extension ContentRepository {
                     draft: draft.id, title: draft.edits.first?.summary ?? draft.id,
                     note: message.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
                     edits: draft.edits.map { "\($0.summary) (\($0.author.name))" }, approvedBy: reviewer, approvedCommit: draft.tip,
-                    accepted: accepted, ownRevertOf: ownRevert))
+                    accepted: accepted, ownRevertOf: ownRevert.map(Revision.init)))
             let (merged, conflicts) = try mergeWithPublished(
-                draft.tip, published: published, message: record.message, as: reviewer, sign: signer(key))
+                draft.tip.id, published: published, message: record.message, as: reviewer, sign: signer(key))
             guard let merged else {
                 throw WorkflowError(
                     .conflict,
@@ -135,7 +135,7 @@ extension ContentRepository {
             var problems: [String] = []
             // The draft is closed; its commits stay reachable through the merge.
             do {
-                try withGit(draft: id, reference: draftRef(id)) { try $0.deleteReference(draftRef(id), expected: draft.tip) }
+                try withGit(draft: id, reference: draftRef(id)) { try $0.deleteReference(draftRef(id), expected: draft.tip.id) }
             } catch let error as WorkflowError where error.code == .conflict {
                 problems.append(
                     "draft \(id) received a new edit while it was approved; that edit is not published and the draft stays open with it")
@@ -150,7 +150,7 @@ extension ContentRepository {
                 problems.append("the Git hooks could not be refreshed: \(error.localizedDescription)")
             }
             return ApprovalResult(
-                draft: id, merge: merged, publishedBranch: config.publishedBranch, previousTip: published,
+                draft: id, merge: Revision(merged), publishedBranch: config.publishedBranch, previousTip: Revision(published),
                 approvedCommit: draft.tip, workingTree: workingTree.outcome,
                 changes: ContentDiff.changes(from: before, to: after.content), accepted: accepted, problems: problems)
         }

@@ -1,14 +1,14 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 extension ContentRepository {
     /// Refuses when the draft moved past the tip the reviewer saw, naming what was added since.
     func checkTip(_ draft: Draft, expected: Revision?) throws {
-        guard let expected, expected.id != draft.tip else { return }
+        guard let expected, expected.id != draft.tip.id else { return }
         let added = try withGit(draft: draft.id) { git -> [CommitInfo]? in
-            guard git.objectExists(expected.id), try git.isAncestor(expected.id, of: draft.tip) else { return nil }
-            return try git.commits(reachableFrom: draft.tip, excluding: expected.id)
+            guard git.objectExists(expected.id), try git.isAncestor(expected.id, of: draft.tip.id) else { return nil }
+            return try git.commits(reachableFrom: draft.tip.id, excluding: expected.id)
         }
         let what =
             added.map { commits in
@@ -24,7 +24,7 @@ extension ContentRepository {
     /// Refuses when the draft changes hooks, settings or other files that `accepting`
     /// does not name; returns what was accepted and needed, for the approval record.
     func checkAccepted(_ draft: Draft, published: ObjectID, accepting: Set<Acceptance>) throws -> [Acceptance] {
-        let files = try withGit(draft: draft.id) { git in try changedFiles(tip: draft.tip, published: published, in: git) }
+        let files = try withGit(draft: draft.id) { git in try changedFiles(tip: draft.tip.id, published: published, in: git) }
         let missing = Acceptance.missing(for: files, accepted: accepting)
         guard missing.isEmpty else {
             let named = missing.map { need in

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// A path a draft changes, as the review shows it: every path counts, not

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 extension ContentRepository {
@@ -25,7 +25,7 @@ extension ContentRepository {
         }
         let message = CommitRecord.rejection(.init(draft: id, reason: reason, rejectedBy: reviewer)).message
         let record = try close(draft, into: rejectedRef(id), message: message, as: reviewer, sign: signer(signingKey))
-        return Rejection(reviewer: reviewer, reason: reason, time: environment.now(), record: record, verified: true)
+        return Rejection(reviewer: reviewer, reason: reason, time: environment.now(), record: Revision(record), verified: true)
     }
 
     /// The author withdraws a draft; its commits stay under `refs/clinicctl/discarded/<id>`.
@@ -33,7 +33,7 @@ extension ContentRepository {
     /// A reviewer may discard someone else's draft too; where approvals must be signed, that
     /// discard is signed like a rejection (`signingKey`, else the one configured), or it would
     /// not count. The draft's own authors never need a key.
-    public func discard(_ id: String, as person: Person, signingKey: SigningKey? = nil) throws -> ObjectID {
+    public func discard(_ id: String, as person: Person, signingKey: SigningKey? = nil) throws -> Revision {
         let draft = try self.draft(id)
         let isAuthor = draft.authors.contains(where: { $0.isSame(as: person) })
         guard isAuthor || config.isReviewer(email: person.email) else {
@@ -49,9 +49,10 @@ extension ContentRepository {
                     .refused, "discarding someone else's draft, like rejecting it, counts only when signed: " + SigningKey.howToConfigure)
             }
         }
-        return try close(
-            draft, into: Self.discardedPrefix + id + "-" + draft.tip.short,
-            message: CommitRecord.discard(.init(draft: id, discardedBy: person)).message, as: person, sign: signer(key))
+        return try Revision(
+            close(
+                draft, into: Self.discardedPrefix + id + "-" + draft.tip.short,
+                message: CommitRecord.discard(.init(draft: id, discardedBy: person)).message, as: person, sign: signer(key)))
     }
 
     /// Records a closing commit over the draft's tip under `ref`, then deletes the draft's branch.
@@ -68,9 +69,9 @@ extension ContentRepository {
     ) throws -> ObjectID {
         let signature = environment.signature(person)
         let record = try withGit(draft: draft.id, reference: ref) { git in
-            let tree = try git.treeOf(draft.tip)
+            let tree = try git.treeOf(draft.tip.id)
             return try git.createCommit(
-                tree: tree, parents: [draft.tip], author: signature, committer: signature, message: message, sign: sign)
+                tree: tree, parents: [draft.tip.id], author: signature, committer: signature, message: message, sign: sign)
         }
         if let problem = try ClosingRecordVerifier(self).check(reference: ref, under: "refs/clinicctl/", commit: record)?.unverified {
             throw WorkflowError(
@@ -81,7 +82,9 @@ extension ContentRepository {
             try git.updateReference(ref, to: record, expected: existing, logMessage: "clinicctl: close draft \(draft.id)")
         }
         do {
-            try withGit(draft: draft.id, reference: draftRef(draft.id)) { try $0.deleteReference(draftRef(draft.id), expected: draft.tip) }
+            try withGit(draft: draft.id, reference: draftRef(draft.id)) {
+                try $0.deleteReference(draftRef(draft.id), expected: draft.tip.id)
+            }
         } catch let error as WorkflowError where error.code == .conflict {
             throw WorkflowError(
                 .conflict, "draft \(draft.id) received a new edit meanwhile; it is still open. Look at it again before closing it",
@@ -102,13 +105,13 @@ extension ContentRepository {
     private func updateHoldingLock(_ id: String, as person: Person) throws -> DraftUpdate {
         let draft = try self.draft(id)
         let published = try publishedTip()
-        if try withGit(draft: id, { try $0.isAncestor(published, of: draft.tip) }) {
+        if try withGit(draft: id, { try $0.isAncestor(published, of: draft.tip.id) }) {
             return DraftUpdate(draft: id, tip: draft.tip, alreadyUpToDate: true)
         }
         var tip = published
         let committer = environment.signature(person)
         for edit in draft.edits {
-            let outcome = try withGit(draft: id) { try $0.cherryPick(edit.commit, onto: tip) }
+            let outcome = try withGit(draft: id) { try $0.cherryPick(edit.commit.id, onto: tip) }
             guard let tree = outcome.tree else {
                 let entries = Array(Set(outcome.conflictedPaths.map(entry(forPath:)))).sorted()
                 throw WorkflowError(
@@ -118,7 +121,7 @@ extension ContentRepository {
                     draft: id, entry: entries.count == 1 ? entries[0] : nil)
             }
             tip = try withGit(draft: id) { git in
-                let original = try git.commit(edit.commit)
+                let original = try git.commit(edit.commit.id)
                 return try git.createCommit(
                     tree: tree, parents: [tip], author: original.author, committer: committer, message: original.message)
             }
@@ -133,17 +136,17 @@ extension ContentRepository {
         try withGit(draft: id, reference: draftRef(id)) { git in
             let previous = Self.previousPrefix + id
             try git.updateReference(
-                previous, to: draft.tip, expected: try git.referenceTarget(previous),
+                previous, to: draft.tip.id, expected: try git.referenceTarget(previous),
                 logMessage: "clinicctl: keep draft \(id) before update")
-            try git.updateReference(draftRef(id), to: tip, expected: draft.tip, logMessage: "clinicctl: update draft \(id)")
+            try git.updateReference(draftRef(id), to: tip, expected: draft.tip.id, logMessage: "clinicctl: update draft \(id)")
         }
-        return DraftUpdate(draft: id, tip: tip, alreadyUpToDate: false)
+        return DraftUpdate(draft: id, tip: Revision(tip), alreadyUpToDate: false)
     }
 }
 
 /// The result of `draft update`; entries needing the author's decision are thrown as a conflict instead.
 public struct DraftUpdate: Sendable, Codable {
     public var draft: String
-    public var tip: ObjectID
+    public var tip: Revision
     public var alreadyUpToDate: Bool
 }

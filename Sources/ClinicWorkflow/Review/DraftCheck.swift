@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// What `drafts` and `review list` say of an open draft: whether it merges with
@@ -73,7 +73,7 @@ extension ContentRepository {
         -> DraftCheck
     {
         try withGit(draft: draft.id) { git in
-            let merged = try git.mergedIndex(ours: published, theirs: draft.tip)
+            let merged = try git.mergedIndex(ours: published, theirs: draft.tip.id)
             var findings: [Finding] = []
             if !merged.hasConflicts {
                 let source = MergedIndexSource(merged, records: records)
@@ -86,7 +86,7 @@ extension ContentRepository {
                 }
             }
             let conflicts = Array(Set(merged.conflictedPaths.map(entry(forPath:)))).sorted()
-            let files = try changedFiles(merging: merged, tip: draft.tip, published: published, in: git)
+            let files = try changedFiles(merging: merged, tip: draft.tip.id, published: published, in: git)
             return DraftCheck(conflicts: conflicts, findings: findings, needsAcceptance: Acceptance.missing(for: files, accepted: []))
         }
     }

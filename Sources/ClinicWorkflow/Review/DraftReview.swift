@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// What a reviewer reads before deciding: the draft's field-level changes,
@@ -13,7 +13,7 @@ public struct DraftReview: Sendable {
     public var conflicts: [String]
     /// Errors the merged content would have (empty when it validates).
     public var findings: [Finding]
-    public var publishedTip: ObjectID
+    public var publishedTip: Revision
     /// Whether the draft already contains the published branch's latest changes.
     public var upToDate: Bool
     /// Every path the draft changes, content or not.
@@ -22,7 +22,7 @@ public struct DraftReview: Sendable {
     public var signatures: [DraftCommitSignature] = []
 
     /// The tip this review shows: what approving it approves.
-    public var tip: Revision { Revision(draft.tip) }
+    public var tip: Revision { draft.tip }
     /// What a reviewer must accept explicitly (`--accept`) to approve the draft.
     public var needsAcceptance: [Acceptance] { Acceptance.missing(for: files, accepted: []) }
     /// The changed paths outside the content model, in one section.
@@ -76,10 +76,10 @@ extension ContentRepository {
     public func review(_ id: String) throws -> DraftReview {
         let draft = try self.draft(id)
         let published = try publishedTip()
-        let signatures = try draftCommitSignatures(draft.edits.map(\.commit))
+        let signatures = try draftCommitSignatures(draft.edits.map(\.commit.id))
         return try withGit(draft: id) { git in
-            let upToDate = try git.isAncestor(published, of: draft.tip)
-            let merged = try git.mergedIndex(ours: published, theirs: draft.tip)
+            let upToDate = try git.isAncestor(published, of: draft.tip.id)
+            let merged = try git.mergedIndex(ours: published, theirs: draft.tip.id)
             let publishedContent = try load(at: published)
             let before = publishedContent.content
             var changes: [EntryChange]
@@ -107,7 +107,7 @@ extension ContentRepository {
                             ?? ContentLoader(layout: layout).load(from: MergedIndexSource(merged, records: records)).content)
             }
             let conflicts = Array(Set(merged.conflictedPaths.map(entry(forPath:)))).sorted()
-            let files = try changedFiles(merging: merged, tip: draft.tip, published: published, in: git)
+            let files = try changedFiles(merging: merged, tip: draft.tip.id, published: published, in: git)
             if known == nil {
                 checks.remember(
                     DraftCheck(conflicts: conflicts, findings: findings, needsAcceptance: Acceptance.missing(for: files, accepted: [])), key
@@ -115,7 +115,8 @@ extension ContentRepository {
                 checks.persist()
             }
             return DraftReview(
-                draft: draft, changes: changes, conflicts: conflicts, findings: findings, publishedTip: published, upToDate: upToDate,
+                draft: draft, changes: changes, conflicts: conflicts, findings: findings, publishedTip: Revision(published),
+                upToDate: upToDate,
                 files: files, signatures: signatures)
         }
     }

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// An entry an open draft changes: what a command reading the published
@@ -55,11 +55,11 @@ extension ContentRepository {
     /// `ownChanges(of:)` with the bases already prepared, by commit (those it prepares are added).
     func ownChanges(of draft: Draft, bases: inout [ObjectID: FAQChangeBase]) throws -> [EntryChange] {
         guard let base = draft.base else { return ContentDiff.changes(from: nil, to: try load(at: draft.tip).content) }
-        let prepared = try bases[base] ?? FAQChangeBase(load(at: base))
-        bases[base] = prepared
+        let prepared = try bases[base.id] ?? FAQChangeBase(load(at: base))
+        bases[base.id] = prepared
         let before = prepared.loaded
         let files = try withGit(draft: draft.id) { git in
-            try git.fileDifferences(from: base, to: draft.tip).map { file in
+            try git.fileDifferences(from: base.id, to: draft.tip.id).map { file in
                 ChangedContentFile(
                     path: file.path, data: file.new?.contents, oldSize: file.old?.size ?? 0,
                     isPlain: file.old.map { $0.mode == .regular } ?? true && file.new.map { $0.mode == .regular } ?? true)

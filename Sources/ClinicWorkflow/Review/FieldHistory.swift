@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 extension ContentRepository {
@@ -25,7 +25,7 @@ extension ContentRepository {
                 entry: entry)
         }
         guard let field else { return changes }
-        let diffs = try changes.map { try fieldChanges(of: entry, in: $0.commit) }
+        let diffs = try changes.map { try fieldChanges(of: entry, in: $0.commit.id) }
         let names = Self.distinct(current.filter { $0.entry == entry }.flatMap(\.fields).map(\.field) + diffs.joined().map(\.field))
         let wanted = Self.fieldName(field, in: entry)
         guard names.contains(where: { Self.field($0, isPartOf: wanted) }) else {

@@ -1,10 +1,10 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// One published change, as the history tells it.
 public struct PublishedChange: Sendable, Codable {
-    public var commit: ObjectID
+    public var commit: Revision
     public var time: Date
     public var summary: String
     /// The edits' authors (for an approval) or the committer's author.
@@ -65,7 +65,7 @@ extension ContentRepository {
             drafted.append(person)
         }
         return PublishedChange(
-            commit: commit.id, time: commit.committer.time, summary: commit.summary, draftedBy: drafted,
+            commit: Revision(commit.id), time: commit.committer.time, summary: commit.summary, draftedBy: drafted,
             approvedBy: approval?.approvedBy, draft: approval?.draft, edits: edits.reversed().map(\.summary), entries: entries,
             signature: approval != nil && commit.parents.count == 2 ? try verifyApproval(commit.id, previousTip: commit.parents[0]) : nil)
     }
@@ -104,7 +104,7 @@ extension ContentRepository {
         let changes = ContentDiff.changes(from: try load(at: published).content, to: after.content)
         guard !changes.isEmpty else { throw WorkflowError(.unchanged, "\(info.summary) changed nothing that is still published") }
         let message = CommitRecord.revert(
-            .init(revertedSummary: info.summary, reverted: target, details: CommitRecord.describe(changes))
+            .init(revertedSummary: info.summary, reverted: Revision(target), details: CommitRecord.describe(changes))
         ).message
         // Held as its only writer, which also clears a Git lock a killed opening of the same name left.
         let (commit, files) = try holdingDraft(id) {
@@ -116,7 +116,7 @@ extension ContentRepository {
             }
         }
         return EditResult(
-            draft: id, commit: commit, createdDraft: true, summary: "Revert \"\(info.summary)\"", files: files,
+            draft: id, commit: Revision(commit), createdDraft: true, summary: "Revert \"\(info.summary)\"", files: files,
             changes: changes, preexistingErrors: [])
     }
 }

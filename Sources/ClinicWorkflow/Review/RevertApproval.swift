@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 extension ContentRepository {
@@ -17,11 +17,11 @@ extension ContentRepository {
     func pureRevertOfApproved(_ draft: Draft, published: ObjectID) throws -> ObjectID? {
         guard draft.edits.count == 1, let edit = draft.edits.first, edit.change == "revert" else { return nil }
         return try withGit(draft: draft.id) { git -> ObjectID? in
-            let commit = try git.commit(edit.commit)
+            let commit = try git.commit(edit.commit.id)
             guard case .revert(let revert) = CommitRecord(message: commit.message), commit.parents.count == 1,
-                let parent = commit.parents.first, git.objectExists(revert.reverted)
+                let parent = commit.parents.first, git.objectExists(revert.reverted.id)
             else { return nil }
-            let target = try git.commit(revert.reverted)
+            let target = try git.commit(revert.reverted.id)
             guard case .approval = CommitRecord(message: target.message), let before = target.parents.first,
                 try git.isAncestor(target.id, of: published)
             else { return nil }

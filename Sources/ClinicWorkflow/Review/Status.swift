@@ -1,14 +1,14 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// Where the repository stands: what is published, waiting, and deployed.
 public struct RepositoryStatus: Sendable, Codable {
     public var publishedBranch: String
-    public var publishedTip: ObjectID
+    public var publishedTip: Revision
     public var publishedSummary: String
     public var openDrafts: [String]
-    public var deployed: ObjectID?
+    public var deployed: Revision?
     /// When and by which hooks the deployed revision went live; nil when not known.
     public var deployment: Deployment?
     /// Published changes not yet deployed, newest first.
@@ -17,7 +17,7 @@ public struct RepositoryStatus: Sendable, Codable {
     public var skippedDraftReferences: [SkippedDraftReference] = []
     /// The revision the last publish exported without deploying (every hook
     /// skipped), when what is deployed does not include it already.
-    public var exportedNotDeployed: ObjectID?
+    public var exportedNotDeployed: Revision?
     /// In a clone: where each draft is compared with the server, and the last sync; nil without a remote.
     public var server: DraftPlaces? = nil
     /// When the published tip is an approval: what its signature proves (as `clinicctl verify` says).
@@ -41,10 +41,10 @@ extension ContentRepository {
         }
         let listing = try draftListing()
         return RepositoryStatus(
-            publishedBranch: config.publishedBranch, publishedTip: tip, publishedSummary: summary,
-            openDrafts: listing.drafts.map(\.id), deployed: deployed,
+            publishedBranch: config.publishedBranch, publishedTip: Revision(tip), publishedSummary: summary,
+            openDrafts: listing.drafts.map(\.id), deployed: deployed.map(Revision.init),
             deployment: deployed.flatMap { deployment(of: Revision($0)) }, notDeployed: pending, skippedDraftReferences: listing.skipped,
-            exportedNotDeployed: exported, server: try draftPlaces(), publishedApproval: try approvalCheck(of: tip),
+            exportedNotDeployed: exported.map(Revision.init), server: try draftPlaces(), publishedApproval: try approvalCheck(of: tip),
             unverifiedRecords: try unverifiedRecords())
     }
 }

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import ClinicSigning
 import Foundation
 
@@ -84,7 +84,7 @@ extension ContentRepository {
         -> EditResult
     {
         let existingTip = try draftID.map { try draft($0).tip }
-        let base = try existingTip ?? publishedTip()
+        let base = try existingTip?.id ?? publishedTip()
         let before = try withGit(revision: base.hex) {
             try RepositoryConfig.load(from: GitRevisionSource(repository: $0, commit: base)).0
         }
@@ -99,14 +99,14 @@ extension ContentRepository {
             try self.withGit(draft: id, file: RepositoryConfig.fileName, reference: self.draftRef(id)) {
                 try $0.commit(
                     changes: [.write(path: RepositoryConfig.fileName, contents: Data(after.canonicalText.utf8))],
-                    onBranch: self.draftRef(id), expectedTip: existingTip, parentIfNew: base, author: signature, committer: signature,
+                    onBranch: self.draftRef(id), expectedTip: existingTip?.id, parentIfNew: base, author: signature, committer: signature,
                     message: record.message, sign: sign)
             }
         }
         // An open draft is already held by `changeReviewers`; a new one is held from the moment it has a name.
         let commit = try draftID == nil ? holdingDraft(id, write) : write()
         return EditResult(
-            draft: id, commit: commit, createdDraft: draftID == nil, summary: change.summary, files: [RepositoryConfig.fileName],
+            draft: id, commit: Revision(commit), createdDraft: draftID == nil, summary: change.summary, files: [RepositoryConfig.fileName],
             changes: [], preexistingErrors: [],
             notes: words + [
                 "the list changes only when another reviewer approves draft \(id) with `--accept settings`; "

@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import ClinicSigning
 import Foundation
 

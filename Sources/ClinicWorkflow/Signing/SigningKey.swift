@@ -1,4 +1,4 @@
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// The SSH key a reviewer signs with, and how it is used.

@@ -1,4 +1,4 @@
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// The required status check for a hosted forge that cannot run clinicctl's `pre-receive`:
@@ -116,7 +116,8 @@ extension ContentRepository {
             }
         }
         return EditResult(
-            draft: id, commit: commit, createdDraft: true, summary: summary, files: [check.forge.path], changes: [], preexistingErrors: [],
+            draft: id, commit: Revision(commit), createdDraft: true, summary: summary, files: [check.forge.path], changes: [],
+            preexistingErrors: [],
             notes: [
                 "the check runs once another reviewer approves draft \(id) with `--accept files`; then make the job \"clinicctl\" "
                     + "a required status check of \(config.publishedBranch) and set the CI variable CLINICCTL_SOURCE (docs/team.md)"

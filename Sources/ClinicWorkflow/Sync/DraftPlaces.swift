@@ -1,4 +1,4 @@
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// Where a draft is, compared with the server's copy as of the last `clinicctl sync`.

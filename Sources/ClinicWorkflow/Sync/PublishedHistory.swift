@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// The published branch's history from a commit back to a trusted one, along first parents.
@@ -94,7 +94,7 @@ extension ContentRepository {
             return "it records the approved draft tip as \(proposed.approval.approvedCommit.short) but merges \(tip.short)"
         }
         return try withGit(revision: proposed.commit.hex) { git in
-            let merged = try git.mergedIndex(ours: proposed.previous.id, theirs: tip)
+            let merged = try git.mergedIndex(ours: proposed.previous.id, theirs: tip.id)
             guard merged.tree != nil else {
                 return "the published tip and the draft do not merge cleanly (in \(merged.conflictedPaths.joined(separator: ", "))), "
                     + "so its content was put together by hand"

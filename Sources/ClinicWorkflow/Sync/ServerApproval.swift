@@ -1,4 +1,4 @@
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 extension ContentRepository {
@@ -48,7 +48,7 @@ extension ContentRepository {
                 try undoApproval(result)
                 // Another approval landed while this one was inside the server (Git's `cannot lock
                 // ref`): the server moved, so merge again on its new tip, as for a fetch-first.
-                if try serverMoved(from: result.previousTip, remote: remote, access: access) { continue }
+                if try serverMoved(from: result.previousTip.id, remote: remote, access: access) { continue }
                 let said = pushed.serverMessages.isEmpty ? refusal.refusal ?? "" : pushed.serverMessages.joined(separator: " ")
                 throw WorkflowError(
                     .refused, "the server refused the approval of draft \(id): \(said). The draft is still open", draft: id)
@@ -78,12 +78,12 @@ extension ContentRepository {
         let state = try workingTreeState()
         try withGit(draft: result.draft) { git in
             try git.updateReference(
-                publishedRef, to: result.previousTip, expected: result.merge, logMessage: "clinicctl: undo unsent approval")
+                publishedRef, to: result.previousTip.id, expected: result.merge.id, logMessage: "clinicctl: undo unsent approval")
             if try git.referenceTarget(draftRef(result.draft)) == nil {
                 try git.updateReference(
-                    draftRef(result.draft), to: result.approvedCommit, expected: nil, logMessage: "clinicctl: reopen draft")
+                    draftRef(result.draft), to: result.approvedCommit.id, expected: nil, logMessage: "clinicctl: reopen draft")
             }
         }
-        _ = bringWorkingTreeAlong(from: result.merge, state: state)
+        _ = bringWorkingTreeAlong(from: result.merge.id, state: state)
     }
 }

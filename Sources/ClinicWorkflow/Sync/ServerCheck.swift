@@ -1,5 +1,5 @@
 import ClinicContent
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// One line of what a push proposes, as Git hands it to `pre-receive`: `old new ref`.

@@ -1,4 +1,4 @@
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// Whether a closing record (a rejection or a discard) reached the server.
@@ -45,12 +45,12 @@ extension ContentRepository {
     public func discardThroughServer(_ id: String, as person: Person, remote: String = "origin") throws -> (Revision, RecordDelivery) {
         let record = try discard(id, as: person)
         let reference = try withGit(draft: id) { git in
-            try git.references(withPrefix: Self.discardedPrefix + id + "-").first { $0.target == record }?.name
+            try git.references(withPrefix: Self.discardedPrefix + id + "-").first { $0.target == record.id }?.name
         }
         guard let reference else {
             let problem = "its record was not found to send; run `clinicctl sync`"
-            return (Revision(record), RecordDelivery(reference: Self.discardedPrefix + id, problem: problem))
+            return (Revision(record.id), RecordDelivery(reference: Self.discardedPrefix + id, problem: problem))
         }
-        return (Revision(record), sendRecord(reference, remote: remote))
+        return (Revision(record.id), sendRecord(reference, remote: remote))
     }
 }

@@ -1,4 +1,4 @@
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 extension ContentRepository {

@@ -1,4 +1,4 @@
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 extension ContentRepository {
@@ -30,7 +30,7 @@ extension ContentRepository {
             try git.updateReference(publishedRef, to: server, expected: local, logMessage: "clinicctl: sync, approvals to make again")
             for approval in unsent where try git.referenceTarget(draftRef(approval.draft)) == nil {
                 try git.updateReference(
-                    draftRef(approval.draft), to: approval.approvedCommit, expected: nil,
+                    draftRef(approval.draft), to: approval.approvedCommit.id, expected: nil,
                     logMessage: "clinicctl: reopen draft approved offline")
             }
         }
@@ -41,7 +41,7 @@ extension ContentRepository {
             do {
                 _ = try approveThroughServer(
                     approval.draft, as: approval.approvedBy, message: approval.note, accepting: Set(approval.accepted),
-                    tip: Revision(approval.approvedCommit), remote: remote)
+                    tip: approval.approvedCommit, remote: remote)
                 lines.append(.init(subject: subject, outcome: .approvedAgain))
             } catch {
                 let reason = (error as? WorkflowError)?.message ?? error.localizedDescription

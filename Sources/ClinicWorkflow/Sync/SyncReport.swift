@@ -1,4 +1,4 @@
-import ClinicGit
+internal import ClinicGit
 import Foundation
 
 /// What `sync` did, one line per published branch, draft or record it touched.

@@ -1,3 +1,4 @@
+import ClinicContent
 import ClinicWorkflow
 
 /// The repositories a command opened, kept until the process exits.

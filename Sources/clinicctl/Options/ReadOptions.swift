@@ -23,7 +23,7 @@ struct ReadOptions: ParsableArguments {
     /// The content at the chosen revision.
     func load() throws -> (ContentRepository, LoadedContent) {
         let repository = try self.repository.open()
-        let commit = try repository.readingCommit(revision: rev, draft: draft)
+        let commit = try repository.readingRevision(revision: rev, draft: draft)
         return (repository, try repository.load(at: commit))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClinicContent
 import ClinicWorkflow
 import Foundation
 
