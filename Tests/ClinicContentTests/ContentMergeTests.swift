@@ -12,7 +12,7 @@ struct ContentMergeTests {
     func saturdayBesideChristmas() throws {
         let merged = try MergeCase(ours: Self.saturday, theirs: Self.closeChristmas)
         #expect(merged.merge.isComplete, "\(merged.conflictLines) \(merged.merge.textMergeNeeded)")
-        #expect(merged.merge.files == (try MergeCase.expected(Self.saturday, Self.closeChristmas)))
+        #expect(merged.merge.files == merged.expected(Self.saturday, Self.closeChristmas))
         let hours = try #require(try merged.mergedContent.hours(for: "glenview"))
         #expect(hours.ranges(on: .sat) == [range("09:00-13:00")])
         #expect(hours.appointment(on: .sat) == nil)
@@ -34,7 +34,7 @@ struct ContentMergeTests {
             let merged = try MergeCase(ours: ours, theirs: theirs)
             #expect(merged.merge.isComplete, "\(merged.conflictLines)")
             #expect(try merged.mergedContent.categories.map(\.id) == ["trigger-point-dry-needling", "insurance-and-billing", "scheduling"])
-            #expect(merged.merge.files == (try MergeCase.expected(insurance, scheduling)))
+            #expect(merged.merge.files == merged.expected(insurance, scheduling))
         }
     }
 
@@ -50,7 +50,7 @@ struct ContentMergeTests {
         }
         let merged = try MergeCase(ours: spanish, theirs: answer)
         #expect(merged.merge.isComplete, "\(merged.conflictLines)")
-        #expect(merged.merge.files == (try MergeCase.expected(answer, spanish)))
+        #expect(merged.merge.files == merged.expected(answer, spanish))
         let entry = try #require(try merged.mergedContent.faqEntry(id))
         #expect(entry.answer.translations == ["en": "Most patients feel little.", "es": "La mayoría de los pacientes no siente la aguja."])
     }

@@ -1,5 +1,6 @@
 import ClinicContent
 import Foundation
+import Testing
 
 /// The real content, as loaded from `content/`.
 func realContent() throws -> SiteContent { try ContentLoader().load(from: FolderSource(root: repositoryRoot)).content }
@@ -16,19 +17,27 @@ struct MergeCase {
     var theirs: SiteContent
     var merge: ContentMerge
 
-    init(ours: (inout SiteContent) -> Void, theirs: (inout SiteContent) -> Void) throws {
+    init(
+        base edit: (inout SiteContent) -> Void = { _ in }, ours: (inout SiteContent) -> Void, theirs: (inout SiteContent) -> Void
+    ) throws {
         base = try realContent()
+        edit(&base)
         (self.ours, self.theirs) = (base, base)
         ours(&self.ours)
         theirs(&self.theirs)
         merge = ContentMerge(base: canonicalFiles(base), ours: canonicalFiles(self.ours), theirs: canonicalFiles(self.theirs))
     }
 
-    /// The real content with both edits made, one after the other, as files.
-    static func expected(_ edits: (inout SiteContent) -> Void...) throws -> [String: Data] {
-        var content = try realContent()
+    /// The base with `edits` made one after the other, as files.
+    func expected(_ edits: (inout SiteContent) -> Void...) -> [String: Data] {
+        var content = base
         for edit in edits { edit(&content) }
         return canonicalFiles(content)
+    }
+
+    /// The merge with `choices` made, or what resolving them threw.
+    func resolved(_ choices: [String: MergeSide]) -> Result<ContentMerge, MergeResolutionError> {
+        Result { () throws(MergeResolutionError) in try merge.resolving(choices) }
     }
 
     /// The merged files read back as a whole load reads them.
@@ -100,3 +109,16 @@ extension LocationHours {
 func range(_ text: String) -> TimeRange { TimeRange(parsing: text)! }
 
 func day(_ text: String) -> CalendarDay { CalendarDay(text)! }
+
+extension MergeCase {
+    /// Checks the merge left nothing open and holds exactly `edits` made one after the other.
+    func expectClean(_ edits: (inout SiteContent) -> Void..., sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(merge.conflicts == [], sourceLocation: sourceLocation)
+        #expect(merge.textMergeNeeded == [], sourceLocation: sourceLocation)
+        var content = base
+        for edit in edits { edit(&content) }
+        #expect(merge.files == canonicalFiles(content), sourceLocation: sourceLocation)
+        // What the merge wrote reads back to records that are written the same way again.
+        #expect((try? mergedContent).map(canonicalFiles) == merge.files, sourceLocation: sourceLocation)
+    }
+}
