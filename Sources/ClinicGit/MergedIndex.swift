@@ -83,7 +83,8 @@ public final class MergedIndex: @unchecked Sendable {
 extension Repository {
     /// Merges `theirs` into `ours` (their merge base as the ancestor) without writing
     /// anything to the repository: no tree, no commit, no blob, no reference.
-    public func mergedIndex(ours: ObjectID, theirs: ObjectID) throws -> MergedIndex {
+    /// `overrides` decide their paths instead of the line merge, as in `merge`.
+    public func mergedIndex(ours: ObjectID, theirs: ObjectID, overriding overrides: MergeOverrides = .none) throws -> MergedIndex {
         let operation = "merge \(theirs.short) into \(ours.short) in memory"
         let scratch = try scratchWithMemoryWrites(operation)
         return try scratch.withCommit(ours, operation) { our in
@@ -93,6 +94,7 @@ extension Repository {
                 var index: OpaquePointer?
                 try check(git_merge_commits(&index, scratch.handle, our, their, &options), operation)
                 defer { git_index_free(index) }
+                try scratch.apply(overrides, to: index!, operation)
                 let (entries, conflicts) = try Self.readIndex(index!, operation)
                 var tree: ObjectID?
                 if conflicts.isEmpty {

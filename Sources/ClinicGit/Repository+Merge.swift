@@ -4,7 +4,8 @@ extension Repository {
     /// Three-way merge of two commits in memory (their merge base as the ancestor).
     /// Writes the merged tree when clean; reports the conflicted paths otherwise. Moves no
     /// reference and touches no working tree: commit the tree with two parents to finish.
-    public func merge(ours: ObjectID, theirs: ObjectID) throws -> MergeOutcome {
+    /// `overrides` decide their paths instead of the line merge (their blobs are written).
+    public func merge(ours: ObjectID, theirs: ObjectID, overriding overrides: MergeOverrides = .none) throws -> MergeOutcome {
         let operation = "merge \(theirs.short) into \(ours.short)"
         return try withCommit(ours, operation) { our in
             try withCommit(theirs, operation) { their in
@@ -12,6 +13,7 @@ extension Repository {
                 var index: OpaquePointer?
                 try check(git_merge_commits(&index, handle, our, their, &options), operation)
                 defer { git_index_free(index) }
+                try apply(overrides, to: index!, operation)
                 return try outcome(of: index!, operation)
             }
         }
@@ -36,8 +38,8 @@ extension Repository {
 
     /// The tree of `onto` with the change `commit` made (against its first parent)
     /// applied, as `git cherry-pick` would compute it: how a draft is replayed on a moved
-    /// base. Conflicts are reported like `merge`.
-    public func cherryPick(_ commit: ObjectID, onto: ObjectID) throws -> MergeOutcome {
+    /// base. Conflicts are reported like `merge`; `overrides` decide their paths as there.
+    public func cherryPick(_ commit: ObjectID, onto: ObjectID, overriding overrides: MergeOverrides = .none) throws -> MergeOutcome {
         let operation = "apply \(commit.short) on \(onto.short)"
         return try withCommit(commit, operation) { picked in
             try withCommit(onto, operation) { our in
@@ -47,6 +49,7 @@ extension Repository {
                     git_cherrypick_commit(&index, handle, picked, our, mainline(of: picked), &options),
                     operation)
                 defer { git_index_free(index) }
+                try apply(overrides, to: index!, operation)
                 return try outcome(of: index!, operation)
             }
         }

@@ -90,16 +90,19 @@ struct ReviewWorkflowTests {
         #expect(show.stdout.contains("INVALID when merged with main"))
     }
 
-    @Test("conflicting drafts: refused naming the entry; draft update says who must decide")
+    @Test("conflicting drafts: refused naming the entry and the field; draft update says who must decide")
     func conflicts() throws {
         let box = try Sandbox()
+        // Both drafts set The Loop's Saturday, differently: the one field both changed.
         #expect(try box.clinicctl(["hours", "set", "the-loop", "sat", "09:00-12:00"]).status == 0)
-        #expect(try box.clinicctl(["hours", "set", "the-loop", "fri", "08:00-16:00", "--as", Sandbox.secondReviewer], as: nil).status == 0)
+        #expect(try box.clinicctl(["hours", "set", "the-loop", "sat", "08:00-16:00", "--as", Sandbox.secondReviewer], as: nil).status == 0)
         #expect(try box.clinicctl(["review", "approve", "hours-the-loop"], as: Sandbox.reviewer).status == 0)
         let before = try box.snapshot()
         let run = try box.clinicctl(["review", "approve", "hours-the-loop-2"], as: Sandbox.reviewer)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("conflicts") && run.stderr.contains("hours/the-loop"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("changed the same field differently") && run.stderr.contains("[hours/the-loop:sat]")
+                && run.stderr.contains("now published 09:00-12:00; this draft 08:00-16:00"), "\(run.stderr)")
         #expect(try box.snapshot() == before)
         let update = try box.clinicctl(["draft", "update", "hours-the-loop-2"], as: Sandbox.secondReviewer)
         #expect(update.status == 1)

@@ -105,9 +105,10 @@ extension ContentRepository {
                     note: message.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
                     edits: draft.edits.map { "\($0.summary) (\($0.author.name))" }, approvedBy: reviewer, approvedCommit: draft.tip,
                     accepted: accepted, ownRevertOf: ownRevert.map(Revision.init)))
-            let (merged, conflicts) = try mergeWithPublished(
+            let (merged, conflicts, fields) = try mergeWithPublished(
                 draft.tip.id, published: published, message: record.message, as: reviewer, sign: signer(key))
             guard let merged else {
+                if !fields.isEmpty { throw fieldConflictError(id, fields) }
                 throw WorkflowError(
                     .conflict,
                     "draft \(id) conflicts with changes published since it began, in: \(conflicts.joined(separator: ", ")). "

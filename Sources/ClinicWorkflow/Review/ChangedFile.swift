@@ -89,13 +89,15 @@ extension ContentRepository {
     /// between the published tip and the merge `review approve` makes, never against a merge
     /// base (which the draft's author can choose with a criss-cross history and commit dates).
     func changedFiles(tip: ObjectID, published: ObjectID, in git: Repository) throws -> [ChangedFile] {
-        try changedFiles(merging: try git.mergedIndex(ours: published, theirs: tip), tip: tip, published: published, in: git)
+        try changedFiles(merging: try approvalMerge(published: published, draft: tip, in: git), tip: tip, published: published, in: git)
     }
 
     /// `changedFiles(tip:published:in:)` with the merge already made. A merge that conflicts
     /// cannot be approved; it shows what the draft changed since its merge base instead.
-    func changedFiles(merging merged: MergedIndex, tip: ObjectID, published: ObjectID, in git: Repository) throws -> [ChangedFile] {
-        if let differences = try merged.fileDifferences(from: published) { return differences.map(classify) }
+    func changedFiles(merging merge: ApprovalMerge, tip: ObjectID, published: ObjectID, in git: Repository) throws -> [ChangedFile] {
+        if !merge.hasConflicts, let differences = try merge.merged.fileDifferences(from: published) {
+            return differences.map(classify)
+        }
         let base = try git.mergeBase(tip, published) ?? published
         return try git.fileDifferences(from: base, to: tip).map(classify)
     }

@@ -73,9 +73,10 @@ extension ContentRepository {
         -> DraftCheck
     {
         try withGit(draft: draft.id) { git in
-            let merged = try git.mergedIndex(ours: published, theirs: draft.tip.id)
+            let merge = try approvalMerge(published: published, draft: draft.tip.id, in: git)
+            let merged = merge.merged
             var findings: [Finding] = []
-            if !merged.hasConflicts {
+            if !merge.hasConflicts {
                 let source = MergedIndexSource(merged, records: records)
                 if let base, let changes = try changedContentFiles(merged, from: base),
                     let reloaded = try base.loaded.reloading(changes, from: source)
@@ -85,8 +86,8 @@ extension ContentRepository {
                     findings = try Validator().validate(source, layout: layout).1.errors
                 }
             }
-            let conflicts = Array(Set(merged.conflictedPaths.map(entry(forPath:)))).sorted()
-            let files = try changedFiles(merging: merged, tip: draft.tip.id, published: published, in: git)
+            let conflicts = Array(Set(merge.conflictedPaths.map(entry(forPath:)))).sorted()
+            let files = try changedFiles(merging: merge, tip: draft.tip.id, published: published, in: git)
             return DraftCheck(conflicts: conflicts, findings: findings, needsAcceptance: Acceptance.missing(for: files, accepted: []))
         }
     }

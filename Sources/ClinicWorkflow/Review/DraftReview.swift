@@ -11,6 +11,8 @@ public struct DraftReview: Sendable {
     public var changes: [EntryChange]
     /// Entries both the draft and the published branch changed since the draft began.
     public var conflicts: [String]
+    /// The fields both changed differently, each with its three values, in the clinic's words.
+    public var fieldConflicts: [MergeConflict] = []
     /// Errors the merged content would have (empty when it validates).
     public var findings: [Finding]
     public var publishedTip: Revision
@@ -53,16 +55,19 @@ extension ContentRepository {
     /// Returns the merged commit, or the conflicting entries.
     func mergeWithPublished(
         _ tip: ObjectID, published: ObjectID, message: String, as person: Person, sign: ((Data) throws -> String)? = nil
-    ) throws -> (ObjectID?, [String]) {
+    ) throws -> (ObjectID?, [String], [MergeConflict]) {
         let signature = environment.signature(person)
         return try withGit(revision: tip.hex) { git in
-            let outcome = try git.merge(ours: published, theirs: tip)
-            guard let tree = outcome.tree else {
-                return (nil, Array(Set(outcome.conflictedPaths.map(entry(forPath:)))).sorted())
+            let field = try FieldMerge.of(
+                draft: tip, published: published, base: try git.mergeBase(published, tip), layout: layout, in: git)
+            let outcome = try git.merge(ours: published, theirs: tip, overriding: field.overrides)
+            guard let tree = outcome.tree, field.conflicts.isEmpty else {
+                let paths = outcome.conflictedPaths + field.conflicts.map(\.path)
+                return (nil, Array(Set(paths.map(entry(forPath:)))).sorted(), field.conflicts)
             }
             return (
                 try git.createCommit(
-                    tree: tree, parents: [published, tip], author: signature, committer: signature, message: message, sign: sign), []
+                    tree: tree, parents: [published, tip], author: signature, committer: signature, message: message, sign: sign), [], []
             )
         }
     }
@@ -79,7 +84,8 @@ extension ContentRepository {
         let signatures = try draftCommitSignatures(draft.edits.map(\.commit.id))
         return try withGit(draft: id) { git in
             let upToDate = try git.isAncestor(published, of: draft.tip.id)
-            let merged = try git.mergedIndex(ours: published, theirs: draft.tip.id)
+            let merge = try approvalMerge(published: published, draft: draft.tip.id, in: git)
+            let merged = merge.merged
             let publishedContent = try load(at: published)
             let before = publishedContent.content
             var changes: [EntryChange]
@@ -88,7 +94,7 @@ extension ContentRepository {
             let checks = draftCheckCache()
             let key = draftCheckKey(draft, published: published)
             let known = checks.value(key)
-            if merged.hasConflicts {
+            if merge.hasConflicts {
                 // Not mergeable: show what the draft itself changed since it began.
                 changes = try ownChanges(of: draft)
             } else {
@@ -106,8 +112,8 @@ extension ContentRepository {
                         to: try after?.content
                             ?? ContentLoader(layout: layout).load(from: MergedIndexSource(merged, records: records)).content)
             }
-            let conflicts = Array(Set(merged.conflictedPaths.map(entry(forPath:)))).sorted()
-            let files = try changedFiles(merging: merged, tip: draft.tip.id, published: published, in: git)
+            let conflicts = Array(Set(merge.conflictedPaths.map(entry(forPath:)))).sorted()
+            let files = try changedFiles(merging: merge, tip: draft.tip.id, published: published, in: git)
             if known == nil {
                 checks.remember(
                     DraftCheck(conflicts: conflicts, findings: findings, needsAcceptance: Acceptance.missing(for: files, accepted: [])), key
@@ -115,7 +121,8 @@ extension ContentRepository {
                 checks.persist()
             }
             return DraftReview(
-                draft: draft, changes: changes, conflicts: conflicts, findings: findings, publishedTip: Revision(published),
+                draft: draft, changes: changes, conflicts: conflicts, fieldConflicts: merge.fieldConflicts, findings: findings,
+                publishedTip: Revision(published),
                 upToDate: upToDate,
                 files: files, signatures: signatures)
         }

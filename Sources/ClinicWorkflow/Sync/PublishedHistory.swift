@@ -94,9 +94,10 @@ extension ContentRepository {
             return "it records the approved draft tip as \(proposed.approval.approvedCommit.short) but merges \(tip.short)"
         }
         return try withGit(revision: proposed.commit.hex) { git in
-            let merged = try git.mergedIndex(ours: proposed.previous.id, theirs: tip.id)
-            guard merged.tree != nil else {
-                return "the published tip and the draft do not merge cleanly (in \(merged.conflictedPaths.joined(separator: ", "))), "
+            let merge = try approvalMerge(published: proposed.previous.id, draft: tip.id, in: git)
+            let merged = merge.merged
+            guard merge.tree != nil else {
+                return "the published tip and the draft do not merge cleanly (in \(merge.conflictedPaths.joined(separator: ", "))), "
                     + "so its content was put together by hand"
             }
             let changed = try merged.fileDifferences(from: proposed.commit.id) ?? []

@@ -27,6 +27,8 @@ extension Review {
             /// Why the rejection record does not count, when it does not.
             var rejectionUnverified: String? = nil
             var tip: String?, files: [ChangedFile] = [], needsAcceptance: [Acceptance] = []
+            /// Fields the draft and the published content changed differently: key, record, field, and the three values.
+            var fieldConflicts: [[String: String]] = []
             /// Per edit, in `edits` order: whether it is signed, and by whom.
             var signatures: [DraftCommitSignature] = []
         }
@@ -49,6 +51,12 @@ extension Review {
                         edits: review.draft.edits.map(\.summary), upToDate: review.upToDate, mergesCleanly: review.mergesCleanly,
                         valid: review.isValid, conflicts: review.conflicts, findings: review.findings, changes: review.changes,
                         tip: review.tip.hex, files: review.files, needsAcceptance: review.needsAcceptance,
+                        fieldConflicts: review.fieldConflicts.map {
+                            [
+                                "key": $0.key, "path": $0.path, "record": $0.record, "field": $0.field, "before": $0.base,
+                                "published": $0.theirs, "draft": $0.ours,
+                            ]
+                        },
                         signatures: review.signatures))
             }
             print(ReviewText.render(review, publishedBranch: repository.config.publishedBranch))

@@ -35,7 +35,12 @@ enum ReviewText {
         }
         if !review.conflicts.isEmpty {
             out.append("CONFLICTS with what was published since the draft began: \(review.conflicts.joined(separator: ", ")).")
-            out.append("The author can try `clinicctl draft update \(draft.id)`.")
+            if review.fieldConflicts.isEmpty {
+                out.append("The author can try `clinicctl draft update \(draft.id)`.")
+            } else {
+                out += review.fieldConflicts.map { "  \($0)  [\($0.key)]" }
+                out.append("The author decides each: `clinicctl draft update \(draft.id) --take draft|published FIELD`.")
+            }
         } else if !review.isValid {
             out.append("INVALID when merged with \(publishedBranch):")
             out += review.findings.ordered.map { "  " + $0.compilerStyle }
