@@ -15,6 +15,9 @@ final class NetworkSession {
     var refusals: [String: String?] = [:]
     var order: [String] = []
     var serverText = ""
+    /// References a push replaces (not a fast-forward) only while the server still has the
+    /// value named here: a compare-and-swap against what this copy last saw.
+    var leases: [String: ObjectID] = [:]
 
     init(access: NetworkAccess, url: String) {
         self.access = access
@@ -88,6 +91,10 @@ final class NetworkSession {
             session.order.append(ref)
             session.refusals[ref] = status.map { redactingAddressPasswords(String(cString: $0)) }
             return 0
+        }
+        callbacks.push_negotiation = { updates, count, payload in
+            let session = Unmanaged<NetworkSession>.fromOpaque(payload!).takeUnretainedValue()
+            return session.checkLeases(updates, count)
         }
         callbacks.sideband_progress = { text, length, payload in
             let session = Unmanaged<NetworkSession>.fromOpaque(payload!).takeUnretainedValue()
@@ -252,5 +259,26 @@ enum ConnectionTrace {
         pthread_setspecific(key, Unmanaged.passUnretained(session).toOpaque())
         defer { pthread_setspecific(key, previous) }
         return try body()
+    }
+}
+
+extension NetworkSession {
+    /// Refuses the whole push (before any object is sent) when a leased reference is not,
+    /// on the server, what this copy last saw: someone else moved it meanwhile.
+    func checkLeases(_ updates: UnsafeMutablePointer<UnsafePointer<git_push_update>?>?, _ count: Int) -> Int32 {
+        guard !leases.isEmpty, let updates else { return 0 }
+        for index in 0..<count {
+            guard let update = updates[index]?.pointee, let name = update.dst_refname.map({ String(cString: $0) }),
+                let expected = leases[name]
+            else { continue }
+            let current = ObjectID(update.src)
+            guard current != expected else { continue }
+            failure = GitError(
+                code: .modified, operation: "push \(name)",
+                message: "the server's \(name) moved since this copy last saw it (\(expected.short), now "
+                    + "\(current.hex.allSatisfy { $0 == "0" } ? "removed" : current.short)); nothing was sent")
+            return -1
+        }
+        return 0
     }
 }

@@ -51,12 +51,20 @@ extension Repository {
     /// is refused before anything is sent. A reference the server turns down does not make
     /// this throw (libgit2 reports it only through a callback): it comes back in the report
     /// with the server's reason, beside the server's own messages.
-    public func push(remote name: String, refspecs: [String], access: NetworkAccess) throws -> PushReport {
+    ///
+    /// `replacing` names references (the same name here and there) to send even when they do
+    /// not fast-forward, each only while the server still has the value given: a
+    /// compare-and-swap against what this copy last saw; otherwise nothing is sent at all.
+    public func push(
+        remote name: String, refspecs: [String], replacing leases: [String: ObjectID] = [:], access: NetworkAccess
+    ) throws -> PushReport {
         for spec in refspecs where spec.hasPrefix("+") || spec.hasPrefix(":") {
             throw GitError(code: .invalid, operation: "push \(spec)", message: "forced pushes and deletions are never sent")
         }
+        let refspecs = refspecs + leases.keys.sorted().map { "+\($0):\($0)" }
         return try withRemote(name, push: true) { remote, url in
             let session = NetworkSession(access: access, url: url)
+            session.leases = leases
             var options = git_push_options()
             try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "push to \(name)")
             session.install(into: &options.callbacks)

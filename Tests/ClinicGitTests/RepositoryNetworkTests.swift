@@ -67,6 +67,33 @@ struct RepositoryNetworkTests {
         }
     }
 
+    @Test("a rewrite is sent only while the server still has the tip this copy last saw")
+    func replacesOnlyWhatItLastSaw() throws {
+        try withScratch { scratch in
+            let (server, clone) = try serverAndClone(in: scratch)
+            let seen = try gitID("main", in: server)
+            try git(
+                "-c", "user.name=O", "-c", "user.email=o@example.com", "commit", "-q", "--amend", "-m", "Rewritten",
+                in: clone.workingDirectory!)
+            let rewritten = try gitID("HEAD", in: clone.workingDirectory!)
+            // Someone else moves the server's main after this copy looked.
+            let other = scratch.appendingPathComponent("other")
+            try git("clone", "-q", server.path, other.path, in: scratch)
+            try commitChange("monday: 7-15\n", in: other)
+            try git("push", "-q", "origin", "main", in: other)
+            let moved = try gitID("main", in: server)
+            let error = #expect(throws: GitError.self) {
+                try clone.push(remote: "origin", refspecs: [], replacing: ["refs/heads/main": seen], access: NetworkAccess())
+            }
+            #expect(error?.code == .modified && "\(error!)".contains("moved since this copy last saw it"), "\(String(describing: error))")
+            #expect(try gitID("main", in: server) == moved)
+            // Against what the server really has, the rewrite is sent in its place.
+            let report = try clone.push(remote: "origin", refspecs: [], replacing: ["refs/heads/main": moved], access: NetworkAccess())
+            #expect(report.references.map(\.name) == ["refs/heads/main"])
+            #expect(try gitID("main", in: server) == rewritten)
+        }
+    }
+
     @Test func reportsARefTheServerRefusesWithItsMessage() throws {
         try withScratch { scratch in
             let daemon = try GitDaemon(serving: scratch)

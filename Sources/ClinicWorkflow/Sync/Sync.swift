@@ -27,6 +27,7 @@ extension ContentRepository {
         // What the server published when this copy last looked: its history must go on from there.
         // Read once: a round made again below still judges the server's history from it.
         let lastSeen = try withGit { try $0.referenceTarget(Self.trackingPrefix(remote) + config.publishedBranch) }
+        let draftsSeen = try lastSeenDrafts(remote: remote)
         var sent: [SyncReport.Line] = []
         var checkout = false
         var round = 0
@@ -36,13 +37,15 @@ extension ContentRepository {
             let seen = try withGit { try $0.referenceTarget(Self.trackingPrefix(remote) + config.publishedBranch) }
             var plan = SyncPlan()
             checkout = try syncPublishedBranch(remote: remote, lastSeen: lastSeen, plan: &plan) || checkout
-            try syncDrafts(remote: remote, plan: &plan)
+            try syncDrafts(remote: remote, lastSeen: draftsSeen, plan: &plan)
             try syncRecords(remote: remote, plan: &plan)
             var messages: [String] = []
-            if !plan.refspecs.isEmpty {
+            if !plan.isEmpty {
                 let report: PushReport
                 do {
-                    report = try withGit { try $0.push(remote: remote, refspecs: plan.refspecs, access: access) }
+                    report = try withGit {
+                        try $0.push(remote: remote, refspecs: plan.refspecs, replacing: plan.leases, access: access)
+                    }
                 } catch let error as WorkflowError where error.code == .conflict && round < Self.syncRounds {
                     continue  // The server moved since the fetch; nothing was sent.
                 }
@@ -167,10 +170,22 @@ struct SyncPlan {
     /// The line of each reference queued for the push, to turn into "refused" if the server says so.
     var pending: [String: Int] = [:]
 
+    /// References sent in place of the server's, each only while the server still has the value given.
+    var leases: [String: ObjectID] = [:]
+
     /// Queues `ref` for the push with the line `outcome` (pushed, or rebased then pushed).
     mutating func push(_ ref: String, subject: String, outcome: SyncReport.Line.Outcome = .pushed) {
         refspecs.append("\(ref):\(ref)")
         pending[ref] = lines.count
         lines.append(.init(subject: subject, outcome: outcome))
     }
+
+    /// Queues `ref` to replace the server's, which must still be `expected` (what this copy last saw).
+    mutating func replace(_ ref: String, expected: ObjectID, subject: String, outcome: SyncReport.Line.Outcome = .rewritten) {
+        leases[ref] = expected
+        pending[ref] = lines.count
+        lines.append(.init(subject: subject, outcome: outcome))
+    }
+
+    var isEmpty: Bool { refspecs.isEmpty && leases.isEmpty }
 }

@@ -4,7 +4,12 @@ import Foundation
 extension ContentRepository {
     /// Drafts: the server's new ones come here, this copy's new ones go there; a draft both
     /// sides added edits to is reconciled without dropping either side's commits.
-    func syncDrafts(remote: String, plan: inout SyncPlan) throws {
+    ///
+    /// `lastSeen` holds each draft's tip on the server at this copy's last sync: a draft that
+    /// moved on one side only since then is that side's rewrite (undo, drop, reopen, update),
+    /// taken whole, never merged with the commits it replaced; only a draft that moved on both
+    /// sides is a race, reconciled edit by edit.
+    func syncDrafts(remote: String, lastSeen: [String: ObjectID] = [:], plan: inout SyncPlan) throws {
         let serverPrefix = Self.trackingPrefix(remote) + "drafts/"
         let (local, server, closedTips, published) = try withGit { git in
             let local = Dictionary(
@@ -34,14 +39,7 @@ extension ContentRepository {
             switch (local[id], server[id]) {
             case (let mine?, let theirs?) where mine == theirs: continue
             case (let mine?, let theirs?):
-                if try withGit({ try $0.isAncestor(mine, of: theirs) }) {
-                    try withGit(draft: id) { try $0.updateReference(ref, to: theirs, expected: mine, logMessage: "clinicctl: sync") }
-                    plan.lines.append(.init(subject: subject, outcome: .updated))
-                } else if try withGit({ try $0.isAncestor(theirs, of: mine) }) {
-                    plan.push(ref, subject: subject)
-                } else {
-                    try reconcile(id, mine: mine, theirs: theirs, plan: &plan)
-                }
+                try syncMoved(id, mine: mine, theirs: theirs, lastSeen: lastSeen[id], plan: &plan)
             case (nil, let theirs?):
                 guard try !isClosed(theirs) else { continue }
                 try withGit(draft: id) { try $0.updateReference(ref, to: theirs, expected: nil, logMessage: "clinicctl: sync") }
@@ -50,6 +48,16 @@ extension ContentRepository {
                 plan.push(ref, subject: subject)
             case (nil, nil): continue
             }
+        }
+    }
+
+    /// Each draft's tip on the server when this copy last synced (its remote-tracking branch).
+    func lastSeenDrafts(remote: String) throws -> [String: ObjectID] {
+        let prefix = Self.trackingPrefix(remote) + "drafts/"
+        return try withGit { git in
+            Dictionary(
+                try git.references(withPrefix: prefix).map { (String($0.name.dropFirst(prefix.count)), $0.target) },
+                uniquingKeysWith: { $1 })
         }
     }
 
@@ -70,29 +78,51 @@ extension ContentRepository {
         return tips
     }
 
-    /// Both sides added edits to draft `id`: this side's edits are re-applied on top of the
-    /// server's (as `draft update` re-applies them on the published branch); when one no
-    /// longer applies, this side's commits are kept whole as `<id>-conflict-<n>` instead.
-    private func reconcile(_ id: String, mine: ObjectID, theirs: ObjectID, plan: inout SyncPlan) throws {
+    /// Draft `id` differs here and on the server. Which side moved since the last sync decides:
+    /// only this copy (the server still has what it last saw) is sent, as an addition or, for a
+    /// rewrite, in place of the server's; only the server is taken here, added to or rewritten.
+    /// Without a remembered tip, the one that contains the other wins, as before.
+    private func syncMoved(_ id: String, mine: ObjectID, theirs: ObjectID, lastSeen: ObjectID?, plan: inout SyncPlan) throws {
         let ref = draftRef(id)
-        let rebased: ObjectID? = try withGit(draft: id) { git in
-            let base = try git.mergeBase(mine, theirs)
-            var edits: [CommitInfo] = []
-            for commit in try git.firstParentLog(from: mine, limit: 500) {
-                if commit.id == base { break }
-                edits.append(commit)
+        let subject = "draft \(id)"
+        let theirsInMine = try withGit { try $0.isAncestor(theirs, of: mine) }
+        let mineInTheirs = try withGit { try $0.isAncestor(mine, of: theirs) }
+        if lastSeen == theirs || (lastSeen == nil && theirsInMine) {
+            if theirsInMine { plan.push(ref, subject: subject) } else { plan.replace(ref, expected: theirs, subject: subject) }
+        } else if lastSeen == mine || (lastSeen == nil && mineInTheirs) {
+            try withGit(draft: id) { try $0.updateReference(ref, to: theirs, expected: mine, logMessage: "clinicctl: sync") }
+            plan.lines.append(.init(subject: subject, outcome: mineInTheirs ? .updated : .rewrittenOnServer))
+        } else {
+            try reconcile(id, mine: mine, theirs: theirs, lastSeen: lastSeen, plan: &plan)
+        }
+    }
+
+    /// Draft `id` moved here and on the server since this copy last saw it (`lastSeen`; nil
+    /// when it never did, and then since the two sides' merge base). The side that only added
+    /// edits has them re-applied, merged by record and field, on the other side's tip: this
+    /// side's new edits on the server's, or the server's new edits on this side's rewrite, so a
+    /// dropped edit stays dropped and no edit is applied twice. When both rewrote, or an edit
+    /// no longer applies, this side's commits are kept whole as `<id>-conflict-<n>` instead.
+    private func reconcile(_ id: String, mine: ObjectID, theirs: ObjectID, lastSeen: ObjectID?, plan: inout SyncPlan) throws {
+        let ref = draftRef(id)
+        let (rebased, replacesServer): (ObjectID?, Bool) = try withGit(draft: id) { git in
+            let seen = try lastSeen ?? git.mergeBase(mine, theirs)
+            if let seen, try git.isAncestor(seen, of: mine) {
+                return (try replay(after: seen, upTo: mine, onto: theirs, in: git), false)
             }
-            var tip = theirs
-            for edit in edits.reversed() {
-                guard let tree = try git.cherryPick(edit.id, onto: tip).tree else { return nil }
-                tip = try git.createCommit(
-                    tree: tree, parents: [tip], author: edit.author, committer: edit.committer, message: edit.message)
+            if let seen, try git.isAncestor(seen, of: theirs) {
+                return (try replay(after: seen, upTo: theirs, onto: mine, in: git), true)
             }
-            return tip
+            return (nil, false)
         }
         if let rebased, try findings(at: rebased).errors.isEmpty {
             try withGit(draft: id) { try $0.updateReference(ref, to: rebased, expected: mine, logMessage: "clinicctl: sync") }
-            plan.push(ref, subject: "draft \(id)", outcome: .rebased)
+            if replacesServer {
+                plan.replace(ref, expected: theirs, subject: "draft \(id)")
+                plan.lines[plan.lines.count - 1].detail = "the other computer's new edits re-applied on it"
+            } else {
+                plan.push(ref, subject: "draft \(id)", outcome: .rebased)
+            }
             return
         }
         var counter = 1
@@ -139,5 +169,25 @@ extension ContentRepository {
                 plan.push(record.name, subject: subject)
             }
         }
+    }
+}
+
+extension ContentRepository {
+    /// The first-parent commits after `start` up to `end`, each applied again on `onto`,
+    /// merged by record and field with what it lands on; nil when one no longer applies.
+    func replay(after start: ObjectID, upTo end: ObjectID, onto: ObjectID, in git: Repository) throws -> ObjectID? {
+        var edits: [CommitInfo] = []
+        for commit in try git.firstParentLog(from: end, limit: 500) {
+            if commit.id == start { break }
+            edits.append(commit)
+        }
+        var tip = onto
+        for edit in edits.reversed() {
+            let field = try FieldMerge.of(draft: edit.id, published: tip, base: edit.parents.first, layout: layout, in: git)
+            guard field.conflicts.isEmpty, let tree = try git.cherryPick(edit.id, onto: tip, overriding: field.overrides).tree
+            else { return nil }
+            tip = try git.createCommit(tree: tree, parents: [tip], author: edit.author, committer: edit.committer, message: edit.message)
+        }
+        return tip
     }
 }

@@ -14,6 +14,11 @@ public struct SyncReport: Sendable, Codable, Equatable {
             case updated
             /// Both sides added edits; this side's were re-applied on top of the server's.
             case rebased
+            /// Rewritten here (an edit undone or dropped, the draft reopened or updated) while the server
+            /// kept what this copy last saw: sent in place of the server's draft.
+            case rewritten
+            /// Rewritten on the server by another computer while this copy kept what it last saw: this copy now has it.
+            case rewrittenOnServer = "rewritten-on-server"
             /// Both sides added edits that conflict; this side's are kept under another draft id.
             case keptAsConflict = "kept-as-conflict"
             /// Approved or closed elsewhere; closed here too.
@@ -46,6 +51,10 @@ public struct SyncReport: Sendable, Codable, Equatable {
             case .fetched: "\(subject): fetched from the server"
             case .updated: "\(subject): someone else added edits; your copy was updated"
             case .rebased: "\(subject): edited on two computers; your edits were re-applied on top of the other ones"
+            case .rewritten:
+                "\(subject): rewritten here\(detail.map { ", \($0)" } ?? ""); sent in place of the server's copy"
+            case .rewrittenOnServer:
+                "\(subject): rewritten on another computer (an edit undone or dropped, or brought up to date); your copy now matches it"
             case .keptAsConflict:
                 "\(subject): edited on two computers and the edits conflict; your edits are kept as draft \(detail ?? "?"), review both"
             case .closed: "\(subject): closed on the server (\(detail ?? "approved")); closed here too"

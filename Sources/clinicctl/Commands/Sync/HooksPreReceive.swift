@@ -15,7 +15,8 @@ extension HooksCommand {
                 rewritten, or is added by someone who may not close that draft (a rejection not by
                 a listed reviewer, a discard by neither the draft's author nor a reviewer, unsigned
                 where signatures are required). The reasons go to standard error, which Git shows
-                the pusher.
+                the pusher. A draft the push replaces (rewritten, not added to) keeps its old tip
+                under refs/clinicctl/replaced/<id>-<short>.
                 """)
 
         func run() throws {
@@ -25,7 +26,7 @@ extension HooksCommand {
             }
             let repository = try ContentRepository.openInServerHook()
             let refusals = try repository.checkPush(updates) + repository.checkRecordPush(updates)
-            guard !refusals.isEmpty else { return }
+            guard !refusals.isEmpty else { return try repository.keepReplacedDrafts(updates) }
             for refusal in refusals {
                 FileHandle.standardError.write(Data("refused \(refusal.reference): \(refusal.reason)\n".utf8))
             }
