@@ -3,61 +3,29 @@ import ClinicTestSupport
 import Foundation
 import Testing
 
-/// Two drafts of the real content: random edits of every kind, each side's touching fields the other's do not.
-struct RandomDrafts: CustomStringConvertible {
-    var base: SiteContent
-    var ours: [MergeEdit] = []
-    var theirs: [MergeEdit] = []
-
-    init(_ editor: inout MergeEditor, from base: SiteContent) {
-        self.base = base
-        let (oursCount, theirsCount) = (Int.random(in: 1...8, using: &editor.random), Int.random(in: 1...8, using: &editor.random))
-        var (oursContent, theirsContent) = (base, base)
-        for step in 0..<max(oursCount, theirsCount) {
-            if step < oursCount, let edit = editor.edit(of: oursContent, side: "a", avoiding: theirs.flatMap(\.claims)) {
-                edit.apply(&oursContent)
-                ours.append(edit)
-            }
-            if step < theirsCount, let edit = editor.edit(of: theirsContent, side: "b", avoiding: ours.flatMap(\.claims)) {
-                edit.apply(&theirsContent)
-                theirs.append(edit)
-            }
-        }
-    }
-
-    static func applying(_ edits: [MergeEdit], to content: SiteContent) -> SiteContent {
-        var content = content
-        for edit in edits { edit.apply(&content) }
-        return content
-    }
-
-    var oursContent: SiteContent { Self.applying(ours, to: base) }
-    var theirsContent: SiteContent { Self.applying(theirs, to: base) }
-    /// The published edits, then the draft's: where the draft's are made last.
-    var theirsThenOurs: [String: Data] { canonicalFiles(Self.applying(ours, to: theirsContent)) }
-    var oursThenTheirs: [String: Data] { canonicalFiles(Self.applying(theirs, to: oursContent)) }
-
-    var merge: ContentMerge {
-        ContentMerge(base: canonicalFiles(base), ours: canonicalFiles(oursContent), theirs: canonicalFiles(theirsContent))
-    }
-
-    /// Paths both drafts changed: where the merge reads records.
-    var sharedFiles: Set<String> {
-        let (before, a, b) = (canonicalFiles(base), canonicalFiles(oursContent), canonicalFiles(theirsContent))
-        return Set(before.keys).union(a.keys).union(b.keys).filter { before[$0] != a[$0] && before[$0] != b[$0] }
-    }
-
-    var description: String { "ours: \(ours.map(\.name)); theirs: \(theirs.map(\.name))" }
-}
-
 @Suite("merging random drafts: the merge is their edits made one after the other")
 struct ContentMergePropertyTests {
+    /// Every kind of edit the drafts make, by the first two words of its name.
+    static let everyKind = [
+        "faq add", "faq remove", "faq question", "faq answer", "faq translate", "faq untranslate", "faq category", "faq position",
+        "faq tags", "faq reviewed", "hours set", "special add", "special remove", "category add", "category rename",
+        "category move", "category remove", "social add", "social remove", "social url", "social handle", "social move",
+        "location city", "location zip", "location street", "location status", "location label/en", "location label/es",
+        "location phone", "location coordinates", "clinic email", "clinic website", "clinic display", "clinic name/es",
+        "clinic legalName", "clinic timeZone", "clinic capabilities", "clinic businessTypes", "clinic copyright",
+    ]
+
+    /// Every kind of field the drafts change both ways.
+    static let everyConflict = [
+        "faq answer en", "faq answer es", "faq removed", "hours day", "hours note es", "special hours", "category title",
+        "categories order", "social url", "social order", "location city", "location label es", "clinic email", "clinic name es",
+    ]
+
     @Test("disjoint drafts merge to both drafts' edits made one after the other, in either order, byte for byte (300 seeded pairs)")
     func disjointDrafts() throws {
-        let base = try realContent()
+        let base = try mergeBase()
         var editor = MergeEditor(random: SeededRandom(state: 20_261_207))
-        var shared = 0
-        var kinds: [String: Int] = [:]
+        var (shared, kinds) = (0, [String: Int]())
         for _ in 0..<300 {
             let drafts = RandomDrafts(&editor, from: base)
             for edit in drafts.ours + drafts.theirs {
@@ -78,108 +46,46 @@ struct ContentMergePropertyTests {
         }
         // Most pairs changed a file on both sides (the case a text merge could not do), and every kind of edit was made.
         #expect(shared >= 150, "\(shared) of 300 pairs changed one file on both sides")
-        let everyKind = [
-            "faq add", "faq remove", "faq question", "faq answer", "faq translate", "faq category", "faq position", "faq tags",
-            "hours set", "special add", "special remove", "category add", "category rename", "category move", "social add",
-            "social remove", "social url", "social move", "location city", "location label/es", "clinic email", "clinic display",
-        ]
-        #expect(everyKind.filter { kinds[$0, default: 0] < 5 } == [], "\(kinds)")
+        #expect(Self.everyKind.filter { kinds[$0, default: 0] < 5 } == [], "\(kinds)")
+        #expect(Set(kinds.keys).subtracting(Self.everyKind) == [], "kinds made but not counted: \(kinds)")
     }
 
     @Test(
-        "drafts that also change one field each its own way: exactly that field conflicts, and a choice gives that side's value (200 seeded pairs)"
+        "drafts that also change one or two fields each its own way: exactly those fields conflict, and choosing a side gives its values (300 seeded pairs)"
     )
-    func oneFieldBothWays() throws {
-        let base = try realContent()
+    func fieldsBothWays() throws {
+        let base = try mergeBase()
         var editor = MergeEditor(random: SeededRandom(state: 20_261_208))
-        var keys = Set<String>()
-        for _ in 0..<200 {
-            var drafts = RandomDrafts(&editor, from: base)
-            let taken = (drafts.ours + drafts.theirs).flatMap(\.claims)
-            guard let field = editor.conflictingField(of: base, avoiding: taken) else { continue }
-            drafts.ours.append(field.ours)
-            drafts.theirs.append(field.theirs)
-            keys.insert(String(field.key.split(separator: ":")[0].split(separator: "/")[0]))
+        var (kinds, twoInOneFile) = ([String: Int](), 0)
+        for _ in 0..<300 {
+            // The fields first, so that every kind comes up as often as another; then drafts that leave them be.
+            let fields = editor.conflictingFields(of: base, count: Int.random(in: 1...2, using: &editor.random), avoiding: [])
+            var drafts = RandomDrafts(&editor, from: base, reserving: fields.flatMap { $0.ours.claims + $0.theirs.claims })
+            fields.forEach { drafts.add($0) }
+            for field in fields { kinds[field.kind, default: 0] += 1 }
             let merge = drafts.merge
-            #expect(merge.conflicts.map(\.key) == [field.key], "\(drafts)")
+            #expect(merge.conflicts.map(\.key).sorted() == fields.map(\.key).sorted(), "\(drafts)")
             #expect(merge.textMergeNeeded == [], "\(drafts)")
-            let ours = Result { () throws(MergeResolutionError) in try merge.resolving([field.key: .ours]) }
-            let theirs = Result { () throws(MergeResolutionError) in try merge.resolving([field.key: .theirs]) }
-            #expect(try ours.get().isComplete && theirs.get().isComplete, "\(drafts)")
-            #expect(try ours.get().files == drafts.theirsThenOurs, "\(drafts)")
-            #expect(try theirs.get().files == drafts.oursThenTheirs, "\(drafts)")
+            // Every file without an open conflict is merged already: the conflicts are all that is left.
+            let open = Set(merge.conflicts.map(\.path))
+            #expect(merge.files == drafts.oursThenTheirs.filter { !open.contains($0.key) }, "\(drafts)")
+            twoInOneFile += merge.conflicts.count == 2 && open.count == 1 ? 1 : 0
+            let keys = fields.map(\.key)
+            #expect(resolving(merge, keys, to: .ours).map { $0.isComplete ? $0.files : [:] } == drafts.theirsThenOurs, "\(drafts)")
+            #expect(resolving(merge, keys, to: .theirs).map { $0.isComplete ? $0.files : [:] } == drafts.oursThenTheirs, "\(drafts)")
         }
-        #expect(keys == ["faq", "hours", "categories", "social", "location", "clinic"])
-    }
-}
-
-/// One field both drafts change, each to its own value, and the key its conflict has.
-struct ConflictingField {
-    var key: String
-    var ours: MergeEdit
-    var theirs: MergeEdit
-}
-
-extension MergeEditor {
-    /// A field no edit in `taken` touches, set one way by ours and another by theirs.
-    mutating func conflictingField(of base: SiteContent, avoiding taken: [String]) -> ConflictingField? {
-        for _ in 0..<40 {
-            guard let (claim, key, edit) = conflictCandidate(base) else { continue }
-            let field = ConflictingField(
-                key: key, ours: MergeEdit(name: "ours \(claim)", claims: [claim], apply: edit("ours")),
-                theirs: MergeEdit(name: "theirs \(claim)", claims: [claim], apply: edit("theirs")))
-            if !field.ours.collides(with: taken) { return field }
-        }
-        return nil
+        #expect(Self.everyConflict.filter { kinds[$0, default: 0] < 5 } == [], "\(kinds)")
+        #expect(Set(kinds.keys).subtracting(Self.everyConflict) == [], "kinds made but not counted: \(kinds)")
+        #expect(twoInOneFile >= 10, "\(twoInOneFile) pairs had two conflicts in one file")
     }
 
-    /// A field's claim, its conflict's key, and its edit to a value named after the side.
-    mutating func conflictCandidate(_ base: SiteContent) -> (String, String, (String) -> (inout SiteContent) -> Void)? {
-        guard let id = pick(base.faq)?.id, let location = pick(base.locations)?.id, let day = pick(Weekday.allCases),
-            let date = pick(Self.dates), let network = pick(base.social)?.network.rawValue
-        else { return nil }
-        let category = "trigger-point-dry-needling"
-        switch Int.random(in: 0..<7, using: &random) {
-        case 0:
-            return (
-                "faq/\(id)/answer/en", "faq/\(id):answer.en",
-                { side in { $0.editFAQ(id) { $0.answer.set("\(side) answer", locale: "en") } } }
-            )
-        case 1:
-            let ranges = ["ours": [range("09:00-13:00")], "theirs": [range("08:00-12:00"), range("13:00-17:00")]]
-            return (
-                "hours/\(location)/day/\(day)", "hours/\(location):\(day)",
-                { side in { $0.editHours(location) { $0.open(day, ranges[side]!) } } }
-            )
-        case 2:
-            let special = [
-                "ours": SpecialHours(from: date, closed: true),
-                "theirs": SpecialHours(from: date, closed: false, ranges: [range("09:00-12:00")]),
-            ]
-            return (
-                "hours/\(location)/special/\(date)", "hours/\(location):special.\(date)",
-                { side in { $0.editHours(location) { $0.special(special[side]!) } } }
-            )
-        case 3:
-            return (
-                "categories/\(category)/title/en", "categories/\(category):title.en",
-                { side in
-                    { c in c.categories[c.categories.firstIndex { $0.id == category }!].title.set("\(side) title", locale: "en") }
-                }
-            )
-        case 4:
-            return (
-                "social/\(network)/url", "social/\(network):url",
-                { side in
-                    { c in c.social[c.social.firstIndex { $0.network.rawValue == network }!].url = "https://\(network).example/\(side)" }
-                }
-            )
-        case 5:
-            return (
-                "location/\(location)/city", "location/\(location):address.city",
-                { side in { $0.editLocation(location) { $0.address.city = side } } }
-            )
-        default: return ("clinic/email", "clinic:email", { side in { $0.clinic.email = "\(side)@clinic.example" } })
+    /// The merge with every conflict in `keys` taken from `side`; nil, with an issue, when resolving them threw.
+    func resolving(_ merge: ContentMerge, _ keys: [String], to side: MergeSide) -> ContentMerge? {
+        do {
+            return try merge.resolving(Dictionary(uniqueKeysWithValues: keys.map { ($0, side) }))
+        } catch {
+            Issue.record("resolving \(keys) to \(side): \(error)")
+            return nil
         }
     }
 }

@@ -2,11 +2,11 @@ import ClinicContent
 import Foundation
 
 /// Edits of the categories and the social links: an item added just after another (which
-/// claims that place), renamed, removed, or moved (which claims the list's order).
+/// claims that place), renamed or readdressed, removed, or moved (which claims the list's order).
 extension MergeEditor {
     mutating func categoryEdit(_ c: SiteContent, _ side: String) -> MergeEdit? {
         let ids = c.categories.map(\.id)
-        switch Int.random(in: 0..<3, using: &random) {
+        switch Int.random(in: 0..<4, using: &random) {
         case 0:
             let id = "\(side)-category-\(number())"
             let anchor = pick([nil] + ids.map { Optional($0) })!
@@ -23,6 +23,7 @@ extension MergeEditor {
             return MergeEdit(name: "category rename \(id) \(locale)", claims: ["categories/\(id)/title/\(locale)"]) { c in
                 c.categories[c.categories.firstIndex { $0.id == id }!].title.set(title, locale: locale)
             }
+        case 2: return categoryRemove(c)
         default:
             guard ids.count > 1, let id = pick(ids), let anchor = pick([nil] + ids.filter { $0 != id }.map { Optional($0) }) else {
                 return nil
@@ -34,11 +35,18 @@ extension MergeEditor {
         }
     }
 
+    /// A category no entry is filed under; it claims the category, which an entry filed under it claims too.
+    mutating func categoryRemove(_ c: SiteContent) -> MergeEdit? {
+        let used = Set(c.faq.map(\.category))
+        guard let id = pick(c.categories.map(\.id).filter { !used.contains($0) }) else { return nil }
+        return MergeEdit(name: "category remove \(id)", claims: ["categories/\(id)"]) { $0.categories.removeAll { $0.id == id } }
+    }
+
     mutating func socialEdit(_ c: SiteContent) -> MergeEdit? {
         let networks = c.social.map(\.network.rawValue)
         // Only networks the real content does not have are added, so an added link never stands for a moved one.
         let addable = [SocialNetwork.facebook, .youtube, .other].filter { !networks.contains($0.rawValue) }
-        switch Int.random(in: 0..<4, using: &random) {
+        switch Int.random(in: 0..<5, using: &random) {
         case 0:
             guard let network = pick(addable), let anchor = pick([nil] + networks.map { Optional($0) }) else { return nil }
             let link = SocialLink(
@@ -58,6 +66,12 @@ extension MergeEditor {
             let url = "https://www.\(network).com/jason\(number())"
             return MergeEdit(name: "social url \(network)", claims: ["social/\(network)/url"]) { c in
                 c.social[c.social.firstIndex { $0.network.rawValue == network }!].url = url
+            }
+        case 3:
+            guard let network = pick(networks) else { return nil }
+            let handle = chance() ? "jason\(number())" : nil
+            return MergeEdit(name: "social handle \(network)", claims: ["social/\(network)/handle"]) { c in
+                c.social[c.social.firstIndex { $0.network.rawValue == network }!].handle = handle
             }
         default:
             guard networks.count > 1, let network = pick(networks),
