@@ -79,6 +79,26 @@ struct ContentMergePropertyTests {
         #expect(twoInOneFile >= 10, "\(twoInOneFile) pairs had two conflicts in one file")
     }
 
+    @Test(
+        "drafts that both add an item just after one item: both items, in the order of their ids, as if the draft with the later id had added first (200 seeded pairs)"
+    )
+    func addsAtOnePlace() throws {
+        let base = try mergeBase()
+        var editor = MergeEditor(random: SeededRandom(state: 20_261_209))
+        var made = 0
+        for _ in 0..<200 {
+            guard let adds = editor.addsAtOnePlace(base) else { continue }
+            var drafts = RandomDrafts(&editor, from: base, reserving: adds.ours.claims + adds.theirs.claims)
+            drafts.ours.append(adds.ours)
+            drafts.theirs.append(adds.theirs)
+            let merge = drafts.merge
+            #expect(merge.conflicts == [] && merge.textMergeNeeded == [], "\(drafts): \(merge.conflicts) \(merge.textMergeNeeded)")
+            #expect(merge.files == (adds.oursFirst ? drafts.theirsThenOurs : drafts.oursThenTheirs), "\(drafts)")
+            made += 1
+        }
+        #expect(made >= 150, "\(made) of 200 pairs added at one place")
+    }
+
     /// The merge with every conflict in `keys` taken from `side`; nil, with an issue, when resolving them threw.
     func resolving(_ merge: ContentMerge, _ keys: [String], to side: MergeSide) -> ContentMerge? {
         do {
