@@ -72,7 +72,7 @@ struct ContentMergeListTests {
         #expect(try merged.resolved(["social:order": .ours]).get().files == merged.expected(instagramFirst))
     }
 
-    @Test("order: new links both sides put after the same link go in the order of their networks")
+    @Test("order: new links both sides put after the same link go in the order of their networks, even when one side also reorders")
     func sameNeighbour() throws {
         let youtube = Self.link(.youtube, after: "x")
         let facebook = Self.link(.facebook, after: "x")
@@ -80,6 +80,18 @@ struct ContentMergeListTests {
             #expect(merged.merge.isComplete)
             #expect(
                 try merged.mergedContent.social.map(\.network.rawValue) == ["tiktok", "x", "facebook", "youtube", "linkedin", "instagram"])
+        }
+        // The reordering side's new link is not part of the order it takes: it goes by its network like the other.
+        func reorderThenFacebook(_ c: inout SiteContent) {
+            Self.links(["instagram", "tiktok", "x", "linkedin"])(&c)
+            facebook(&c)
+        }
+        for merged in [
+            try MergeCase(ours: reorderThenFacebook, theirs: youtube), try MergeCase(ours: youtube, theirs: reorderThenFacebook),
+        ] {
+            #expect(merged.merge.isComplete)
+            #expect(
+                try merged.mergedContent.social.map(\.network.rawValue) == ["instagram", "tiktok", "x", "facebook", "youtube", "linkedin"])
         }
     }
 

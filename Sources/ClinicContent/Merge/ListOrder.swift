@@ -2,14 +2,16 @@
 ///
 /// A side reorders a list when the ids it shares with the base stand in another order
 /// (adding or removing an id is not reordering). When only one side reordered, its order
-/// is taken; when both did, differently, the order is one conflict. Ids the taken order
-/// does not hold (new ones) go where their side put them: after the nearest id before
-/// them that the taken order holds, each side's new ids together, and ids placed after
-/// the same neighbour by both sides in the order of their first ids.
+/// is taken; when both did, differently, the order is one conflict. The taken order frames
+/// the base's ids only: new ids, the reordering side's too, go where their side put them,
+/// after the nearest id before them that the frame holds, each side's new ids together, and
+/// ids placed after the same neighbour by both sides in the order of their first ids (so
+/// two drafts adding at one place get one order whether or not one of them also reordered).
 enum ListOrder {
     /// The ids of `kept`, in their merged order.
     static func merge(_ ids: MergeSides<[String]>, keeping kept: Set<String>, at place: FieldPlace, _ run: inout MergeRun) -> [String] {
-        let framed = frame(ids, at: place, &run).filter(kept.contains)
+        let inBase = Set(ids.base)
+        let framed = frame(ids, at: place, &run).filter { kept.contains($0) && inBase.contains($0) }
         let inFrame = Set(framed)
         var placed = inFrame
         var runs: [String: [[String]]] = [:]
