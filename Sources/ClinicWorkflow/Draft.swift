@@ -11,6 +11,9 @@ public struct Draft: Hashable, Sendable {
         public var time: Date
         public var change: String?
         public var entry: String?
+
+        /// Whether this edit's record names `entry` (a record may name several, space-separated).
+        func touches(_ entry: String) -> Bool { (self.entry ?? "").split(separator: " ").contains { $0 == entry } }
     }
 
     /// One commit of the draft, wherever it sits in the graph (merged side branches included).
@@ -34,11 +37,24 @@ public struct Draft: Hashable, Sendable {
     public var contributions: [Contribution] = []
     public var state: State
     public var rejection: Rejection?
+    /// The entries the draft changes now, against where it left the published branch
+    /// (`faq/x`, `hours/glenview`, `social`); nil when that is not known.
+    public var changedEntries: [String]? = nil
 
-    /// The first edit's summary, and how many more there are.
+    /// What the draft does now: the newest edit of the first entry it still changes, and
+    /// how many more entries it changes. Edits that were undone by later ones, dropped, or
+    /// decided for the published side in an update no longer name the draft.
     public var title: String {
         guard let first = edits.first else { return "(no edits)" }
-        return edits.count == 1 ? first.summary : "\(first.summary) (+\(edits.count - 1) more)"
+        guard let changed = changedEntries else {
+            return edits.count == 1 ? first.summary : "\(first.summary) (+\(edits.count - 1) more)"
+        }
+        guard !changed.isEmpty else { return "No change left: its edits are undone or already published" }
+        let touching = changed.compactMap { entry in edits.last { $0.touches(entry) } }
+        guard let named = touching.min(by: { lhs, rhs in edits.firstIndex(of: lhs)! < edits.firstIndex(of: rhs)! }) else {
+            return edits.count == 1 ? first.summary : "\(first.summary) (+\(edits.count - 1) more)"
+        }
+        return changed.count == 1 ? named.summary : "\(named.summary) (+\(changed.count - 1) more)"
     }
 
     /// Everyone who wrote a commit of the draft: its edits' authors first, then those of merged-in commits.
@@ -131,7 +147,14 @@ extension ContentRepository {
     }
 
     func describeDraft(id: String, tip: ObjectID, published: ObjectID?, state: Draft.State) throws -> Draft {
-        try withGit(draft: id) { git in try Self.describeDraft(id: id, tip: tip, published: published, state: state, in: git) }
+        try withGit(draft: id) { git in
+            var draft = try Self.describeDraft(id: id, tip: tip, published: published, state: state, in: git)
+            if let base = draft.base {
+                let paths = try git.fileDifferences(from: base.id, to: tip).map(\.path)
+                draft.changedEntries = Array(Set(paths.map(entry(forPath:)))).sorted()
+            }
+            return draft
+        }
     }
 
     /// The draft's edits: its first-parent commits since it left the published branch.

@@ -94,7 +94,11 @@ struct FieldMergeTeamTests {
             try team.serverRef("refs/heads/drafts/early")
                 == box.git(["rev-parse", "refs/heads/drafts/early"], in: office).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         let review = try box.clinicctl(["review", "show", "early"], as: Sandbox.reviewer, in: laptop)
-        #expect(review.stdout.contains("Keep this draft's hours glenview · Saturday"), "\(review.stdout) after sync: \(fetched.stdout)")
+        #expect(
+            review.stdout.contains("hours glenview · Saturday: keep this draft's 08:00-12:00"),
+            "\(review.stdout) after sync: \(fetched.stdout)")
+        // The title says what the draft does now: the edit that decides Saturday, not the first one.
+        #expect(review.stdout.hasPrefix("Draft early: hours glenview · Saturday: keep this draft's 08:00-12:00\n"), "\(review.stdout)")
         let approved = try box.clinicctl(["review", "approve", "early"], as: Sandbox.reviewer, in: laptop)
         #expect(approved.status == 0, "\(approved.stderr)")
         let hours = try box.gitOutput(["show", "main:content/hours/glenview.yaml"])

@@ -110,6 +110,22 @@ struct ReviewWorkflowTests {
         #expect(try box.snapshot() == before)
     }
 
+    @Test("a draft whose only change was decided for the published side says it changes nothing, and its approval would change nothing")
+    func decidedForPublishedLeavesNoChange() throws {
+        let box = try Sandbox()
+        #expect(try box.clinicctl(["hours", "set", "the-loop", "sat", "09:00-12:00"]).status == 0)
+        #expect(try box.clinicctl(["hours", "set", "the-loop", "sat", "08:00-16:00", "--as", Sandbox.secondReviewer], as: nil).status == 0)
+        #expect(try box.clinicctl(["review", "approve", "hours-the-loop"], as: Sandbox.reviewer).status == 0)
+        let taken = try box.clinicctl(["draft", "update", "hours-the-loop-2", "--take", "published"], as: Sandbox.secondReviewer)
+        #expect(taken.status == 0 && taken.stdout.contains("hours the-loop · Saturday: took the published 09:00-12:00"), "\(taken.stderr)")
+        let listed = try box.clinicctl(["drafts", "--json"], as: Sandbox.reviewer)
+        let rows = try #require(try decodeJSON(listed) as? [[String: Any]])
+        let row = try #require(rows.first { $0["id"] as? String == "hours-the-loop-2" || $0["draft"] as? String == "hours-the-loop-2" })
+        #expect((row["title"] as? String)?.hasPrefix("No change left") == true, "\(row)")
+        let shown = try box.clinicctl(["review", "show", "hours-the-loop-2"], as: Sandbox.reviewer)
+        #expect(!shown.stdout.contains("CHANGED hours"), "\(shown.stdout)")
+    }
+
     @Test("draft update re-applies a draft after another was approved")
     func update() throws {
         let box = try Sandbox()

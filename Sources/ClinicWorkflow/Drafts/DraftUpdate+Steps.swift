@@ -9,9 +9,14 @@ extension ContentRepository {
     {
         let names = kept.map { $0.field.isEmpty ? $0.record : "\($0.record) · \($0.field)" }
         let entries = Array(Set(kept.map { entry(forPath: $0.path) })).sorted()
+        // The summary says the value the draft keeps, so the draft's title reads as what it does.
+        let summary =
+            kept.count == 1
+            ? "\(names[0]): keep this draft's \(kept[0].ours)"
+            : "Keep this draft's \(names.joined(separator: ", ")) over the published values"
         let record = CommitRecord.edit(
             .init(
-                summary: "Keep this draft's \(names.joined(separator: ", "))", change: "draft.take", entry: entries.joined(separator: " "),
+                summary: summary, change: "draft.take", entry: entries.joined(separator: " "),
                 details: kept.map { "\($0.field.isEmpty ? $0.record : "\($0.record) · \($0.field)"): \($0.theirs) → \($0.ours)" }))
         let signature = environment.signature(person)
         return try withGit(draft: draft) { git in

@@ -101,7 +101,7 @@ extension ContentRepository {
             let headBefore = try workingTreeState()
             let record = CommitRecord.approval(
                 .init(
-                    draft: draft.id, title: draft.edits.first?.summary ?? draft.id,
+                    draft: draft.id, title: draft.edits.isEmpty ? draft.id : draft.title,
                     note: message.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
                     edits: draft.edits.map { "\($0.summary) (\($0.author.name))" }, approvedBy: reviewer, approvedCommit: draft.tip,
                     accepted: accepted, ownRevertOf: ownRevert.map(Revision.init)))
