@@ -4,7 +4,7 @@ import Foundation
 /// Files a caller decides itself in a three-way merge, over what Git's line merge made of
 /// them: the clinic's content is merged by records and fields above this layer, and only
 /// the result is handed down as bytes.
-public struct MergeOverrides: Sendable, Equatable {
+public struct MergeOverrides: Sendable {
     /// Paths whose merged file is exactly these bytes (a regular file), conflict or not.
     public var files: [String: Data]
     /// Paths the merged tree has no file at, conflict or not.
@@ -16,8 +16,6 @@ public struct MergeOverrides: Sendable, Equatable {
     }
 
     public static let none = MergeOverrides()
-
-    public var isEmpty: Bool { files.isEmpty && removed.isEmpty }
 }
 
 extension Repository {

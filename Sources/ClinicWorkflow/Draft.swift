@@ -150,7 +150,8 @@ extension ContentRepository {
         try withGit(draft: id) { git in
             var draft = try Self.describeDraft(id: id, tip: tip, published: published, state: state, in: git)
             if let base = draft.base {
-                let paths = try git.fileDifferences(from: base.id, to: tip).map(\.path)
+                // Paths only: no file of the draft is read to name what it changes.
+                let paths = try git.changedPaths(from: base.id, to: tip).map(\.path)
                 draft.changedEntries = Array(Set(paths.map(entry(forPath:)))).sorted()
             }
             return draft

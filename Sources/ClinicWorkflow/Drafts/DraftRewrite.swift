@@ -51,12 +51,8 @@ extension ContentRepository {
         let committer = environment.signature(person)
         for edit in draft.edits[number...] {
             // Merged by record and field: a later edit that only sits beside the dropped one in a file still applies.
-            let outcome = try withGit(draft: id) { git in
-                let field = try FieldMerge.of(
-                    draft: edit.commit.id, published: tip, base: try git.commit(edit.commit.id).parents.first, layout: layout, in: git)
-                return field.conflicts.isEmpty ? try git.cherryPick(edit.commit.id, onto: tip, overriding: field.overrides) : nil
-            }
-            guard let tree = outcome?.tree else {
+            let tree = try withGit(draft: id) { git in try applyByField(try git.commit(edit.commit.id), onto: tip, in: git).tree }
+            guard let tree else {
                 throw WorkflowError(
                     .conflict,
                     "edit \(number) (\"\(dropped.summary)\") cannot be dropped alone: the later edit \"\(edit.summary)\" builds on it. Drop that one first; nothing was changed",

@@ -56,12 +56,11 @@ extension ContentRepository {
     func notInConflict(_ id: String, _ choices: MergeChoices, conflicts: [MergeConflict]) -> WorkflowError {
         let open = Set(conflicts.map(\.key))
         let unknown = choices.fields.keys.filter { !open.contains($0) }.sorted()
-        let named =
+        // The content merge words a choice of a field not in conflict; only "nothing to decide at all" is said here.
+        let problem =
             unknown.isEmpty
             ? "no field of draft \(id) is in conflict"
-            : "\(unknown.joined(separator: ", ")) \(unknown.count == 1 ? "is" : "are") not in conflict"
-        let list =
-            conflicts.isEmpty ? "nothing is in conflict" : "the fields in conflict are \(conflicts.map(\.key).joined(separator: ", "))"
-        return WorkflowError(.usage, "\(named); \(list). Nothing was changed", draft: id)
+            : "\(MergeResolutionError(notInConflict: unknown, inConflict: conflicts.map(\.key)))"
+        return WorkflowError(.usage, "\(problem). Nothing was changed", draft: id)
     }
 }

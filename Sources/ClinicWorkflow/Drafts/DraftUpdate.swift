@@ -93,12 +93,9 @@ extension ContentRepository {
         for edit in draft.edits {
             try withGit(draft: draft.id) { git in
                 let original = try git.commit(edit.commit.id)
-                let field = try FieldMerge.of(
-                    draft: edit.commit.id, published: tip, base: original.parents.first, layout: layout, in: git,
-                    choose: { choose($0) ?? .theirs })
-                conflicts += field.resolvedConflicts
-                let outcome = try git.cherryPick(edit.commit.id, onto: tip, overriding: field.overrides)
-                guard let merged = outcome.tree else { throw lineConflict(draft.id, edit, outcome.conflictedPaths) }
+                let applied = try applyByField(original, onto: tip, in: git, choose: { choose($0) ?? .theirs })
+                conflicts += applied.field.resolvedConflicts
+                guard let merged = applied.tree else { throw lineConflict(draft.id, edit, applied.conflictedPaths) }
                 tree = merged
                 tip = try git.createCommit(
                     tree: merged, parents: [tip], author: original.author, committer: committer, message: original.message)

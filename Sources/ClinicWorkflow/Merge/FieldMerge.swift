@@ -27,17 +27,14 @@ struct FieldMerge {
     ) throws -> FieldMerge {
         guard let base else { return .lineMergeOnly }
         let prefix = layout.directory + "/"
-        let draftChanged = try git.fileDifferences(from: base, to: draft).map(\.path).filter { $0.hasPrefix(prefix) }
-        let publishedChanged = try git.fileDifferences(from: base, to: published).map(\.path).filter { $0.hasPrefix(prefix) }
+        let draftDiff = try git.fileDifferences(from: base, to: draft).filter { $0.path.hasPrefix(prefix) }
+        let publishedDiff = try git.fileDifferences(from: base, to: published).filter { $0.path.hasPrefix(prefix) }
         // One side left the content alone: the other side's files are taken as they are, as Git does.
-        guard !draftChanged.isEmpty, !publishedChanged.isEmpty else { return .lineMergeOnly }
+        guard !draftDiff.isEmpty, !publishedDiff.isEmpty else { return .lineMergeOnly }
+        let draftChanged = draftDiff.map(\.path)
+        let publishedChanged = publishedDiff.map(\.path)
         let paths = Set(draftChanged + publishedChanged + [layout.clinicFile])
-        func files(at commit: ObjectID) throws -> [String: Data] {
-            var files: [String: Data] = [:]
-            for path in paths { files[path] = try git.readFile(path, at: commit) }
-            return files
-        }
-        let sides = (base: try files(at: base), draft: try files(at: draft), published: try files(at: published))
+        let sides = try Self.sides(draftDiff, publishedDiff, clinic: layout.clinicFile, at: base, in: git)
         let unresolved = ContentMerge(base: sides.base, ours: sides.draft, theirs: sides.published, layout: layout)
         let picks = Dictionary(unresolved.conflicts.compactMap { conflict in choose(conflict).map { (conflict.key, $0) } }) { $1 }
         let merge = picks.isEmpty ? unresolved : try unresolved.resolving(picks)
@@ -50,6 +47,24 @@ struct FieldMerge {
         return FieldMerge(
             overrides: overrides(of: merge, over: paths, gitTakes: gitTakes), conflicts: merge.conflicts,
             resolvedConflicts: unresolved.conflicts.filter { picks[$0.key] != nil })
+    }
+
+    /// The bytes of every changed path on each side, taken from the two diffs against `base`
+    /// (which hold them already): a path one side did not change is the base's there.
+    /// The clinic file, which says the default locale, is read once when neither changed it.
+    private static func sides(
+        _ draftDiff: [FileDifference], _ publishedDiff: [FileDifference], clinic: String, at base: ObjectID, in git: Repository
+    ) throws -> (base: [String: Data], draft: [String: Data], published: [String: Data]) {
+        var sides = (base: [String: Data](), draft: [String: Data](), published: [String: Data]())
+        for difference in draftDiff + publishedDiff { sides.base[difference.path] = difference.old?.contents }
+        sides.draft = sides.base
+        sides.published = sides.base
+        for difference in draftDiff { sides.draft[difference.path] = difference.new?.contents }
+        for difference in publishedDiff { sides.published[difference.path] = difference.new?.contents }
+        if !(draftDiff + publishedDiff).contains(where: { $0.path == clinic }), let bytes = try git.readFile(clinic, at: base) {
+            (sides.base[clinic], sides.draft[clinic], sides.published[clinic]) = (bytes, bytes, bytes)
+        }
+        return sides
     }
 
     /// Each path the content merge decided: its merged bytes, or removed; paths it left to a
@@ -83,16 +98,33 @@ struct ApprovalMerge {
 }
 
 extension ContentRepository {
+    /// The field merge of approving `draft` on `published`: from their merge base, as Git's merge.
+    func approvalFieldMerge(published: ObjectID, draft: ObjectID, in git: Repository) throws -> FieldMerge {
+        try FieldMerge.of(draft: draft, published: published, base: try git.mergeBase(published, draft), layout: layout, in: git)
+    }
+
     /// Merges `draft` into `published` in memory, as the approval would, by record and field.
     func approvalMerge(published: ObjectID, draft: ObjectID, in git: Repository) throws -> ApprovalMerge {
-        let field = try FieldMerge.of(
-            draft: draft, published: published, base: try git.mergeBase(published, draft), layout: layout, in: git)
+        let field = try approvalFieldMerge(published: published, draft: draft, in: git)
         return ApprovalMerge(
             merged: try git.mergedIndex(ours: published, theirs: draft, overriding: field.overrides), fieldConflicts: field.conflicts)
     }
 }
 
 extension ContentRepository {
+    /// `commit`'s change (against its first parent) applied on `onto`, merged by record and
+    /// field with what it lands on: how drop, update and sync apply an edit again. The tree is
+    /// nil when a field stays in conflict (`choose` left it open) or a file Git merges by line conflicts.
+    func applyByField(
+        _ commit: CommitInfo, onto: ObjectID, in git: Repository, choose: (MergeConflict) -> MergeSide? = { _ in nil }
+    ) throws -> (tree: ObjectID?, field: FieldMerge, conflictedPaths: [String]) {
+        let field = try FieldMerge.of(
+            draft: commit.id, published: onto, base: commit.parents.first, layout: layout, in: git, choose: choose)
+        guard field.conflicts.isEmpty else { return (nil, field, field.conflicts.map(\.path)) }
+        let outcome = try git.cherryPick(commit.id, onto: onto, overriding: field.overrides)
+        return (outcome.tree, field, outcome.conflictedPaths)
+    }
+
     /// The refusal of a merge that needs someone to decide fields both sides changed.
     func fieldConflictError(_ draft: String, _ conflicts: [MergeConflict]) -> WorkflowError {
         let lines = conflicts.map { "  \($0) [\($0.key)]" }.joined(separator: "\n")

@@ -58,8 +58,7 @@ extension ContentRepository {
     ) throws -> (ObjectID?, [String], [MergeConflict]) {
         let signature = environment.signature(person)
         return try withGit(revision: tip.hex) { git in
-            let field = try FieldMerge.of(
-                draft: tip, published: published, base: try git.mergeBase(published, tip), layout: layout, in: git)
+            let field = try approvalFieldMerge(published: published, draft: tip, in: git)
             let outcome = try git.merge(ours: published, theirs: tip, overriding: field.overrides)
             guard let tree = outcome.tree, field.conflicts.isEmpty else {
                 let paths = outcome.conflictedPaths + field.conflicts.map(\.path)

@@ -44,12 +44,9 @@ extension ContentRepository {
         let serverPrefix = Self.trackingPrefix(remote) + "drafts/"
         return try withGit { git in
             var places: [String: DraftPlace] = [:]
-            let server = Dictionary(
-                try git.references(withPrefix: serverPrefix).map { (String($0.name.dropFirst(serverPrefix.count)), $0.target) },
-                uniquingKeysWith: { first, _ in first })
-            for ref in try git.references(withPrefix: Self.draftPrefix) {
-                let id = String(ref.name.dropFirst(Self.draftPrefix.count))
-                places[id] = server[id].map { $0 == ref.target ? .same : .differs } ?? .onlyHere
+            let server = try Self.draftTips(under: serverPrefix, in: git)
+            for (id, tip) in try Self.draftTips(under: Self.draftPrefix, in: git) {
+                places[id] = server[id].map { $0 == tip ? .same : .differs } ?? .onlyHere
             }
             // The server keeps closed drafts' branches (nothing is deleted there): those are not open.
             let closed = try closedDraftTips(remote: remote, in: git)

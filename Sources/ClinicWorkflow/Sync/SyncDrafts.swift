@@ -12,14 +12,8 @@ extension ContentRepository {
     func syncDrafts(remote: String, lastSeen: [String: ObjectID] = [:], plan: inout SyncPlan) throws {
         let serverPrefix = Self.trackingPrefix(remote) + "drafts/"
         let (local, server, closedTips, published) = try withGit { git in
-            let local = Dictionary(
-                uniqueKeysWithValues: try git.references(withPrefix: Self.draftPrefix).map {
-                    (String($0.name.dropFirst(Self.draftPrefix.count)), $0.target)
-                })
-            let server = Dictionary(
-                uniqueKeysWithValues: try git.references(withPrefix: serverPrefix).map {
-                    (String($0.name.dropFirst(serverPrefix.count)), $0.target)
-                })
+            let local = try Self.draftTips(under: Self.draftPrefix, in: git)
+            let server = try Self.draftTips(under: serverPrefix, in: git)
             return (local, server, try closedDraftTips(remote: remote, in: git), try git.referenceTarget(publishedRef))
         }
         func isClosed(_ tip: ObjectID) throws -> Bool {
@@ -53,12 +47,13 @@ extension ContentRepository {
 
     /// Each draft's tip on the server when this copy last synced (its remote-tracking branch).
     func lastSeenDrafts(remote: String) throws -> [String: ObjectID] {
-        let prefix = Self.trackingPrefix(remote) + "drafts/"
-        return try withGit { git in
-            Dictionary(
-                try git.references(withPrefix: prefix).map { (String($0.name.dropFirst(prefix.count)), $0.target) },
-                uniquingKeysWith: { $1 })
-        }
+        try withGit { git in try Self.draftTips(under: Self.trackingPrefix(remote) + "drafts/", in: git) }
+    }
+
+    /// Each draft's tip under `prefix` (this copy's drafts, or the server's as last fetched), by id.
+    static func draftTips(under prefix: String, in git: Repository) throws -> [String: ObjectID] {
+        Dictionary(
+            try git.references(withPrefix: prefix).map { (String($0.name.dropFirst(prefix.count)), $0.target) }, uniquingKeysWith: { $1 })
     }
 
     /// Tips of drafts a rejection or discard record closed, here or on the server. Only a
@@ -183,9 +178,7 @@ extension ContentRepository {
         }
         var tip = onto
         for edit in edits.reversed() {
-            let field = try FieldMerge.of(draft: edit.id, published: tip, base: edit.parents.first, layout: layout, in: git)
-            guard field.conflicts.isEmpty, let tree = try git.cherryPick(edit.id, onto: tip, overriding: field.overrides).tree
-            else { return nil }
+            guard let tree = try applyByField(edit, onto: tip, in: git).tree else { return nil }
             tip = try git.createCommit(tree: tree, parents: [tip], author: edit.author, committer: edit.committer, message: edit.message)
         }
         return tip
