@@ -28,15 +28,7 @@ struct Clone: ParsableCommand {
         if result.passwordNotStored {
             print("The password in the address was used for this clone only and not stored: set CLINICCTL_TOKEN for `clinicctl sync`.")
         }
-        print(
-            """
-            Next steps:
-              cd \(result.folder)
-              git config user.name "Your Name"; git config user.email you@clinic.example   (who you are)
-              clinicctl faq list                                                            (what is there)
-              clinicctl hours show                                                          (make your first edit after this)
-              clinicctl sync                                                                (send your edits, get everyone else's)
-            """)
+        print(Output.cloneNextSteps(folder: result.folder))
     }
 
     /// "ssh://host/srv/clinic.git" -> "clinic", as `git clone` names the folder. Never from the
