@@ -9,8 +9,8 @@ struct Clone: ParsableCommand {
         abstract: "Copy the clinic's shared repository to this computer.",
         discussion: """
             URL is the shared repository: ssh://user@host/path.git or user@host:path.git (your key from
-            CLINICCTL_SSH_KEY or ssh-agent; the server must be in ~/.ssh/known_hosts), https://... (a token
-            from CLINICCTL_TOKEN), git://... or a folder. DIR defaults to the repository's name.
+            CLINICCTL_SSH_KEY, ssh-agent, else ~/.ssh/id_ed25519, id_ecdsa or id_rsa; the server must be in
+            ~/.ssh/known_hosts), https://... (a token from CLINICCTL_TOKEN), git://... or a folder. DIR defaults to the repository's name.
             A password written in URL (https://user:password@...) is used for this clone only: it is
             never stored nor printed, so `clinicctl sync` then needs CLINICCTL_TOKEN. Credentials never
             follow a server's redirect to another host.
