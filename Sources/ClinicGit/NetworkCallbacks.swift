@@ -9,7 +9,12 @@ final class NetworkSession {
     let access: NetworkAccess
     let url: String
     var attempts = 0
-    var triedKinds: [String] = []
+    /// What was offered so far, as messages name it.
+    var tried: [String] = []
+    /// Whether the server asked for an ssh key, so that key files were looked at.
+    var askedForSSHKey = false
+    /// The configured key files that need a passphrase: read once a server asks for a key.
+    lazy var lockedKeys: Set<URL> = Set(access.sshKeys.filter(SSHPrivateKeyFile.needsPassphrase))
     /// Why a callback refused to go on; preferred over libgit2's generic message.
     var failure: GitError?
     var refusals: [String: String?] = [:]
@@ -112,55 +117,8 @@ final class NetworkSession {
             .filter { !$0.isEmpty }.map(redactingAddressPasswords)
     }
 
-    /// Offers each configured credential once, in order; stops after the last one or
-    /// after `maximumAttempts`, since libgit2 asks again after every refusal.
-    private func credential(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>?, _ userFromURL: String?, _ allowed: UInt32)
-        -> Int32
-    {
-        // Whoever asks, libgit2 names the configured address: check where it really is.
-        if let elsewhere = redirectedElsewhere { return refuseRedirect(to: elsewhere) }
-        if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0 {
-            return git_credential_username_new(out, userFromURL ?? access.sshUser ?? "git")
-        }
-        var candidates: [String] = []
-        if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
-            if access.sshKey != nil { candidates.append("the ssh key") }
-            if access.useSSHAgent { candidates.append("ssh-agent") }
-        }
-        if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, access.token != nil {
-            candidates.append(access.passwordFromAddress ? "the password written in the address" : "the token")
-        }
-        guard attempts < min(candidates.count, access.maximumAttempts) else {
-            return giveUp(candidates.isEmpty)
-        }
-        let kind = candidates[attempts]
-        attempts += 1
-        triedKinds.append(kind)
-        let user = userFromURL ?? access.sshUser ?? "git"
-        switch kind {
-        case "the ssh key":
-            let key = access.sshKey!.path
-            let publicKey = FileManager.default.fileExists(atPath: key + ".pub") ? key + ".pub" : nil
-            return git_credential_ssh_key_new(out, user, publicKey, key, nil)
-        case "ssh-agent":
-            return git_credential_ssh_key_from_agent(out, user)
-        default:
-            return git_credential_userpass_plaintext_new(out, userFromURL ?? access.tokenUser, access.token!)
-        }
-    }
-
-    private func giveUp(_ nothingToOffer: Bool) -> Int32 {
-        let message =
-            nothingToOffer
-            ? (configuredServer != nil
-                ? "the server at \(url) asks who you are, and there is nothing to offer it: set CLINICCTL_TOKEN to your token or password (a password written in a clone's address is used for that clone only and never stored)"
-                : "the server at \(url) asks who you are, and there is nothing to offer it: for ssh set CLINICCTL_SSH_KEY to your key file or start ssh-agent; for https set CLINICCTL_TOKEN")
-            : "the server at \(url) refused \(triedKinds.joined(separator: " and ")) (\(attempts) attempt\(attempts == 1 ? "" : "s")); check that your key or token is the one the server knows"
-        return fail(GitError(code: .authentication, operation: "sign in to \(url)", message: message), GIT_ERROR_NET, -1)
-    }
-
     /// Credentials go only to the server of the configured address: never after a redirect.
-    private func refuseRedirect(to elsewhere: String) -> Int32 {
+    func refuseRedirect(to elsewhere: String) -> Int32 {
         let from = configuredServer.map { Self.server($0.host, $0.port) } ?? url
         return fail(Self.redirectRefusal(from: from, to: elsewhere, url: url, asked: true), GIT_ERROR_HTTP, -1)
     }
@@ -179,7 +137,7 @@ final class NetworkSession {
     }
 
     /// Remembers why a callback stopped, and tells libgit2 the same.
-    private func fail(_ error: GitError, _ errorClass: git_error_t, _ code: Int32) -> Int32 {
+    func fail(_ error: GitError, _ errorClass: git_error_t, _ code: Int32) -> Int32 {
         failure = error
         git_error_set_str(Int32(errorClass.rawValue), error.message)
         return code
@@ -224,61 +182,5 @@ final class NetworkSession {
         let length = blob[0..<4].reduce(0) { $0 << 8 | Int($1) }
         guard length <= blob.count - 4 else { return "unknown" }
         return String(decoding: blob[4..<(4 + length)], as: UTF8.self)
-    }
-}
-
-/// Where libgit2 connects, seen from the callbacks. libgit2 1.5.1 gives the credentials
-/// callback the configured address even after a redirect; only its trace says which server
-/// each http(s) connection goes to ("Connecting to remote HOST port PORT"). The trace is one
-/// callback for the whole process, without a payload: each network call runs synchronously
-/// on one thread, so the session running on the calling thread is the one it is about.
-enum ConnectionTrace {
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key, nil)
-        return key
-    }()
-
-    /// Set once: libgit2's trace at the level that names connections (at that level it traces
-    /// only http connections and requests).
-    private static let installed: Bool = {
-        ensureLibgit2()
-        return git_trace_set(GIT_TRACE_DEBUG) { _, message in
-            guard let message, let session = ConnectionTrace.current else { return }
-            session.noteTrace(String(cString: message))
-        } == 0
-    }()
-
-    static var current: NetworkSession? {
-        pthread_getspecific(key).map { Unmanaged<NetworkSession>.fromOpaque($0).takeUnretainedValue() }
-    }
-
-    static func during<T>(_ session: NetworkSession, _ body: () throws -> T) rethrows -> T {
-        _ = installed
-        let previous = pthread_getspecific(key)
-        pthread_setspecific(key, Unmanaged.passUnretained(session).toOpaque())
-        defer { pthread_setspecific(key, previous) }
-        return try body()
-    }
-}
-
-extension NetworkSession {
-    /// Refuses the whole push (before any object is sent) when a leased reference is not,
-    /// on the server, what this copy last saw: someone else moved it meanwhile.
-    func checkLeases(_ updates: UnsafeMutablePointer<UnsafePointer<git_push_update>?>?, _ count: Int) -> Int32 {
-        guard !leases.isEmpty, let updates else { return 0 }
-        for index in 0..<count {
-            guard let update = updates[index]?.pointee, let name = update.dst_refname.map({ String(cString: $0) }),
-                let expected = leases[name]
-            else { continue }
-            let current = ObjectID(update.src)
-            guard current != expected else { continue }
-            failure = GitError(
-                code: .modified, operation: "push \(name)",
-                message: "the server's \(name) moved since this copy last saw it (\(expected.short), now "
-                    + "\(current.hex.allSatisfy { $0 == "0" } ? "removed" : current.short)); nothing was sent")
-            return -1
-        }
-        return 0
     }
 }

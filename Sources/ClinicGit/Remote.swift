@@ -5,8 +5,10 @@ import Foundation
 /// A plain value built where a command starts (from the environment), so tests set it
 /// instead of touching the user's real keys or `~/.ssh/known_hosts`.
 public struct NetworkAccess: Sendable, Equatable {
-    /// A private key file for ssh (its public half is read from `<key>.pub` when present).
-    public var sshKey: URL?
+    /// Private key files offered over ssh, in this order, each once (its public half is read
+    /// from `<key>.pub` when present). One that needs a passphrase is not offered: nothing
+    /// here can ask for it, and the error names the file.
+    public var sshKeys: [URL]
     /// Whether to ask a running ssh-agent for a key when no key file works.
     public var useSSHAgent: Bool
     /// The token for http(s) remotes (sent as the password), nil when none is set.
@@ -23,10 +25,10 @@ public struct NetworkAccess: Sendable, Equatable {
     public var passwordFromAddress = false
 
     public init(
-        sshKey: URL? = nil, useSSHAgent: Bool = true, token: String? = nil, tokenUser: String = "x-access-token",
+        sshKeys: [URL] = [], useSSHAgent: Bool = true, token: String? = nil, tokenUser: String = "x-access-token",
         sshUser: String? = nil, knownHosts: URL? = nil, maximumAttempts: Int = 3
     ) {
-        self.sshKey = sshKey
+        self.sshKeys = sshKeys
         self.useSSHAgent = useSSHAgent
         self.token = token
         self.tokenUser = tokenUser

@@ -6,9 +6,10 @@ extension Output {
         if bare {
             return """
 
-                Next: this bare repository is for sharing; each person clones it and works in the clone:
-                  git clone \(directory) clinic-content && cd clinic-content
-                  clinicctl config --as "Your Name <you@example.com>"
+                Next: this bare repository is for sharing.
+                  on this server, once:    clinicctl hooks install --server --repo \(directory)
+                  each person, a copy:     clinicctl clone \(directory) clinic-content    (from elsewhere: ssh://user@server\(absolute(directory)))
+                  then, in the copy:       cd clinic-content && clinicctl config --as "Your Name <you@example.com>"
                 """
         }
         return """
@@ -20,5 +21,22 @@ extension Output {
               make a first edit:       clinicctl hours show    (then e.g. clinicctl hours set LOCATION sat 9-1)
               see the open drafts:     clinicctl drafts
             """
+    }
+
+    /// What to type after `clinicctl clone`: the same first steps, then `sync` to share them.
+    static func cloneNextSteps(folder: String) -> String {
+        """
+        Next:
+          go into it:              cd \(folder)
+          say who you are, once:   clinicctl config --as "Your Name <you@example.com>"
+          see what is there:       clinicctl faq list
+          make a first edit:       clinicctl hours show    (then e.g. clinicctl hours set LOCATION sat 9-1)
+          send yours, get others': clinicctl sync
+        """
+    }
+
+    /// `directory` from the root, as an ssh address names it.
+    private static func absolute(_ directory: String) -> String {
+        URL(fileURLWithPath: directory).standardizedFileURL.path
     }
 }

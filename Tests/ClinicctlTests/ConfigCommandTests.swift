@@ -71,16 +71,3 @@ struct ConfigCommandTests {
         #expect(nothing.status == 0 && nothing.stdout.contains("No identity was saved"))
     }
 }
-
-@Suite("clinicctl init")
-struct InitNextStepsTests {
-    @Test("init prints the next steps, starting with saying who you are")
-    func nextSteps() throws {
-        let box = try Sandbox()
-        let target = box.root.appendingPathComponent("second")
-        let run = try box.clinicctl(["init", target.path, "--from", packageRoot.appendingPathComponent("content").path], in: box.root)
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Next:\n  go into it:              cd \(target.path)"), "\(run.stdout)")
-        #expect(run.stdout.contains("clinicctl config --as \"Your Name <you@example.com>\""))
-    }
-}

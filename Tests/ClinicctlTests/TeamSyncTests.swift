@@ -46,7 +46,7 @@ struct TeamSyncTests {
     @Test func officeManagerAndReviewerWorkFromTwoComputers() throws {
         let team = try Team()
         let (office, cloned) = try team.clone("office", as: Sandbox.manager)
-        #expect(cloned.stdout.contains("Next steps"))
+        #expect(cloned.stdout.contains("Next:"))
         let box = team.box
         #expect(try box.clinicctl(["faq", "add", "--question", "Do you take insurance?", "--answer", "Yes."], in: office).status == 0)
         #expect(

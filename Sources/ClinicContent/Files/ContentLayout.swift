@@ -1,9 +1,19 @@
 /// Where each kind of record lives inside the content directory.
 public struct ContentLayout: Hashable, Sendable {
-    /// Repository-relative folder holding the content (`content`).
-    public var directory: String
+    /// Repository-relative folder holding the content (`content`), written plainly: every path
+    /// made from it, and so every finding, names a file as it is in the repository.
+    public let directory: String
 
-    public init(directory: String = "content") { self.directory = directory }
+    /// `./content/`, `content//` and `./content` are all `content`.
+    public init(directory: String = "content") { self.directory = Self.plain(directory) }
+
+    /// `directory` without `.` parts and empty ones; `.` when nothing else is left. An absolute
+    /// path stays as it is, for the settings' check to refuse.
+    static func plain(_ directory: String) -> String {
+        guard !directory.hasPrefix("/") else { return directory }
+        let parts = directory.split(separator: "/").filter { $0 != "." }
+        return parts.isEmpty ? (directory.isEmpty ? directory : ".") : parts.joined(separator: "/")
+    }
 
     public var clinicFile: String { "\(directory)/clinic.yaml" }
     public var categoriesFile: String { "\(directory)/categories.yaml" }

@@ -53,7 +53,8 @@ extension ContentLoader {
                 if lastReviewed == nil {
                     reader.report(
                         "lastReviewed", rule: .faqLastReviewed,
-                        "lastReviewed \"\(raw)\" is not a real date; write YYYY-MM-DD")
+                        CalendarDay.problem(in: raw).map { "lastReviewed \"\(raw)\": \($0)" }
+                            ?? "lastReviewed \"\(raw)\" is not a real date; write YYYY-MM-DD")
                 }
             }
             if let translations = f.node("translations"), let t = reader.fields(translations, at: "translations") {

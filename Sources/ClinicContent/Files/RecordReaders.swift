@@ -101,14 +101,15 @@ extension ContentLoader {
             let weekly =
                 f.list("weekly") { r, _ -> WeeklyRange? in
                     let days = readDays(r, reader)
-                    guard let range = readRange(r, opens: .hoursWeeklyOpensRequired, closes: .hoursWeeklyClosesRequired, reader) else {
-                        return nil
-                    }
+                    let range = readRange(r, opens: .hoursWeeklyOpensRequired, closes: .hoursWeeklyClosesRequired, reader)
+                    guard let days, let range else { return nil }
                     return WeeklyRange(days: days, range: range)
                 } ?? []
             let appointments =
-                f.list("byAppointment") { r, _ in
-                    AppointmentDays(days: readDays(r, reader), note: r.localized("note", defaultLocale: locale))
+                f.list("byAppointment") { r, _ -> AppointmentDays? in
+                    let days = readDays(r, reader)
+                    let note = r.localized("note", defaultLocale: locale)
+                    return days.map { AppointmentDays(days: $0, note: note) }
                 } ?? []
             let special =
                 f.list("special") { s, _ -> SpecialHours? in

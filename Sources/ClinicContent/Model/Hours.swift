@@ -35,7 +35,8 @@ public struct TimeRange: Hashable, Sendable {
     public init(typed text: String, overnight: Bool) throws(HoursInputError) {
         let ends = text.replacingOccurrences(of: "–", with: "-").split(separator: "-", omittingEmptySubsequences: false)
         guard ends.count == 2, var start = TimeOfDay.reading(String(ends[0])), var end = TimeOfDay.reading(String(ends[1])) else {
-            throw HoursInputError(.notARange, text)
+            let reason = ends.count == 2 ? ends.lazy.compactMap { TimeOfDay.problem(in: String($0)) }.first : nil
+            throw HoursInputError(.notARange, text, reason: reason)
         }
         let endsInAfternoon = end.writing == .meridiem && end.time.minutes >= 720
         if start.writing == .bareHour, endsInAfternoon, let later = start.time.afternoon, later < end.time {
@@ -72,18 +73,22 @@ public struct HoursInputError: Error, Hashable, Sendable, CustomStringConvertibl
     /// How it was read, for `endsBeforeStart`.
     public var opens: TimeOfDay?
     public var closes: TimeOfDay?
+    /// What is wrong with a time in it (`25 is not an hour (00-24)`), for `notARange`.
+    public var reason: String?
 
-    public init(_ code: Code, _ text: String, opens: TimeOfDay? = nil, closes: TimeOfDay? = nil) {
+    public init(_ code: Code, _ text: String, opens: TimeOfDay? = nil, closes: TimeOfDay? = nil, reason: String? = nil) {
         self.code = code
         self.text = text
         self.opens = opens
         self.closes = closes
+        self.reason = reason
     }
 
     public var description: String {
         switch code {
         case .notARange:
-            "\"\(text)\" is not a time range; write OPEN-CLOSE like 07:00-19:00, 7am-3pm or 8-5"
+            reason.map { "\"\(text)\" is not a time range: \($0)" }
+                ?? "\"\(text)\" is not a time range; write OPEN-CLOSE like 07:00-19:00, 7am-3pm or 8-5"
         case .endsBeforeStart:
             "\"\(text)\" reads as \(opens?.description ?? "?")-\(closes?.description ?? "?"), which ends at or before it starts;"
                 + " write the closing time with pm (e.g. 8am-5pm) or in 24-hour form, or mark the range overnight"

@@ -57,18 +57,33 @@ public enum Weekday: String, CaseIterable, Sendable, Comparable, Hashable {
         }
     }
 
-    /// A compact label for a set of days: `Mon–Thu`, `Mon, Wed, Fri`, `Sat`.
-    public static func label(_ days: [Weekday]) -> String {
-        let sorted = Array(Set(days)).sorted()
+    /// Days for a sentence, in week order: `Monday`, `Monday and Saturday`,
+    /// `Tuesday–Friday and Sunday` (a run of three or more days as its first and last).
+    public static func sentence(_ days: [Weekday]) -> String {
+        var items: [String] = []
+        for run in runs(days) {
+            if run.count > 2 { items.append("\(run[0].fullName)–\(run.last!.fullName)") } else { items += run.map(\.fullName) }
+        }
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    /// The days in week order, each once, as runs of consecutive days.
+    static func runs(_ days: [Weekday]) -> [[Weekday]] {
         var runs: [[Weekday]] = []
-        for day in sorted {
+        for day in Array(Set(days)).sorted() {
             if let last = runs.last?.last, last.index + 1 == day.index {
                 runs[runs.count - 1].append(day)
             } else {
                 runs.append([day])
             }
         }
-        return runs.map { run in
+        return runs
+    }
+
+    /// A compact label for a set of days: `Mon–Thu`, `Mon, Wed, Fri`, `Sat`.
+    public static func label(_ days: [Weekday]) -> String {
+        runs(days).map { run in
             switch run.count {
             case 1: run[0].shortName
             case 2: "\(run[0].shortName), \(run[1].shortName)"

@@ -1,4 +1,3 @@
-internal import ClinicGit
 import Foundation
 
 /// What `sync` did, one line per published branch, draft or record it touched.
@@ -77,21 +76,5 @@ public struct SyncReport: Sendable, Codable, Equatable {
     /// True when the server refused something, or an approval made here is left to finish.
     public var hasRefusals: Bool {
         lines.contains { $0.outcome == .refused || $0.outcome == .notApprovedAgain || $0.outcome == .notFollowed }
-    }
-}
-
-extension WorkEnvironment {
-    /// Credentials and host-key checks for talking to a server, from the environment:
-    /// `CLINICCTL_SSH_KEY` (a private key file), ssh-agent (`SSH_AUTH_SOCK`),
-    /// `CLINICCTL_TOKEN` for http(s), `CLINICCTL_KNOWN_HOSTS` (else `~/.ssh/known_hosts`).
-    var networkAccess: NetworkAccess {
-        let home = variables["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
-        return NetworkAccess(
-            sshKey: variables["CLINICCTL_SSH_KEY"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) },
-            useSSHAgent: !(variables["SSH_AUTH_SOCK"] ?? "").isEmpty,
-            token: variables["CLINICCTL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
-            sshUser: variables["USER"],
-            knownHosts: variables["CLINICCTL_KNOWN_HOSTS"].map { URL(fileURLWithPath: $0) }
-                ?? home.appendingPathComponent(".ssh/known_hosts"))
     }
 }

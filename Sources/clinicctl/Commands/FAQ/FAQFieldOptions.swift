@@ -26,7 +26,8 @@ struct FAQFieldOptions: ParsableArguments {
         if answer != nil && answerFile != nil { throw ValidationError("give --answer or --answer-file, not both") }
         if edit && answerFile != nil { throw ValidationError("give --edit or --answer-file, not both") }
         if let lastReviewed, CalendarDay(lastReviewed) == nil {
-            throw ValidationError("--last-reviewed \"\(lastReviewed)\" is not a date like 2026-11-29")
+            let reason = CalendarDay.problem(in: lastReviewed).map { ": \($0)" } ?? " like 2026-11-29"
+            throw ValidationError("--last-reviewed \"\(lastReviewed)\" is not a date\(reason)")
         }
         if let locale, !Formats.isLanguageTag(locale) {
             throw ValidationError("--locale \"\(locale)\" is not a language tag like es or pt-BR")

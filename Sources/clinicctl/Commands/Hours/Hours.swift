@@ -46,13 +46,18 @@ struct Hours: ParsableCommand {
     static func dates(_ text: String) throws -> (CalendarDay, CalendarDay?) {
         let parts = text.components(separatedBy: "..")
         guard (1...2).contains(parts.count), let from = CalendarDay(parts[0]) else {
+            if parts.count <= 2, let reason = CalendarDay.problem(in: parts[0]) { throw ValidationError(notADate(parts[0], reason)) }
             throw ValidationError(
                 "\"\(text)\" is not a date like 2026-12-24 or a range like 2026-12-24..2026-12-26" + didYouMean(parts[0]))
         }
         guard parts.count == 2 else { return (from, nil) }
         guard let through = CalendarDay(parts[1]) else {
+            if let reason = CalendarDay.problem(in: parts[1]) { throw ValidationError(notADate(parts[1], reason)) }
             throw ValidationError("\"\(parts[1])\" is not a date like 2026-12-26" + didYouMean(parts[1]))
         }
         return (from, through)
     }
+
+    /// `"2026-02-30" is not a date: February 2026 has 28 days`.
+    static func notADate(_ text: String, _ reason: String) -> String { "\"\(text)\" is not a date: \(reason)" }
 }

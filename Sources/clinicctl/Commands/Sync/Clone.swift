@@ -9,8 +9,8 @@ struct Clone: ParsableCommand {
         abstract: "Copy the clinic's shared repository to this computer.",
         discussion: """
             URL is the shared repository: ssh://user@host/path.git or user@host:path.git (your key from
-            CLINICCTL_SSH_KEY or ssh-agent; the server must be in ~/.ssh/known_hosts), https://... (a token
-            from CLINICCTL_TOKEN), git://... or a folder. DIR defaults to the repository's name.
+            CLINICCTL_SSH_KEY, ssh-agent, else ~/.ssh/id_ed25519, id_ecdsa or id_rsa; the server must be in
+            ~/.ssh/known_hosts), https://... (a token from CLINICCTL_TOKEN), git://... or a folder. DIR defaults to the repository's name.
             A password written in URL (https://user:password@...) is used for this clone only: it is
             never stored nor printed, so `clinicctl sync` then needs CLINICCTL_TOKEN. Credentials never
             follow a server's redirect to another host.
@@ -28,15 +28,7 @@ struct Clone: ParsableCommand {
         if result.passwordNotStored {
             print("The password in the address was used for this clone only and not stored: set CLINICCTL_TOKEN for `clinicctl sync`.")
         }
-        print(
-            """
-            Next steps:
-              cd \(result.folder)
-              git config user.name "Your Name"; git config user.email you@clinic.example   (who you are)
-              clinicctl faq list                                                            (what is there)
-              clinicctl hours show                                                          (make your first edit after this)
-              clinicctl sync                                                                (send your edits, get everyone else's)
-            """)
+        print(Output.cloneNextSteps(folder: result.folder))
     }
 
     /// "ssh://host/srv/clinic.git" -> "clinic", as `git clone` names the folder. Never from the
