@@ -58,3 +58,36 @@ struct LiveStateTests {
         #expect(try clinic.repository.status().deployment?.revision == tip)
     }
 }
+
+/// Issue 24, item 3: each deployment's note also goes into a commit every clone fetches.
+@Suite("live state: the deployment record that travels")
+struct DeploymentRecordTests {
+    @Test("each note is a commit on refs/clinicctl/deployment, on top of the one before, made by the publish at the clock's time")
+    func notesAreCommits() throws {
+        let clinic = try TestClinic()
+        let repository = clinic.repository
+        let first = try repository.publishedRevision()
+        try repository.recordDeployed(first, replacing: nil)
+        repository.noteDeployment(first, previous: nil, hooks: ["10-webroot"], notRun: [])
+        let firstRecord = try clinic.git("rev-parse", "refs/clinicctl/deployment")
+        let approved = try repository.approve(
+            try repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office).draft, as: People.rita)
+        let when = clinic.clock.advance()
+        try repository.recordDeployed(approved.mergedRevision, replacing: first)
+        repository.noteDeployment(approved.mergedRevision, previous: first, hooks: ["10-webroot", "20-webhook"], notRun: [])
+
+        #expect(try clinic.git("rev-parse", "refs/clinicctl/deployment^") == firstRecord)
+        let note = try clinic.git("show", "refs/clinicctl/deployment:deployment.json")
+        #expect(note.contains("\"revision\" : \"\(approved.mergedRevision.hex)\""), "\(note)")
+        #expect(note.contains("\"previousRevision\" : \"\(first.hex)\"") && note.contains("\"20-webhook\""), "\(note)")
+        let made = try clinic.git("log", "-1", "--format=%an <%ae> %ct %s", "refs/clinicctl/deployment")
+        #expect(
+            made
+                == "clinicctl publish <publish@clinicctl.invalid> \(Int(when.timeIntervalSince1970)) clinicctl publish: deployed \(approved.mergedRevision.short)"
+        )
+        // This copy's own record is what it reads while it has no server's.
+        let website = try repository.websiteDeployment()
+        #expect(website?.revision == approved.mergedRevision && website?.recordedBy == nil)
+        #expect(website?.deployment?.hooks == ["10-webroot", "20-webhook"])
+    }
+}

@@ -46,14 +46,14 @@ extension ContentRepository {
     ///
     /// The deployment already happened, so a note that cannot be written is
     /// said (through the environment's notice) rather than thrown.
+    /// The note also goes into `refs/clinicctl/deployment` (`recordDeploymentForClones`), so
+    /// every clone's `sync` learns what the website serves.
     public func noteDeployment(_ revision: Revision, previous: Revision?, hooks: [String], notRun: [String]) {
         let note = Deployment(revision: revision, previousRevision: previous, deployedAt: environment.now(), hooks: hooks, notRun: notRun)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
         do {
             try FileManager.default.createDirectory(at: deploymentNoteFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try encoder.encode(note).write(to: deploymentNoteFile, options: .atomic)
+            try note.encoded().write(to: deploymentNoteFile, options: .atomic)
+            try recordDeploymentForClones(note)
         } catch {
             environment.notice(
                 "\(revision.short) is deployed, but when and by which hooks could not be noted in \(deploymentNoteFile.path): \(error.localizedDescription)"
@@ -64,11 +64,26 @@ extension ContentRepository {
     /// The note of the publish that deployed `revision`; nil when there is none
     /// for it (an older clinicctl deployed it, or the note is unreadable).
     public func deployment(of revision: Revision) -> Deployment? {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        guard let data = try? Data(contentsOf: deploymentNoteFile),
-            let note = try? decoder.decode(Deployment.self, from: data), note.revision == revision
+        guard let data = try? Data(contentsOf: deploymentNoteFile), let note = Deployment(json: data), note.revision == revision
         else { return nil }
         return note
+    }
+}
+
+extension Deployment {
+    /// The note as JSON: sorted keys, ISO 8601 dates.
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(self)
+    }
+
+    /// Reads a note; nil when it is not one.
+    init?(json data: Data) {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let note = try? decoder.decode(Deployment.self, from: data) else { return nil }
+        self = note
     }
 }

@@ -23,6 +23,8 @@ public struct LiveState: Sendable, Codable {
     public var deployedSummary: String?
     /// When and by which hooks; nil when not known (deployed by an older clinicctl).
     public var deployment: Deployment?
+    /// The remote whose publish deployed it (in a clone, as fetched by the last sync); nil when this copy's own.
+    public var recordedBy: String?
     /// Whether the deployed revision includes everything published.
     public var upToDate: Bool
     /// Approved drafts not deployed yet, newest first.
@@ -34,11 +36,13 @@ public struct LiveState: Sendable, Codable {
 }
 
 extension ContentRepository {
-    /// What is live now, read from `refs/clinicctl/deployed`, the note of the
-    /// publish that moved it, and the published branch's first-parent history.
+    /// What is live now, read from `refs/clinicctl/deployed` (in a clone, the server's, as the
+    /// last sync fetched it: `websiteDeployment`), the note of the publish that moved it, and
+    /// the published branch's first-parent history.
     public func liveState() throws -> LiveState {
         let tip = try publishedTip()
-        let deployed = try deployedRevision()
+        let website = try websiteDeployment()
+        let deployed = website?.revision
         let zone = try clinicTimeZone()
         let (summary, waiting, others) = try withGit(reference: Self.deployedRef) { git in
             var waiting: [LiveState.WaitingApproval] = []
@@ -59,7 +63,8 @@ extension ContentRepository {
         }
         return LiveState(
             publishedBranch: config.publishedBranch, published: Revision(tip), deployed: deployed, deployedSummary: summary,
-            deployment: deployed.flatMap(deployment(of:)), upToDate: deployed != nil && waiting.isEmpty && others.isEmpty,
+            deployment: website?.deployment, recordedBy: website?.recordedBy,
+            upToDate: deployed != nil && waiting.isEmpty && others.isEmpty,
             waiting: waiting, otherChangesWaiting: others, timeZone: zone.identifier)
     }
 }

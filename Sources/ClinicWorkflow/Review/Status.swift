@@ -11,6 +11,8 @@ public struct RepositoryStatus: Sendable, Codable {
     public var deployed: Revision?
     /// When and by which hooks the deployed revision went live; nil when not known.
     public var deployment: Deployment?
+    /// The remote whose publish deployed it (in a clone, as the last sync fetched it); nil when this copy's own.
+    public var deploymentRecordedBy: String? = nil
     /// Published changes not yet deployed, newest first.
     public var notDeployed: [String]
     /// References under `drafts/` that are not drafts (see `draftListing`).
@@ -29,9 +31,14 @@ public struct RepositoryStatus: Sendable, Codable {
 extension ContentRepository {
     public func status() throws -> RepositoryStatus {
         let tip = try publishedTip()
+        let website = try websiteDeployment()
+        let serverExported = hasRemote() ? try serverExportedRevision() : nil
+        // A clone whose server publishes follows the server's records, not its own.
+        let followsServer = website?.recordedBy != nil || (website == nil && serverExported != nil)
         let (deployed, pending, summary, exported) = try withGit(reference: Self.deployedRef) { git in
-            let deployed = try git.referenceTarget(Self.deployedRef)
-            let exported = try git.referenceTarget(Self.exportedRef).flatMap { exported in
+            let deployed = website?.revision.id
+            let exportedHere = followsServer ? serverExported?.id : try git.referenceTarget(Self.exportedRef)
+            let exported = try exportedHere.flatMap { exported in
                 try deployed.map { try git.isAncestor(exported, of: $0) } == true ? nil : exported
             }
             let pending = try git.firstParentLog(from: tip, limit: 200)
@@ -43,7 +50,8 @@ extension ContentRepository {
         return RepositoryStatus(
             publishedBranch: config.publishedBranch, publishedTip: Revision(tip), publishedSummary: summary,
             openDrafts: listing.drafts.map(\.id), deployed: deployed.map(Revision.init),
-            deployment: deployed.flatMap { deployment(of: Revision($0)) }, notDeployed: pending, skippedDraftReferences: listing.skipped,
+            deployment: website?.deployment, deploymentRecordedBy: website?.recordedBy, notDeployed: pending,
+            skippedDraftReferences: listing.skipped,
             exportedNotDeployed: exported.map(Revision.init), server: try draftPlaces(), publishedApproval: try approvalCheck(of: tip),
             unverifiedRecords: try unverifiedRecords())
     }

@@ -139,9 +139,7 @@ extension ContentRepository {
     }
 
     private func refusal(of update: ProposedUpdate, rules: [ApprovalRule], started: Date) throws -> String? {
-        if update.reference.hasPrefix("refs/clinicctl/") {
-            return update.old == nil ? nil : "clinicctl's records are only ever added; \(update.reference) cannot be changed or deleted"
-        }
+        if update.reference.hasPrefix("refs/clinicctl/") { return recordRefusal(of: update) }
         guard update.reference == publishedRef else { return try refusalOfOtherReference(update) }
         let branch = config.publishedBranch
         guard let new = update.new else { return "\(branch) is the published content; it cannot be deleted" }

@@ -18,6 +18,7 @@ struct Live: ParsableCommand {
         if let deployed = live.deployed {
             print("Live: \(deployed.short) \(live.deployedSummary ?? "")")
             print("  \(Self.how(live.deployment, in: zone))")
+            if let server = live.recordedBy { print("  as the server (\(server)) recorded it, fetched by the last `clinicctl sync`") }
         } else {
             print("Live: nothing was deployed yet")
         }
@@ -32,6 +33,9 @@ struct Live: ParsableCommand {
         if !live.otherChangesWaiting.isEmpty {
             print("Other published changes not deployed yet:")
             live.otherChangesWaiting.forEach { print("  \($0)") }
+        }
+        if live.recordedBy != nil {
+            return print("\nThe server publishes each approval as it arrives; `clinicctl sync` brings its newest record.")
         }
         print("\nNext:\n  deploy them:  clinicctl publish")
     }

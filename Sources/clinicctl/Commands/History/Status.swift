@@ -35,7 +35,11 @@ struct Status: ParsableCommand {
             print(Output.lastSync(places, now: repository.environment.now()))
         }
         if let deployed = status.deployed {
-            if case .unverified(let reason) = try DeploymentCheck.check(repository, webRoot: webRoot) {
+            if let server = status.deploymentRecordedBy {
+                print(
+                    "Deployed: \(deployed.short)" + (status.notDeployed.isEmpty ? " (up to date)" : "")
+                        + ", as the server (\(server)) recorded it at the last sync")
+            } else if case .unverified(let reason) = try DeploymentCheck.check(repository, webRoot: webRoot) {
                 print("Deployed: \(deployed.short) (unverified: \(reason))")
             } else {
                 print("Deployed: \(deployed.short)" + (status.notDeployed.isEmpty ? " (up to date)" : ""))
@@ -45,7 +49,8 @@ struct Status: ParsableCommand {
             print("Deployed: never (run `clinicctl publish`)")
         }
         if let exported = status.exportedNotDeployed {
-            print("Exported, not deployed: \(exported.short) (every deploy hook skipped; see hooks/README.md)")
+            let place = status.deploymentRecordedBy.map { " on the server (\($0))" } ?? ""
+            print("Exported, not deployed\(place): \(exported.short) (every deploy hook skipped; see hooks/README.md)")
         }
         if !status.notDeployed.isEmpty {
             print("Approved but not deployed yet:")

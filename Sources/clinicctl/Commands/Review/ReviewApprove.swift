@@ -24,12 +24,18 @@ extension Review {
         @Option(help: ArgumentHelp("Stop a deploy hook still running after this many seconds.", valueName: "seconds"))
         var timeout: Int = 60
         @Flag(help: "In a clone: approve here only, and send it later with `clinicctl sync`.") var local = false
+        @Option(
+            help: ArgumentHelp(
+                "In a clone: wait this long for the server to publish the approval before saying it has not yet.",
+                valueName: "seconds"))
+        var wait: Double = 10
         @OptionGroup var identity: IdentityOptions
         @OptionGroup var signing: SigningOption
 
         var accepted: [Acceptance] { accept.flatMap { $0.split(separator: ",") }.compactMap { Acceptance(rawValue: String($0)) } }
 
         func validate() throws {
+            guard wait >= 0, wait <= 600 else { throw ValidationError("--wait takes 0 to 600 seconds, not \(wait)") }
             for word in accept.flatMap({ $0.split(separator: ",") }) where Acceptance(rawValue: String(word)) == nil {
                 throw ValidationError("--accept takes hooks, settings or files, not \"\(word)\"")
             }
@@ -45,8 +51,9 @@ extension Review {
                 tip = unseen?.tip
             }
             let signingKey = try signing.key(repository)
+            let throughServer = !local && repository.hasRemote()
             let result =
-                !local && repository.hasRemote()
+                throughServer
                 ? try repository.approveThroughServer(
                     id, as: person, message: message, accepting: Set(accepted), tip: tip, signingKey: signingKey)
                 : try repository.approve(id, as: person, message: message, accepting: Set(accepted), tip: tip, signingKey: signingKey)
@@ -55,7 +62,9 @@ extension Review {
                 print(ReviewText.render(unseen, publishedBranch: repository.config.publishedBranch) + "\n")
             }
             try report(result, repository)
-            if !noPublish { try publish(repository, revision: result.mergedRevision) }
+            if noPublish { return }
+            if throughServer, try reportServerPublication(repository, revision: result.mergedRevision) { return }
+            try publish(repository, revision: result.mergedRevision)
         }
 
         func report(_ result: ApprovalResult, _ repository: ContentRepository) throws {
