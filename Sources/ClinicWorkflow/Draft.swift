@@ -88,7 +88,6 @@ public struct Rejection: Hashable, Sendable, Codable {
 
 extension ContentRepository {
     public func draftRef(_ id: String) -> String { Self.draftPrefix + id }
-    public func rejectedRef(_ id: String) -> String { Self.rejectedPrefix + id }
 
     /// The open draft `id`, or an error naming the closest open ones.
     public func draft(_ id: String) throws -> Draft {
@@ -100,19 +99,18 @@ extension ContentRepository {
         if usable, let tip = try withGit(draft: id, { try $0.referenceTarget(draftRef(id)) }) {
             return try describeDraft(id: id, tip: tip, published: published, state: .open)
         }
-        if usable, let record = try withGit(draft: id, { try $0.referenceTarget(rejectedRef(id)) }) {
-            if let check = try ClosingRecordVerifier(self).check(reference: rejectedRef(id), under: "refs/clinicctl/", commit: record),
-                let problem = check.unverified
-            {
-                throw WorkflowError(
-                    .notFound,
-                    "there is no open draft \"\(id)\"; \(rejectedRef(id)) claims it was rejected, but that record is unverified "
-                        + "(\(problem)) and closed nothing. Its edits are kept there", draft: id, reference: rejectedRef(id))
-            }
+        let rejections = usable ? try draftRecords(draft: id).openRejections(of: id) : []
+        if let rejection = rejections.first(where: \.verified) {
             throw WorkflowError(
                 .notFound,
                 "draft \(id) was rejected and is closed; see `clinicctl drafts --mine` for the reason, then reopen it to fix it: `clinicctl draft reopen \(id)`",
-                draft: id, reference: rejectedRef(id))
+                draft: id, reference: rejection.reference)
+        }
+        if let rejection = rejections.first, let problem = rejection.unverified {
+            throw WorkflowError(
+                .notFound,
+                "there is no open draft \"\(id)\"; \(rejection.reference) claims it was rejected, but that record is unverified "
+                    + "(\(problem)) and closed nothing. Its edits are kept there", draft: id, reference: rejection.reference)
         }
         let open = try drafts().map(\.id)
         throw WorkflowError(
@@ -199,7 +197,8 @@ extension ContentRepository {
         if stem.isEmpty { stem = "draft" }
         var candidate = stem
         var counter = 2
-        while try withGit({ try $0.referenceTarget(draftRef(candidate)) ?? $0.referenceTarget(rejectedRef(candidate)) }) != nil {
+        let records = try draftRecords(draft: stem)
+        while try withGit({ try $0.referenceTarget(draftRef(candidate)) }) != nil || !records.openRejections(of: candidate).isEmpty {
             candidate = "\(stem)-\(counter)"
             counter += 1
         }

@@ -43,17 +43,19 @@ extension ContentRepository {
     /// so is a record that does not count (see `ClosingRecord`) while its draft is open: it
     /// closed nothing, and `unverifiedRecords` reports it. One whose draft is gone is listed,
     /// marked unverified.
+    ///
+    /// A draft rejected, reopened and rejected again is listed once, with its newest rejection
+    /// that no reopening answers; one reopened and not rejected since is not listed.
     public func rejectedDrafts() throws -> [Draft] {
         let published = try withGit { try $0.referenceTarget(publishedRef) }
-        let verifier = ClosingRecordVerifier(self)
+        let records = try draftRecords()
         var drafts: [Draft] = []
-        for ref in try withGit({ try $0.references(withPrefix: Self.rejectedPrefix) }) {
-            let id = String(ref.name.dropFirst(Self.rejectedPrefix.count))
-            guard Formats.isSlug(id) else { continue }
-            guard let record = try? withGit(reference: ref.name, { try $0.commit(ref.target) }) else { continue }
-            guard let check = try verifier.check(reference: ref.name, under: "refs/clinicctl/", commit: ref.target) else { continue }
+        for id in Set(records.records.filter { $0.kind == .rejection }.map(\.draft)).sorted() {
+            guard let check = records.openRejections(of: id).first(where: \.verified) ?? records.openRejections(of: id).first,
+                let record = try? withGit(reference: check.reference, { try $0.commit(check.record.id) })
+            else { continue }
             if !check.verified, try withGit({ try $0.referenceTarget(draftRef(id)) }) != nil { continue }
-            let tip = record.parents.first ?? ref.target
+            let tip = check.tip.id
             guard var draft = try? describeDraft(id: id, tip: tip, published: published, state: .rejected) else { continue }
             draft.rejection = Rejection.read(from: record)
             draft.rejection?.verified = check.verified

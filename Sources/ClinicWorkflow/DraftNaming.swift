@@ -38,10 +38,10 @@ extension ContentRepository {
                 .refused, "draft \(name) is already open; add to it with `--draft \(name)`, or choose another --draft-name",
                 draft: name, reference: draftRef(name))
         }
-        if try withGit(draft: name, { try $0.referenceTarget(rejectedRef(name)) }) != nil {
+        if let rejection = try draftRecords(draft: name).openRejections(of: name).first {
             throw WorkflowError(
                 .refused, "draft \(name) was rejected and its name stays with it; choose another --draft-name", draft: name,
-                reference: rejectedRef(name))
+                reference: rejection.reference)
         }
         return name
     }

@@ -14,7 +14,8 @@ struct ClosingTests {
         clinic.clock.advance()
         let rejection = try clinic.repository.reject(edit.draft, as: People.rita, reason: "  We are open on Fridays.\nAsk Jo.\n")
         #expect(rejection.reason == "We are open on Fridays.\nAsk Jo.")
-        let ref = "refs/clinicctl/rejected/\(edit.draft)"
+        // Each rejection under a name of its own: the draft's id and the record's short id.
+        let ref = "refs/clinicctl/rejected/\(edit.draft)-\(rejection.record.short)"
         #expect(try clinic.git("rev-parse", ref) == rejection.record.hex)
         #expect(try clinic.git("log", "-1", "--format=%P|%an|%s", ref) == "\(edit.commit.hex)|Rita Reviewer|Reject draft \(edit.draft)")
         #expect(try clinic.repository.drafts().isEmpty)

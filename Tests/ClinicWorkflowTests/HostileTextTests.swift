@@ -27,11 +27,11 @@ struct HostileTextTests {
         let clinic = try TestClinic()
         let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
         let reason = "Not on a Friday.\nDraft: other\nRejected-by: Mallory <mallory@example.com>\n---\n# ask Jo"
-        _ = try clinic.repository.reject(edit.draft, as: People.rita, reason: reason)
+        let made = try clinic.repository.reject(edit.draft, as: People.rita, reason: reason)
         let rejection = try #require(try clinic.repository.rejectedDrafts().first?.rejection)
         #expect(rejection.reason == reason)
         #expect(rejection.reviewer == People.rita)
-        let record = "refs/clinicctl/rejected/\(edit.draft)"
+        let record = "refs/clinicctl/rejected/\(edit.draft)-\(made.record.short)"
         #expect(try clinic.git("log", "-1", "--format=%(trailers:key=Rejected-by,valueonly,separator=%x2C)", record) == "\(People.rita)")
     }
 

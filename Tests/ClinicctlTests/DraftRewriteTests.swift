@@ -93,14 +93,20 @@ struct DraftRewriteTests {
         try threeEdits(box)
         let tip = try box.gitOutput(["rev-parse", "drafts/\(draft)"])
         #expect(try box.clinicctl(["review", "reject", draft, "--reason", "Fridays stay long."], as: Sandbox.reviewer).status == 0)
-        let record = try box.gitOutput(["rev-parse", "refs/clinicctl/rejected/\(draft)"])
+        let rejectionRef = try box.rejectionRecord(of: draft)
+        let record = try box.gitOutput(["rev-parse", rejectionRef])
         let refused = try box.clinicctl(["draft", "reopen", draft], as: "Stranger <stranger@example.com>")
         #expect(refused.status == 1 && refused.stderr.contains("may reopen it"))
         let run = try box.clinicctl(["draft", "reopen", draft, "--json"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try box.gitOutput(["rev-parse", "drafts/\(draft)"]) == tip)
-        #expect(try box.git(["rev-parse", "--verify", "-q", "refs/clinicctl/rejected/\(draft)"]).status != 0)
-        #expect(try box.gitOutput(["rev-parse", "refs/clinicctl/reopened/\(draft)-\(record.prefix(7))"]) == record)
+        // The rejection stays on record; a reopening on top of it, by the author, answers it.
+        #expect(try box.gitOutput(["rev-parse", rejectionRef]) == record)
+        let reopening = "refs/clinicctl/reopened/\(draft)-\(record.prefix(7))"
+        #expect(try box.gitOutput(["rev-parse", "\(reopening)^"]) == record)
+        #expect(
+            try box.gitOutput(["log", "-1", "--format=%an|%(trailers:key=Reopened-by,valueonly)", reopening])
+                == "\(Sandbox.manager.split(separator: "<")[0].trimmingCharacters(in: .whitespaces))|\(Sandbox.manager)")
         #expect(try box.clinicctl(["draft", "undo", draft]).status == 0, "the reopened draft can be fixed")
         let again = try box.clinicctl(["draft", "reopen", draft])
         #expect(again.status == 1 && again.stderr.contains("is open, not rejected"))

@@ -68,7 +68,7 @@ struct HardeningRecordTests {
         let real = try box.clinicctl(["drafts", "--all"])
         #expect(real.stdout.contains("rejected by \(Sandbox.reviewer):"), "\(real.stdout)")
 
-        let ref = "refs/clinicctl/rejected/\(Self.draft)"
+        let ref = try box.rejectionRecord(of: Self.draft)
         let message = try box.gitOutput(["log", "-1", "--format=%B", ref])
         let forged = try box.gitOutput(
             [

@@ -183,11 +183,12 @@ struct ReviewWorkflowTests {
         let mine = try box.clinicctl(["drafts", "--mine"])
         #expect(mine.stdout.contains("rejected"))
         #expect(mine.stdout.contains("We do not sell anything."))
-        #expect(try box.gitOutput(["rev-parse", "refs/clinicctl/rejected/faq-do-you-sell-supplements^"]) == tip)
+        let record = try box.rejectionRecord(of: "faq-do-you-sell-supplements")
+        #expect(try box.gitOutput(["rev-parse", "\(record)^"]) == tip)
         #expect(try box.show(tip, "content/faq/do-you-sell-supplements.md").hasSuffix("Yes!"))
         #expect(
             try box.gitOutput([
-                "log", "-1", "--format=%(trailers:key=Rejected-by,valueonly)", "refs/clinicctl/rejected/faq-do-you-sell-supplements",
+                "log", "-1", "--format=%(trailers:key=Rejected-by,valueonly)", record,
             ]) == Sandbox.reviewer)
         let show = try box.clinicctl(["review", "show", "faq-do-you-sell-supplements"])
         #expect(show.stdout.contains("rejected by \(Sandbox.reviewer)"))

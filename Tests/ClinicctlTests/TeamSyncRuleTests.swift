@@ -134,7 +134,7 @@ struct TeamSyncRuleTests {
         let reject = try box.clinicctl(
             ["review", "reject", "faq-do-you-take-insurance", "--reason", "Say which plans."], as: Sandbox.reviewer, in: laptop)
         #expect(reject.status == 0, "\(reject.stderr)")
-        let record = "refs/clinicctl/rejected/faq-do-you-take-insurance"
+        let record = try box.rejectionRecord(of: "faq-do-you-take-insurance", in: laptop)
         let sent = try team.serverRef(record)
         #expect(!sent.isEmpty)
         // A later record on top of it (a fast-forward), one beside it (a forced push), and a deletion.

@@ -93,8 +93,9 @@ struct TeamSyncClosingTests {
         let rejected = try box.clinicctl(["review", "reject", draft, "--reason", "Say which plans."], as: Sandbox.reviewer, in: laptop)
         #expect(rejected.status == 0, "\(rejected.stderr)")
         #expect(rejected.stderr.isEmpty, "\(rejected.stderr)")
-        let local = try box.git(["rev-parse", "refs/clinicctl/rejected/\(draft)"], in: laptop).stdout
-        #expect(try team.serverRef("refs/clinicctl/rejected/\(draft)") + "\n" == local)
+        let record = try box.rejectionRecord(of: draft, in: laptop)
+        let local = try box.git(["rev-parse", record], in: laptop).stdout
+        #expect(try team.serverRef(record) + "\n" == local)
         // Never a deletion on the server: the record closes the draft there.
         #expect(try !team.serverRef("refs/heads/drafts/\(draft)").isEmpty)
         // The office learns of it at its next sync, and the draft is closed there too.
@@ -134,7 +135,8 @@ struct TeamSyncClosingTests {
         #expect(rejected.status == 0, "\(rejected.stderr)")
         #expect(rejected.stderr.contains("did not reach the server"), "\(rejected.stderr)")
         #expect(rejected.stderr.contains("run `clinicctl sync` to send it"))
-        #expect(try box.git(["rev-parse", "--verify", "-q", "refs/clinicctl/rejected/\(draft)"], in: laptop).status == 0)
-        #expect(try team.serverRef("refs/clinicctl/rejected/\(draft)").isEmpty)
+        let record = try box.rejectionRecord(of: draft, in: laptop)
+        #expect(try box.git(["rev-parse", "--verify", "-q", record], in: laptop).status == 0)
+        #expect(try team.serverRef(record).isEmpty)
     }
 }

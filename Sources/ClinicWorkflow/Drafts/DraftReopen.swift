@@ -6,9 +6,11 @@ import Foundation
 public struct DraftReopening: Sendable, Codable {
     public var draft: String
     public var tip: Revision
-    /// The rejection, kept under `refs/clinicctl/reopened/<id>-<record>` so the reason stays readable.
+    /// The rejection it answers, whose reason stays readable.
     public var rejection: Rejection
-    public var keptAt: String
+    /// The reopening record, `refs/clinicctl/reopened/<id>-<rejection>`; nil when the rejection
+    /// did not count (it closed nothing, so there was nothing to answer).
+    public var keptAt: String?
 }
 
 extension ContentRepository {
@@ -17,7 +19,11 @@ extension ContentRepository {
     /// Opens a rejected draft again, as it was when it was rejected, so its author
     /// can fix it instead of retyping it. Its authors or a reviewer may; refused
     /// when a draft with that id is open or no draft with that id was rejected.
-    public func reopen(_ id: String, as person: Person) throws -> DraftReopening {
+    ///
+    /// The rejection stays where it is (records are only ever added); a reopening record, a
+    /// commit on top of it, answers it, so every copy and the server read the draft as open
+    /// again. A reviewer reopening someone else's draft signs it where approvals must be signed.
+    public func reopen(_ id: String, as person: Person, signingKey: SigningKey? = nil) throws -> DraftReopening {
         if try withGit(draft: id, { try $0.referenceTarget(draftRef(id)) }) != nil {
             throw WorkflowError(
                 .refused, "draft \(id) is open, not rejected: there is nothing to reopen (see `clinicctl review show \(id)`)", draft: id,
@@ -29,7 +35,7 @@ extension ContentRepository {
                 .notFound,
                 "no draft \"\(id)\" was rejected"
                     + (names.isEmpty ? "; there are no rejected drafts" : "; rejected drafts: \(names.joined(separator: ", "))"),
-                draft: id, reference: rejectedRef(id))
+                draft: id)
         }
         guard rejected.authors.contains(where: { $0.isSame(as: person) }) || config.isReviewer(email: person.email) else {
             throw WorkflowError(
@@ -37,18 +43,54 @@ extension ContentRepository {
                 "only the draft's authors (\(rejected.authors.map(\.description).joined(separator: ", "))) or a reviewer may reopen it",
                 draft: id)
         }
-        let kept = Self.reopenedPrefix + id + "-" + rejection.record.short
-        // Each step keeps the draft's commits reachable: the copy of the rejection
-        // first, then the open draft, and only then is the rejected name removed.
-        try withGit(draft: id, reference: kept) { git in
-            try git.updateReference(
-                kept, to: rejection.record.id, expected: try git.referenceTarget(kept), logMessage: "clinicctl: keep rejection of \(id)")
+        let kept = reopeningRef(id, answering: rejection.record)
+        let reopening = try holdingDraft(id) { () -> ObjectID? in
+            // A rejection that does not count closed nothing: there is nothing to answer.
+            guard rejection.verified else {
+                try withGit(draft: id, reference: draftRef(id)) { git in
+                    try git.updateReference(
+                        draftRef(id), to: rejected.tip.id, expected: nil, logMessage: "clinicctl: reopen draft \(id) by \(person)")
+                }
+                return nil
+            }
+            let record = try writeReopening(of: rejected, rejection: rejection, at: kept, as: person, signingKey: signingKey)
+            try withGit(draft: id, reference: draftRef(id)) { git in
+                try git.updateReference(
+                    draftRef(id), to: rejected.tip.id, expected: nil, logMessage: "clinicctl: reopen draft \(id) by \(person)")
+            }
+            return record
         }
-        try withGit(draft: id, reference: draftRef(id)) { git in
-            try git.updateReference(
-                draftRef(id), to: rejected.tip.id, expected: nil, logMessage: "clinicctl: reopen draft \(id) by \(person)")
+        return DraftReopening(draft: id, tip: rejected.tip, rejection: rejection, keptAt: reopening == nil ? nil : kept)
+    }
+}
+
+extension ContentRepository {
+    /// The reopening record of `draft`'s `rejection`, written under `reference` once it is
+    /// known to count.
+    private func writeReopening(
+        of draft: Draft, rejection: Rejection, at reference: String, as person: Person, signingKey: SigningKey?
+    ) throws -> ObjectID {
+        let isAuthor = draft.authors.contains(where: { $0.isSame(as: person) })
+        let key = !isAuthor && config.requireSignedApprovals ? try signingKey ?? self.signingKey(explicit: nil) : nil
+        if !isAuthor && config.requireSignedApprovals && key == nil {
+            throw WorkflowError(
+                .refused, "reopening someone else's draft, like rejecting it, counts only when signed: " + SigningKey.howToConfigure)
         }
-        try withGit(draft: id, reference: rejectedRef(id)) { try $0.deleteReference(rejectedRef(id), expected: rejection.record.id) }
-        return DraftReopening(draft: id, tip: rejected.tip, rejection: rejection, keptAt: kept)
+        let signature = environment.signature(person)
+        let message = CommitRecord.reopening(.init(draft: draft.id, reopenedBy: person)).message
+        let record = try withGit(draft: draft.id, reference: reference) { git in
+            try git.createCommit(
+                tree: try git.treeOf(draft.tip.id), parents: [rejection.record.id], author: signature, committer: signature,
+                message: message, sign: signer(key))
+        }
+        if let problem = try ClosingRecordVerifier(self).check(reference: reference, under: "refs/clinicctl/", commit: record)?.unverified {
+            throw WorkflowError(
+                .refused, "draft \(draft.id) stays rejected: its reopening would not count (\(problem)); nothing was written",
+                draft: draft.id)
+        }
+        try withGit(draft: draft.id, reference: reference) { git in
+            try git.updateReference(reference, to: record, expected: nil, logMessage: "clinicctl: reopen draft \(draft.id)")
+        }
+        return record
     }
 }

@@ -2,64 +2,6 @@ import ClinicContent
 internal import ClinicGit
 import Foundation
 
-/// A rejection or discard record found under `refs/clinicctl/`, and whether it counts.
-///
-/// Anyone who can push can write such a reference, with any name, author and date, so a
-/// record counts (closes its draft, here, on the server and in every copy; is shown as a
-/// rejection) only when it is verified:
-/// - it is a record clinicctl writes: one parent (the draft's tip), the message of a
-///   rejection (under `rejected/<id>`) or a discard (under `discarded/<id>-...`) of that draft;
-/// - its author and committer are the person it names;
-/// - that person, when it was made, may close the draft: for a rejection, a reviewer in
-///   `clinicctl.yaml` on the published branch; for a discard, one of the draft's authors, or
-///   such a reviewer. "When it was made" is the published commit of the record's date, but
-///   never one older than where the draft left the published branch: a date is the writer's
-///   to choose, and a record cannot close a draft before the draft existed;
-/// - a reviewer's record is signed by a key listed for that reviewer there when
-///   `requireSignedApprovals: true` says so, and a signature that is there always holds.
-///
-/// Everything that reads a record goes through this one rule: the listings, `review show`,
-/// `status`, `sync`, and the server's pre-receive check.
-public struct ClosingRecord: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Codable { case rejection, discard }
-
-    /// The record's reference, e.g. `refs/clinicctl/rejected/<id>`.
-    public var reference: String
-    public var kind: Kind
-    /// The draft it is filed under.
-    public var draft: String
-    /// The commit that is the record.
-    public var record: Revision
-    /// The draft tip it closes: the record's parent.
-    public var tip: Revision
-    /// Who the record says closed the draft; nil when it is no record clinicctl writes.
-    public var closedBy: Person?
-    /// Who made the commit (its author), whatever it says.
-    public var writtenBy: Person
-    /// Why it does not count, in words; nil when it is verified.
-    public var unverified: String?
-
-    public var verified: Bool { unverified == nil }
-
-    /// `rejection of draft faq-x`, for messages.
-    public var title: String { "\(kind.rawValue) of draft \(draft)" }
-}
-
-extension ContentRepository {
-    /// Every closing record kept here (`refs/clinicctl/rejected/`, `discarded/`), each checked.
-    public func closingRecords() throws -> [ClosingRecord] {
-        let verifier = ClosingRecordVerifier(self)
-        return try Self.sharedRecordPrefixes.flatMap { prefix in
-            try withGit { try $0.references(withPrefix: "refs/clinicctl/" + prefix) }.compactMap { ref in
-                try verifier.check(reference: ref.name, under: "refs/clinicctl/", commit: ref.target)
-            }
-        }
-    }
-
-    /// The records here that do not count, and why; nothing they claim is done.
-    public func unverifiedRecords() throws -> [ClosingRecord] { try closingRecords().filter { !$0.verified } }
-}
-
 /// Checks closing records against the published history, read once for all of them.
 final class ClosingRecordVerifier {
     private let repository: ContentRepository
@@ -75,26 +17,32 @@ final class ClosingRecordVerifier {
 
     /// The record at `reference` (under `base`, which is `refs/clinicctl/` here or where the
     /// server's records are remembered), checked; nil when the reference is no closing record
-    /// at all (another kind of reference, a name that is not a draft id, not a commit).
+    /// at all (another kind of reference, a name that is not a draft id, not a commit, or an
+    /// older version's local mark of a reopening: a reference straight to the rejection).
     func check(reference: String, under base: String, commit: ObjectID) throws -> ClosingRecord? {
         let name = String(reference.dropFirst(base.count))
-        let kind: ClosingRecord.Kind
-        let filed: String
-        if name.hasPrefix("rejected/") {
-            (kind, filed) = (.rejection, String(name.dropFirst("rejected/".count)))
-        } else if name.hasPrefix("discarded/") {
-            (kind, filed) = (.discard, String(name.dropFirst("discarded/".count)))
-        } else {
-            return nil
-        }
+        guard let folder = Self.folders.first(where: { name.hasPrefix($0.key) }) else { return nil }
+        let filed = String(name.dropFirst(folder.key.count))
         guard Formats.isSlug(filed), let info = try? repository.withGit({ try $0.commit(commit) }) else { return nil }
-        let writer = Person(name: info.author.name, email: info.author.email)
+        var tip = info.parents.first ?? commit
+        var reopens: Revision?
+        if folder.value == .reopening {
+            if case .rejection = CommitRecord(message: info.message) { return nil }
+            if let parent = info.parents.first {
+                reopens = Revision(parent)
+                tip = (try? repository.withGit { try $0.commit(parent) })?.parents.first ?? parent
+            }
+        }
         var record = ClosingRecord(
-            reference: reference, kind: kind, draft: filed, record: Revision(commit), tip: Revision(info.parents.first ?? commit),
-            closedBy: nil, writtenBy: writer, unverified: nil)
+            reference: reference, kind: folder.value, draft: filed, record: Revision(commit), tip: Revision(tip), reopens: reopens,
+            madeAt: info.committer.time, closedBy: nil, writtenBy: Person(name: info.author.name, email: info.author.email),
+            unverified: nil)
         record.unverified = try problem(of: &record, info)
         return record
     }
+
+    /// The folders records are filed in under `refs/clinicctl/`, and the kind each holds.
+    static let folders: [String: ClosingRecord.Kind] = ["rejected/": .rejection, "discarded/": .discard, "reopened/": .reopening]
 
     /// Why `record` does not count; nil when it does. Fills in who it names and its draft.
     private func problem(of record: inout ClosingRecord, _ info: CommitInfo) throws -> String? {
@@ -104,26 +52,39 @@ final class ClosingRecordVerifier {
         switch (record.kind, CommitRecord(message: info.message)) {
         case (.rejection, .rejection(let rejection)): (named, draft) = (rejection.rejectedBy, rejection.draft)
         case (.discard, .discard(let discard)): (named, draft) = (discard.discardedBy, discard.draft)
+        case (.reopening, .reopening(let reopening)): (named, draft) = (reopening.reopenedBy, reopening.draft)
         default: return "it is not a \(record.kind.rawValue) record clinicctl writes"
         }
         record.closedBy = named
-        let filedRight = record.kind == .rejection ? record.draft == draft : record.draft.hasPrefix(draft + "-")
+        let filedRight =
+            switch record.kind {
+            // Each rejection under a name of its own, so a draft rejected again is a new record (`<id>` alone: older versions).
+            case .rejection: record.draft == draft || record.draft == draft + "-" + info.id.short
+            case .discard: record.draft.hasPrefix(draft + "-")
+            case .reopening: record.draft == draft + "-" + info.parents[0].short
+            }
         guard filedRight else { return "it names draft \(draft) but is filed under \(record.reference)" }
-        if record.kind == .discard { record.draft = draft }
+        record.draft = draft
+        if record.kind == .reopening {
+            let rejection = try check(reference: "refs/clinicctl/rejected/\(draft)", under: "refs/clinicctl/", commit: info.parents[0])
+            guard let rejection, rejection.verified else {
+                return "it reopens \(info.parents[0].short), which is no rejection of draft \(draft) that counts"
+            }
+        }
         let committer = Person(name: info.committer.name, email: info.committer.email)
         guard record.writtenBy.isSame(as: named), committer.isSame(as: named) else {
             let maker = record.writtenBy.isSame(as: named) ? committer : record.writtenBy
             return "it names \(named) but was made by \(maker)"
         }
         guard let published else { return "there is no published branch to check it against" }
-        let tip = info.parents[0]
+        let tip = record.tip.id
         let branch = repository.config.publishedBranch
         let floor = try repository.withGit { try $0.mergeBase(tip, published) }
         guard let (then, config) = try reviewers(at: info.committer.time, notBefore: floor) else {
             return "it is dated before anything was published on \(branch)"
         }
         let unlisted = "\(named) was not a reviewer in \(RepositoryConfig.fileName) on \(branch) when it was made (\(then.short))"
-        if record.kind == .discard {
+        if record.kind != .rejection {
             let authors = try repository.describeDraft(id: draft, tip: tip, published: published, state: .open).authors
             if authors.contains(where: { $0.isSame(as: named) }) { return nil }
             guard config.isReviewer(email: named.email) else { return "\(named) neither wrote draft \(draft) nor was a reviewer then" }

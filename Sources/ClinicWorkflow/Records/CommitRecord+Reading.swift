@@ -36,6 +36,9 @@ extension CommitRecord {
         } else if let by = values[Key.discardedBy] {
             guard let person = Person(parsing: by), let draft = values[Key.draft] else { return nil }
             self = .discard(Discard(draft: draft, discardedBy: person))
+        } else if let by = values[Key.reopenedBy] {
+            guard let person = Person(parsing: by), let draft = values[Key.draft] else { return nil }
+            self = .reopening(Reopening(draft: draft, reopenedBy: person))
         } else if values[Key.change] == "init" {
             self = .creation
         } else if values[Key.change] == "revert" {

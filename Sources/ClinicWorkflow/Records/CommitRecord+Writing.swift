@@ -22,6 +22,7 @@ extension CommitRecord {
         case .approval(let approval): "Approve draft \(Self.oneLine(approval.draft)): \(Self.oneLine(approval.title, limit: 50))"
         case .rejection(let rejection): "Reject draft \(Self.oneLine(rejection.draft))"
         case .discard(let discard): "Discard draft \(Self.oneLine(discard.draft))"
+        case .reopening(let reopening): "Reopen draft \(Self.oneLine(reopening.draft))"
         }
     }
 
@@ -43,6 +44,8 @@ extension CommitRecord {
             if let ownRevertOf = approval.ownRevertOf { pairs.append((Key.approvedOwnRevert, ownRevertOf.hex)) }
         case .rejection(let rejection): pairs = [(Key.rejectedBy, Self.trailerValue(rejection.rejectedBy)), (Key.draft, rejection.draft)]
         case .discard(let discard): pairs = [(Key.discardedBy, Self.trailerValue(discard.discardedBy)), (Key.draft, discard.draft)]
+        case .reopening(let reopening):
+            pairs = [(Key.reopenedBy, Self.trailerValue(reopening.reopenedBy)), (Key.draft, reopening.draft)]
         }
         return pairs.map { CommitInfo.Trailer(key: $0.0, value: Self.oneLine($0.1, limit: .max)) }
     }
@@ -50,7 +53,7 @@ extension CommitRecord {
     /// The body's lines: data indented, headings at the margin.
     var body: [String] {
         switch self {
-        case .creation, .discard: return []
+        case .creation, .discard, .reopening: return []
         case .edit(let edit): return edit.details.map(Self.dataLine)
         case .revert(let revert): return revert.details.map(Self.dataLine)
         case .rejection(let rejection): return Self.paragraph(rejection.reason)

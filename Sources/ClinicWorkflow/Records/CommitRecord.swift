@@ -37,6 +37,8 @@ public enum CommitRecord: Hashable, Sendable {
     case rejection(Rejection)
     /// The author (or a reviewer) withdrew a draft.
     case discard(Discard)
+    /// A rejected draft opened again: the record's parent is the rejection it answers.
+    case reopening(Reopening)
 
     public struct Edit: Hashable, Sendable {
         /// The summary line: the edit's own (`FAQ: add "…"`) or the author's `--message`.
@@ -122,6 +124,15 @@ public enum CommitRecord: Hashable, Sendable {
         }
     }
 
+    public struct Reopening: Hashable, Sendable {
+        public var draft: String
+        public var reopenedBy: Person
+        public init(draft: String, reopenedBy: Person) {
+            self.draft = draft
+            self.reopenedBy = reopenedBy
+        }
+    }
+
     /// The trailer keys clinicctl writes and reads; nowhere else spells them.
     enum Key {
         static let change = "Clinic-Change"
@@ -132,6 +143,7 @@ public enum CommitRecord: Hashable, Sendable {
         static let approvedOwnRevert = "Approved-own-revert"
         static let rejectedBy = "Rejected-by"
         static let discardedBy = "Discarded-by"
+        static let reopenedBy = "Reopened-by"
         static let draft = "Draft"
         static let accepted = "Clinic-Accepted"
     }

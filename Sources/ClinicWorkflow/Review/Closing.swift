@@ -6,8 +6,9 @@ extension ContentRepository {
     public static let discardedPrefix = "refs/clinicctl/discarded/"
     public static let previousPrefix = "refs/clinicctl/previous/"
 
-    /// Turns a draft down: records who and why in a commit on top of the
-    /// draft (kept under `refs/clinicctl/rejected/<id>`), then closes the draft.
+    /// Turns a draft down: records who and why in a commit on top of the draft, kept under
+    /// `refs/clinicctl/rejected/<id>-<record>` (a name of its own, so a draft reopened and
+    /// rejected again adds a record, as an add-only server requires), then closes the draft.
     public func reject(_ id: String, as reviewer: Person, reason: String, signingKey: SigningKey? = nil) throws -> Rejection {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else {
@@ -24,7 +25,8 @@ extension ContentRepository {
             throw WorkflowError(.refused, "rejections, like approvals, count only when signed: " + SigningKey.howToConfigure)
         }
         let message = CommitRecord.rejection(.init(draft: id, reason: reason, rejectedBy: reviewer)).message
-        let record = try close(draft, into: rejectedRef(id), message: message, as: reviewer, sign: signer(signingKey))
+        let record = try close(
+            draft, into: { self.rejectionRef(id, record: Revision($0)) }, message: message, as: reviewer, sign: signer(signingKey))
         return Rejection(reviewer: reviewer, reason: reason, time: environment.now(), record: Revision(record), verified: true)
     }
 
@@ -51,28 +53,39 @@ extension ContentRepository {
         }
         return try Revision(
             close(
-                draft, into: Self.discardedPrefix + id + "-" + draft.tip.short,
+                draft, into: { _ in Self.discardedPrefix + id + "-" + draft.tip.short },
                 message: CommitRecord.discard(.init(draft: id, discardedBy: person)).message, as: person, sign: signer(key)))
     }
 
-    /// Records a closing commit over the draft's tip under `ref`, then deletes the draft's branch.
+    /// Records a closing commit over the draft's tip under `ref` (named from the record), then
+    /// deletes the draft's branch.
     /// The record is written first, so the draft's commits are never unreachable; and only once
     /// it is a record that counts (`ClosingRecord`), so nothing is closed by one that would not.
     func close(
-        _ draft: Draft, into ref: String, message: String, as person: Person, sign: ((Data) throws -> String)? = nil
+        _ draft: Draft, into ref: @escaping (ObjectID) -> String, message: String, as person: Person,
+        sign: ((Data) throws -> String)? = nil
     ) throws -> ObjectID {
         try holdingDraft(draft.id) { try closeHoldingLock(draft, into: ref, message: message, as: person, sign: sign) }
     }
 
     private func closeHoldingLock(
-        _ draft: Draft, into ref: String, message: String, as person: Person, sign: ((Data) throws -> String)?
+        _ draft: Draft, into name: (ObjectID) -> String, message: String, as person: Person, sign: ((Data) throws -> String)?
     ) throws -> ObjectID {
-        let signature = environment.signature(person)
-        let record = try withGit(draft: draft.id, reference: ref) { git in
-            let tree = try git.treeOf(draft.tip.id)
-            return try git.createCommit(
-                tree: tree, parents: [draft.tip.id], author: signature, committer: signature, message: message, sign: sign)
+        var signature = environment.signature(person)
+        var (record, ref) = (ObjectID?.none, "")
+        // The same person writing the same words on the same tip in the same second makes the
+        // same commit as a record already kept (rejected, reopened, rejected again): a second later it is a new one.
+        for _ in 0..<5 {
+            let made = try withGit(draft: draft.id) { git in
+                try git.createCommit(
+                    tree: try git.treeOf(draft.tip.id), parents: [draft.tip.id], author: signature, committer: signature,
+                    message: message, sign: sign)
+            }
+            (record, ref) = (made, name(made))
+            guard try withGit({ try $0.referenceTarget(ref) }) == made else { break }
+            signature.time += 1
         }
+        guard let record else { throw WorkflowError(.repository, "could not write the record of draft \(draft.id)", draft: draft.id) }
         if let problem = try ClosingRecordVerifier(self).check(reference: ref, under: "refs/clinicctl/", commit: record)?.unverified {
             throw WorkflowError(
                 .refused, "draft \(draft.id) is still open: its record would not count (\(problem)); nothing was written", draft: draft.id)

@@ -42,14 +42,14 @@ extension ContentRepository {
     public func draftPlaces(remote: String = "origin") throws -> DraftPlaces? {
         guard hasRemote(remote) else { return nil }
         let serverPrefix = Self.trackingPrefix(remote) + "drafts/"
+        // The server keeps closed drafts' branches (nothing is deleted there): those are not open.
+        let closed = try closedDraftTips(remote: remote)
         return try withGit { git in
             var places: [String: DraftPlace] = [:]
             let server = try Self.draftTips(under: serverPrefix, in: git)
             for (id, tip) in try Self.draftTips(under: Self.draftPrefix, in: git) {
                 places[id] = server[id].map { $0 == tip ? .same : .differs } ?? .onlyHere
             }
-            // The server keeps closed drafts' branches (nothing is deleted there): those are not open.
-            let closed = try closedDraftTips(remote: remote, in: git)
             let published = try git.referenceTarget(publishedRef)
             for (id, tip) in server where places[id] == nil && !closed.contains(tip) {
                 if let published, try git.isAncestor(tip, of: published) { continue }

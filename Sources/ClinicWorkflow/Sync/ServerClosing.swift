@@ -3,7 +3,7 @@ import Foundation
 
 /// Whether a closing record (a rejection or a discard) reached the server.
 public struct RecordDelivery: Sendable, Equatable {
-    /// The record's reference, e.g. `refs/clinicctl/rejected/<id>`.
+    /// The record's reference, e.g. `refs/clinicctl/rejected/<id>-<record>`.
     public var reference: String
     /// Nil when the server took it; otherwise why not, in words, with how to finish.
     public var problem: String?
@@ -38,7 +38,7 @@ extension ContentRepository {
         _ id: String, as reviewer: Person, reason: String, signingKey: SigningKey? = nil, remote: String = "origin"
     ) throws -> (Rejection, RecordDelivery) {
         let rejection = try reject(id, as: reviewer, reason: reason, signingKey: signingKey)
-        return (rejection, sendRecord(rejectedRef(id), remote: remote))
+        return (rejection, sendRecord(rejectionRef(id, record: rejection.record), remote: remote))
     }
 
     /// `discard`, then the discard record (returned) sent to the server at once.

@@ -11,10 +11,11 @@ extension ContentRepository {
     /// sides is a race, reconciled edit by edit.
     func syncDrafts(remote: String, lastSeen: [String: ObjectID] = [:], plan: inout SyncPlan) throws {
         let serverPrefix = Self.trackingPrefix(remote) + "drafts/"
-        let (local, server, closedTips, published) = try withGit { git in
+        let closedTips = try closedDraftTips(remote: remote)
+        let (local, server, published) = try withGit { git in
             let local = try Self.draftTips(under: Self.draftPrefix, in: git)
             let server = try Self.draftTips(under: serverPrefix, in: git)
-            return (local, server, try closedDraftTips(remote: remote, in: git), try git.referenceTarget(publishedRef))
+            return (local, server, try git.referenceTarget(publishedRef))
         }
         func isClosed(_ tip: ObjectID) throws -> Bool {
             if closedTips.contains(tip) { return true }
@@ -56,21 +57,11 @@ extension ContentRepository {
             try git.references(withPrefix: prefix).map { (String($0.name.dropFirst(prefix.count)), $0.target) }, uniquingKeysWith: { $1 })
     }
 
-    /// Tips of drafts a rejection or discard record closed, here or on the server. Only a
-    /// record that counts closes anything (`ClosingRecord`): one anyone could have pushed does not.
-    func closedDraftTips(remote: String, in git: Repository) throws -> Set<ObjectID> {
-        var tips: Set<ObjectID> = []
-        let verifier = ClosingRecordVerifier(self)
-        for prefix in Self.sharedRecordPrefixes {
-            for base in ["refs/clinicctl/", Self.trackingRecordPrefix(remote)] {
-                for record in try git.references(withPrefix: base + prefix) {
-                    guard let check = try verifier.check(reference: record.name, under: base, commit: record.target), check.verified
-                    else { continue }
-                    tips.insert(check.tip.id)
-                }
-            }
-        }
-        return tips
+    /// Tips of drafts closed by the records here and on the server together (`DraftRecords`): a
+    /// rejection answered by a reopening on either side closes nothing. Only a record that
+    /// counts closes anything (`ClosingRecord`): one anyone could have pushed does not.
+    func closedDraftTips(remote: String) throws -> Set<ObjectID> {
+        Set(try draftRecords(under: ["refs/clinicctl/", Self.trackingRecordPrefix(remote)]).closedTips.map(\.id))
     }
 
     /// Draft `id` differs here and on the server. Which side moved since the last sync decides:
@@ -154,10 +145,12 @@ extension ContentRepository {
             let verifier = ClosingRecordVerifier(self)
             for record in local where !serverNames.contains(String(record.name.dropFirst("refs/clinicctl/".count))) {
                 let subject = "record \(record.name.dropFirst("refs/clinicctl/".count))"
-                // One that does not count is never sent: the server refuses it, and with it the whole push.
-                if let check = try verifier.check(reference: record.name, under: "refs/clinicctl/", commit: record.target),
-                    let problem = check.unverified
-                {
+                // No record at all (an older version's local mark) stays here. One that does not count is
+                // never sent: the server refuses it, and with it the whole push.
+                guard let check = try verifier.check(reference: record.name, under: "refs/clinicctl/", commit: record.target) else {
+                    continue
+                }
+                if let problem = check.unverified {
                     plan.lines.append(.init(subject: subject, outcome: .notSent, detail: "unverified: \(problem)"))
                     continue
                 }

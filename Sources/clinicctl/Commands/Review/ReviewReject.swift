@@ -27,7 +27,7 @@ extension Review {
             defer { Output.noteDelivery(delivery, of: "the rejection of draft \(id)") }
             if identity.json { return try Output.printJSON(rejection) }
             print(
-                "Rejected draft \(id). Its author sees the reason in `clinicctl drafts --mine`; its edits stay in the repository (\(ContentRepository.rejectedPrefix)\(id))."
+                "Rejected draft \(id). Its author sees the reason in `clinicctl drafts --mine`; its edits stay in the repository (\(repository.rejectionRef(id, record: rejection.record)))."
             )
         }
     }
