@@ -45,6 +45,8 @@ public struct EditResult: Sendable, Codable {
     public var preexistingErrors: [Finding]
     /// The edit's notes (`ContentEdit.notes`).
     public var notes: [String] = []
+    /// Set when a listed reviewer just added her first edit to someone else's draft: she may no longer approve it.
+    public var approvalHandedOn: ApprovalHandedOn? = nil
 }
 
 extension ContentRepository {
@@ -91,8 +93,8 @@ extension ContentRepository {
     private func commitOnce(
         to draftID: String?, as person: Person, message: String?, draftName: String?, _ makeEdit: (SiteContent) throws -> ContentEdit
     ) throws -> EditResult {
-        var existingTip: ObjectID?
-        if let draftID { existingTip = try draft(draftID).tip.id }
+        let existing = try draftID.map { try draft($0) }
+        let existingTip = existing?.tip.id
         let base = try existingTip ?? publishedTip()
         let prepared = try prepare(makeEdit, at: base)
         let edit = prepared.edit
@@ -122,7 +124,7 @@ extension ContentRepository {
         return EditResult(
             draft: id, commit: Revision(commit), createdDraft: draftID == nil, summary: summary,
             files: prepared.fileChanges.map(\.path), changes: prepared.changes,
-            preexistingErrors: prepared.preexisting, notes: edit.notes)
+            preexistingErrors: prepared.preexisting, notes: edit.notes, approvalHandedOn: approvalHandedOn(by: person, editing: existing))
     }
 }
 

@@ -33,6 +33,12 @@ enum Output {
             }
         }
         for note in result.notes { print("Note: \(note)") }
+        if let handed = result.approvalHandedOn {
+            note(
+                "warning: \(handed.editor.name), you are a reviewer and now wrote part of draft \(result.draft), which someone else "
+                    + "began: you can no longer approve it; "
+                    + ContentRepository.whoMayApproveWords(handed.stillMayApprove))
+        }
         if !result.preexistingErrors.isEmpty {
             print(
                 "Note: the content already had \(result.preexistingErrors.count) error(s) before this change; `clinicctl validate --draft \(result.draft)` lists them."

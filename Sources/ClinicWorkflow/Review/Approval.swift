@@ -60,8 +60,8 @@ extension ContentRepository {
             let role = own.author.isSame(as: reviewer) ? "wrote" : "committed"
             throw WorkflowError(
                 .refused,
-                "\(reviewer.name) \(role) part of draft \(draft.id) (\(own.commit.short) \"\(own.summary)\"); another reviewer must approve it"
-            )
+                "\(reviewer.name) \(role) part of draft \(draft.id) (\(own.commit.short) \"\(own.summary)\"); another reviewer must approve it, "
+                    + Self.whoMayApproveWords(reviewersWhoMayApprove(draft)))
         }
         return nil
     }
