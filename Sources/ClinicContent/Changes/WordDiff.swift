@@ -4,44 +4,68 @@ public enum WordDiff {
         case same(String), removed(String), added(String)
     }
 
+    /// The most words, beyond those the two texts share at their start and end, that are
+    /// compared word by word; past that, the middle is shown as replaced whole. (Answers hold
+    /// at most a few thousand words, and Myers' diff is quadratic only in how much differs.)
+    static let comparedWords = 8_000
+
     /// The pieces of `old` and `new`, common words shared, changed ones marked.
+    ///
+    /// The words are compared with the standard library's `CollectionDifference` (Myers'
+    /// algorithm, O((n+m)·d) for d differing words); removed words come before added ones.
     public static func pieces(_ old: String, _ new: String) -> [Piece] {
         let a = old.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let b = new.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        // Longest common subsequence over words; answers are at most ~2,000 words.
-        guard a.count * b.count <= 4_000_000 else { return [.removed(old), .added(new)] }
-        var lengths = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in stride(from: a.count - 1, through: 0, by: -1) {
-            for j in stride(from: b.count - 1, through: 0, by: -1) {
-                lengths[i][j] = a[i] == b[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+        let prefix = zip(a, b).prefix { $0 == $1 }.count
+        let suffix = zip(a.dropFirst(prefix).reversed(), b.dropFirst(prefix).reversed()).prefix { $0 == $1 }.count
+        let middleA = a[prefix..<(a.count - suffix)]
+        let middleB = b[prefix..<(b.count - suffix)]
+        var pieces = Pieces()
+        a[..<prefix].forEach { pieces.push(.same($0)) }
+        if middleA.count + middleB.count > comparedWords {
+            middleA.forEach { pieces.push(.removed($0)) }
+            middleB.forEach { pieces.push(.added($0)) }
+        } else {
+            let difference = middleB.difference(from: middleA)
+            var removed: Set<Int> = []
+            var inserted: Set<Int> = []
+            for change in difference {
+                switch change {
+                case .remove(let offset, _, _): removed.insert(offset)
+                case .insert(let offset, _, _): inserted.insert(offset)
+                }
+            }
+            var i = 0
+            var j = 0
+            while i < middleA.count || j < middleB.count {
+                if i < middleA.count, removed.contains(i) {
+                    pieces.push(.removed(middleA[prefix + i]))
+                    i += 1
+                } else if j < middleB.count, inserted.contains(j) {
+                    pieces.push(.added(middleB[prefix + j]))
+                    j += 1
+                } else {
+                    pieces.push(.same(middleA[prefix + i]))
+                    i += 1
+                    j += 1
+                }
             }
         }
-        var pieces: [Piece] = []
-        func push(_ piece: Piece) {
-            switch (pieces.last, piece) {
-            case (.same(let x)?, .same(let y)): pieces[pieces.count - 1] = .same(x + " " + y)
-            case (.removed(let x)?, .removed(let y)): pieces[pieces.count - 1] = .removed(x + " " + y)
-            case (.added(let x)?, .added(let y)): pieces[pieces.count - 1] = .added(x + " " + y)
-            default: pieces.append(piece)
+        a[(a.count - suffix)...].forEach { pieces.push(.same($0)) }
+        return pieces.list
+    }
+
+    /// Pieces of one kind in a row joined into one.
+    private struct Pieces {
+        var list: [Piece] = []
+        mutating func push(_ piece: Piece) {
+            switch (list.last, piece) {
+            case (.same(let x)?, .same(let y)): list[list.count - 1] = .same(x + " " + y)
+            case (.removed(let x)?, .removed(let y)): list[list.count - 1] = .removed(x + " " + y)
+            case (.added(let x)?, .added(let y)): list[list.count - 1] = .added(x + " " + y)
+            default: list.append(piece)
             }
         }
-        var i = 0
-        var j = 0
-        while i < a.count || j < b.count {
-            if i < a.count, j < b.count, a[i] == b[j] {
-                push(.same(a[i]))
-                i += 1
-                j += 1
-            } else if i < a.count, j == b.count || lengths[i + 1][j] >= lengths[i][j + 1] {
-                // Removed words first, then added ones, as git's word diff shows them.
-                push(.removed(a[i]))
-                i += 1
-            } else {
-                push(.added(b[j]))
-                j += 1
-            }
-        }
-        return pieces
     }
 
     /// `kept [-old words-] {+new words+} kept`.
