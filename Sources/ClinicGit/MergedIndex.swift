@@ -141,16 +141,8 @@ extension Repository {
         }
         var conflicts: [MergedIndex.Conflict] = []
         guard git_index_has_conflicts(index) != 0 else { return (entries.sorted { gitOrder($0.path, $1.path) }, []) }
-        var iterator: OpaquePointer?
-        try check(git_index_conflict_iterator_new(&iterator, index), operation)
-        defer { git_index_conflict_iterator_free(iterator) }
-        while true {
-            var ancestor: UnsafePointer<git_index_entry>?
-            var our: UnsafePointer<git_index_entry>?
-            var their: UnsafePointer<git_index_entry>?
-            let result = git_index_conflict_next(&ancestor, &our, &their, iterator)
-            if result == GIT_ITEROVER.rawValue { break }
-            try check(result, operation)
+        try forEachIndexConflict(in: index, operation) { conflict in
+            let (ancestor, our, their) = conflict
             // Renames can give each side its own path: one conflict per path named.
             let sides = [ancestor, our, their]
             for path in Set(sides.compactMap { $0.map { String(cString: $0.pointee.path) } }) {

@@ -47,25 +47,11 @@ extension Repository {
 
     /// `fileDifferences(from:to:)` between two trees.
     func fileDifferences(fromTree oldTree: ObjectID, toTree newTree: ObjectID, _ operation: String) throws -> [FileDifference] {
-        var options = git_diff_options()
-        try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), operation)
-        options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
         var raw: [(String, git_diff_file?, git_diff_file?)] = []
-        try withTree(oldTree, operation) { oldPointer in
-            try withTree(newTree, operation) { newPointer in
-                var diff: OpaquePointer?
-                try check(git_diff_tree_to_tree(&diff, handle, oldPointer, newPointer, &options), operation)
-                defer { git_diff_free(diff) }
-                for index in 0..<git_diff_num_deltas(diff) {
-                    let delta = git_diff_get_delta(diff, index).pointee
-                    let path = String(cString: (delta.status == GIT_DELTA_DELETED ? delta.old_file : delta.new_file).path)
-                    raw.append(
-                        (
-                            path, delta.status == GIT_DELTA_ADDED ? nil : delta.old_file,
-                            delta.status == GIT_DELTA_DELETED ? nil : delta.new_file
-                        ))
-                }
-            }
+        try forEachTreeDelta(from: oldTree, to: newTree, operation) { delta in
+            let path = String(cString: (delta.status == GIT_DELTA_DELETED ? delta.old_file : delta.new_file).path)
+            raw.append(
+                (path, delta.status == GIT_DELTA_ADDED ? nil : delta.old_file, delta.status == GIT_DELTA_DELETED ? nil : delta.new_file))
         }
         return try raw.map { path, old, new in
             FileDifference(path: path, old: try old.map { try version($0, operation) }, new: try new.map { try version($0, operation) })

@@ -78,19 +78,10 @@ extension Repository {
             try check(git_index_write_tree_to(&tree, index, handle), operation)
             return MergeOutcome(tree: ObjectID(tree), conflictedPaths: [])
         }
-        var iterator: OpaquePointer?
-        try check(git_index_conflict_iterator_new(&iterator, index), operation)
-        defer { git_index_conflict_iterator_free(iterator) }
         var paths = Set<String>()
-        while true {
-            var ancestor: UnsafePointer<git_index_entry>?
-            var our: UnsafePointer<git_index_entry>?
-            var their: UnsafePointer<git_index_entry>?
-            let result = git_index_conflict_next(&ancestor, &our, &their, iterator)
-            if result == GIT_ITEROVER.rawValue { break }
-            try check(result, operation)
+        try forEachIndexConflict(in: index, operation) { conflict in
             // Renames can give each side its own path; report them all.
-            for entry in [ancestor, our, their].compactMap({ $0 }) {
+            for entry in [conflict.ancestor, conflict.our, conflict.their].compactMap({ $0 }) {
                 paths.insert(String(cString: entry.pointee.path))
             }
         }

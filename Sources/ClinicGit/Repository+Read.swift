@@ -93,27 +93,12 @@ extension Repository {
         let operation = "compare \(old?.short ?? "empty tree") with \(new.short)"
         let oldTree = try old.map(treeOf)
         let newTree = try treeOf(new)
-        var options = git_diff_options()
-        try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), operation)
-        // Without this a file turned into a symlink shows up twice, as deleted and added.
-        options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
         var changes: [PathChange] = []
-        try withTree(oldTree, operation) { oldPointer in
-            try withTree(newTree, operation) { newPointer in
-                var diff: OpaquePointer?
-                try check(git_diff_tree_to_tree(&diff, handle, oldPointer, newPointer, &options), operation)
-                defer { git_diff_free(diff) }
-                for index in 0..<git_diff_num_deltas(diff) {
-                    let delta = git_diff_get_delta(diff, index).pointee
-                    switch delta.status {
-                    case GIT_DELTA_ADDED:
-                        changes.append(PathChange(path: String(cString: delta.new_file.path), kind: .added))
-                    case GIT_DELTA_DELETED:
-                        changes.append(PathChange(path: String(cString: delta.old_file.path), kind: .deleted))
-                    default:
-                        changes.append(PathChange(path: String(cString: delta.new_file.path), kind: .modified))
-                    }
-                }
+        try forEachTreeDelta(from: oldTree, to: newTree, operation) { delta in
+            switch delta.status {
+            case GIT_DELTA_ADDED: changes.append(PathChange(path: String(cString: delta.new_file.path), kind: .added))
+            case GIT_DELTA_DELETED: changes.append(PathChange(path: String(cString: delta.old_file.path), kind: .deleted))
+            default: changes.append(PathChange(path: String(cString: delta.new_file.path), kind: .modified))
             }
         }
         return changes.sorted { gitOrder($0.path, $1.path) }

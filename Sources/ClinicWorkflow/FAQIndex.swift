@@ -86,7 +86,7 @@ extension ContentRepository {
             }
         }
         let loaded = try load(at: commit)
-        if let text = FAQIndex(tree: tree, layout: layout.directory, loaded).text { CacheBuild.write(Data(text.utf8), to: faqIndexFile) }
+        if let text = FAQIndex(tree: tree, layout: layout.directory, loaded).text { AtomicFile.write(Data(text.utf8), to: faqIndexFile) }
         return (loaded.content.faqEntry(id), loaded.content.clinic.defaultLocale)
     }
 }

@@ -98,7 +98,7 @@ extension ContentRepository {
         }
         let rows = FAQListing.rows(of: try load(at: commit).content)
         if let text = FAQListingFile(tree: tree, layout: layout.directory, rows: rows).text {
-            CacheBuild.write(Data(text.utf8), to: faqListingFile)
+            AtomicFile.write(Data(text.utf8), to: faqListingFile)
         }
         return rows
     }

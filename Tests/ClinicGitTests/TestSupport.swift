@@ -1,53 +1,14 @@
 import ClinicGit
+import ClinicTestSupport
 import Foundation
 import Testing
 
-/// `git` failed where a test expected it to succeed.
-struct GitWitnessFailure: Error, CustomStringConvertible {
-    let description: String
-}
-
-/// What a `git` run printed and how it ended.
-struct GitRun {
-    let status: Int32
-    let output: Data
-    let errors: String
-    var text: String { String(decoding: output, as: UTF8.self) }
-}
-
-/// Runs the `git` program as an independent witness of what the library wrote (the
-/// product itself never runs git). System and global config are kept out so the host's
-/// settings cannot change the outcome.
+/// Runs the `git` program as an independent witness of what the library wrote, as a fixed
+/// committer on a fixed default branch.
 func runGit(_ arguments: [String], in directory: URL, input: String? = nil) throws -> GitRun {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments =
-        [
-            "git", "-c", "user.name=Witness", "-c", "user.email=witness@example.org",
-            "-c", "init.defaultBranch=main",
-        ] + arguments
-    process.currentDirectoryURL = directory
-    var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
-    environment["GIT_CONFIG_NOSYSTEM"] = "1"
-    environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
-    process.environment = environment
-    let output = Pipe()
-    let errors = Pipe()
-    let stdin = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = stdin
-    try process.run()
-    if let input {
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-    }
-    try stdin.fileHandleForWriting.close()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return GitRun(
-        status: process.terminationStatus, output: outputData,
-        errors: String(decoding: errorData, as: UTF8.self))
+    try runGitWitness(
+        arguments, in: directory, input: input,
+        settings: ["user.name=Witness", "user.email=witness@example.org", "init.defaultBranch=main"])
 }
 
 /// Runs `git` and returns its output without the final newline; throws if it fails.

@@ -1,5 +1,6 @@
 import ClinicContent
 import ClinicGit
+import ClinicTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import ClinicContent
 import ClinicGit
+import ClinicTestSupport
 import ClinicWorkflow
 import Foundation
 import Testing
@@ -74,46 +75,6 @@ final class TestClinic {
 
     /// `git` run in the repository; its output without the last newline.
     func git(_ arguments: String...) throws -> String { try gitWitness(arguments, in: folder) }
-}
-
-/// `git` failed where a test expected it to succeed.
-struct GitWitnessFailure: Error, CustomStringConvertible {
-    let description: String
-}
-
-/// Runs the `git` program as an independent witness of what the library wrote (the
-/// product never runs git). System and global settings are kept out so the host's
-/// configuration cannot change what it reads.
-func gitWitness(_ arguments: [String], in directory: URL, input: String? = nil) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git"] + arguments
-    process.currentDirectoryURL = directory
-    var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
-    environment["GIT_CONFIG_NOSYSTEM"] = "1"
-    environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
-    process.environment = environment
-    let output = Pipe()
-    let errors = Pipe()
-    let stdin = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = stdin
-    try process.run()
-    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-    try stdin.fileHandleForWriting.close()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw GitWitnessFailure(
-            description:
-                "git \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: errorData, as: UTF8.self))"
-        )
-    }
-    var text = String(decoding: outputData, as: UTF8.self)
-    if text.hasSuffix("\n") { text.removeLast() }
-    return text
 }
 
 /// The error code a workflow operation threw, or nil when it threw none (or another kind of error).

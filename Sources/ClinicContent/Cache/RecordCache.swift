@@ -119,7 +119,7 @@ public final class RecordCache: @unchecked Sendable {
                     writer.record(file)
                 }
             }
-            guard CacheBuild.write(writer.file(magic: Self.magic, build: build), to: file) else { return }
+            guard AtomicFile.write(writer.file(magic: Self.magic, build: build), to: file) else { return }
             // The JSON file of earlier builds is never read again.
             let legacy = file.deletingLastPathComponent().appendingPathComponent("records.json")
             if legacy != file { try? FileManager.default.removeItem(at: legacy) }

@@ -58,7 +58,7 @@ public final class ValidationCache: @unchecked Sendable {
         writer.string(timeZone)
         writer.bool(Formats.isIANATimeZone(timeZone))
         writer.findings(findings)
-        guard CacheBuild.write(writer.file(magic: Self.magic, build: build), to: file) else { return }
+        guard AtomicFile.write(writer.file(magic: Self.magic, build: build), to: file) else { return }
         prune()
     }
 

@@ -69,7 +69,7 @@ final class DraftResultCache<Value: Codable> {
         for (key, value) in results where kept.count < 2 * used.count + 1000 && kept[key] == nil { kept[key] = value }
         let stored = kept.map { Stored(key: $0.key, value: $0.value) }.sorted { ($0.key.tip, $0.key.base) < ($1.key.tip, $1.key.base) }
         guard let data = try? JSONEncoder().encode(Contents(build: build, results: stored)) else { return }
-        CacheBuild.write(data, to: file)
+        AtomicFile.write(data, to: file)
     }
 
     /// The cache format, what it stores and this executable's identity: a rebuilt or

@@ -1,3 +1,4 @@
+import ClinicContent
 internal import ClinicGit
 import Foundation
 
@@ -166,14 +167,6 @@ extension ContentRepository {
 
     /// Writes the index beside the other clinicctl files; a failure only means the next command walks again.
     private func store(_ index: HistoryIndex) {
-        let folder = historyIndexFile.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent("history-index.\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(index.text.utf8).write(to: temporary)
-            guard rename(temporary.path, historyIndexFile.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        AtomicFile.write(Data(index.text.utf8), to: historyIndexFile)
     }
 }
