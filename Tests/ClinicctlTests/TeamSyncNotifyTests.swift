@@ -19,13 +19,14 @@ struct TeamSyncNotifyTests {
         }
     }
 
+    /// 05-fail fails on every event; 06-hang hangs past its time on the change and the rejection.
     @Test func eachActionIsOneEventAndAFailingOrHangingNotifierLosesNothing() throws {
         let started = Date(timeIntervalSinceNow: -1)
         let team = try Team()
         let box = team.box
         let log = box.root.appendingPathComponent("events.jsonl")
-        // The server's own setting, never the push's: each notifier gets one second per event.
-        #expect(try box.git(["config", "clinicctl.notifySeconds", "1"]).status == 0)
+        // The server's own setting, never the push's: each notifier gets three seconds per event.
+        #expect(try box.git(["config", "clinicctl.notifySeconds", "3"]).status == 0)
         // The published branch ships post-receive (committed before the server's check is installed).
         let setup = box.root.appendingPathComponent("setup")
         #expect(try box.git(["clone", "-q", box.repo.path, setup.path], in: box.root).status == 0)
@@ -41,7 +42,8 @@ struct TeamSyncNotifyTests {
         let (office, _) = try team.clone("office", as: Sandbox.manager)
         #expect(try box.git(["checkout", "-q", "-b", "drafts/notifiers", "main"], in: office).status == 0)
         let scripts = [
-            "05-fail": "#!/bin/sh\necho 'the pager is down' >&2\nexit 1\n", "06-hang": "#!/bin/sh\nsleep 30\n",
+            "05-fail": "#!/bin/sh\necho 'the pager is down' >&2\nexit 1\n",
+            "06-hang": "#!/bin/sh\ncase $CLINICCTL_EVENT in draftChanged | rejected) sleep 60 ;; esac\n",
             "10-record": Self.recorder.replacingOccurrences(of: "$NOTIFY_LOG", with: log.path),
         ]
         for (name, script) in scripts {
@@ -76,7 +78,7 @@ struct TeamSyncNotifyTests {
         #expect(changed.stderr.contains("remote: [notify.d/05-fail] the pager is down"))
         #expect(
             changed.stderr.contains(
-                "remote: notifier 06-hang draftChanged (draft \(insurance)) was still running after 1s (git config clinicctl.notifySeconds) and was stopped"
+                "remote: notifier 06-hang draftChanged (draft \(insurance)) was still running after 3s (git config clinicctl.notifySeconds) and was stopped"
             ), "\(changed.stderr)")
         let changedTip = try team.serverRef("refs/heads/drafts/\(insurance)")
         // Another draft, which Rita rejects with a reason; then she approves the first.
