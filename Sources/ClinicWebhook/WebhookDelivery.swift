@@ -27,10 +27,22 @@ public struct WebhookDelivery: Sendable {
         return "sha256=" + code.map { String(format: "%02x", $0) }.joined()
     }
 
+    /// Whether `name` may be sent as the `X-Clinicctl-Event` header: one word of ASCII letters,
+    /// digits, `.`, `_` and `-`, so nothing can be added to the request through it.
+    public static func isEventName(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 64
+            && name.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+            }
+    }
+
     /// Sends `body`; returns the HTTP status. Throws `WebhookError` for a
     /// non-2xx answer or when no answer came.
     @discardableResult
     public func send(_ body: Data, event: String = "publish") throws -> Int {
+        guard Self.isEventName(event) else {
+            throw WebhookError(url: url.absoluteString, status: nil, message: "\"\(event)\" is not an event name; nothing was sent")
+        }
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = "POST"
         request.httpBody = body

@@ -18,10 +18,15 @@ struct ClinicctlWebhook: ParsableCommand {
     var secretEnv: String
     @Option(help: ArgumentHelp("The file to send as the body.", valueName: "path"))
     var file: String
+    @Option(help: ArgumentHelp("What the body tells of, sent as the X-Clinicctl-Event header.", valueName: "name"))
+    var event = "publish"
 
     func validate() throws {
         guard let target = URL(string: url), ["http", "https"].contains(target.scheme?.lowercased() ?? "") else {
             throw ValidationError("--url \(url) is not an http(s) URL")
+        }
+        guard WebhookDelivery.isEventName(event) else {
+            throw ValidationError("--event \(event) is not an event name (letters, digits, '.', '_' and '-')")
         }
     }
 
@@ -33,7 +38,7 @@ struct ClinicctlWebhook: ParsableCommand {
         }
         guard let body = FileManager.default.contents(atPath: file) else { Self.fail("cannot read \(file)") }
         do {
-            let status = try WebhookDelivery(url: target, secret: secret).send(body)
+            let status = try WebhookDelivery(url: target, secret: secret).send(body, event: event)
             print("delivered \(file) to \(url): HTTP \(status)")
         } catch {
             Self.fail((error as? LocalizedError)?.errorDescription ?? "\(error)")

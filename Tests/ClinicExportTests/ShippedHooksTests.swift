@@ -37,6 +37,15 @@ func toolEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
         #expect(result.output == "skipped: \(variable) is not set\n")
     }
 
+    @Test(arguments: [("10-mail", "CLINIC_NOTIFY_MAIL_TO"), ("20-webhook", "CLINIC_NOTIFY_WEBHOOK_URL")])
+    func notifiersSayTheySkipWhenUnconfigured(notifier: String, variable: String) throws {
+        let result = try run(
+            "sh", [hooks.appendingPathComponent("notify.d/\(notifier)").path],
+            environment: ["PATH": "/usr/bin:/bin", "CLINICCTL_EVENT": "approved"])
+        #expect(result.status == Publisher.skippedStatus)
+        #expect(result.output == "skipped: \(variable) is not set\n")
+    }
+
     @Test func webrootSwapsCurrentAndKeepsTheLastFiveReleases() throws {
         try withTemporaryDirectory { dir in
             let webroot = dir.appendingPathComponent("www")

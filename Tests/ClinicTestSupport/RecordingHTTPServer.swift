@@ -5,8 +5,9 @@ import Foundation
 #endif
 
 /// An HTTP server on a loopback address that writes down every request it gets
-/// (Servers/recording_http.py): one that redirects every request elsewhere, or one that asks
-/// for Basic credentials. Tests read what it received, Authorization headers included.
+/// (Servers/recording_http.py): one that redirects every request elsewhere, one that asks
+/// for Basic credentials, or a webhook receiver that checks signatures. Tests read what it
+/// received, Authorization headers included.
 /// Stopped when the value is released.
 public final class RecordingHTTPServer: @unchecked Sendable {
     /// One request as the server received it.
@@ -15,6 +16,12 @@ public final class RecordingHTTPServer: @unchecked Sendable {
         public let path: String
         /// The Authorization header, nil when the request had none.
         public let authorization: String?
+        /// For a receiver checking signatures: the X-Clinicctl-Event header, the signature
+        /// header, the body as received, and whether the signature held.
+        public let event: String?
+        public let signature: String?
+        public let body: String?
+        public let verified: Bool?
     }
 
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Servers/recording_http.py")
@@ -38,6 +45,12 @@ public final class RecordingHTTPServer: @unchecked Sendable {
     /// Answers every request with 401 asking for Basic credentials, and keeps what it is sent.
     public static func asking(address: String = "127.0.0.1", in folder: URL) throws -> RecordingHTTPServer {
         try RecordingHTTPServer(address: address, mode: ["ask"], in: folder)
+    }
+
+    /// A webhook receiver: checks each POST's `X-Clinicctl-Signature-256` against the HMAC-SHA256
+    /// of its body keyed with `secret`, answers 204 when it holds and 401 otherwise, and keeps each.
+    public static func checkingSignatures(secret: String, address: String = "127.0.0.1", in folder: URL) throws -> RecordingHTTPServer {
+        try RecordingHTTPServer(address: address, mode: ["webhook", secret], in: folder)
     }
 
     private init(address: String, mode: [String], in folder: URL) throws {

@@ -15,10 +15,15 @@ extension Deploy {
         var secretEnv: String
         @Option(help: ArgumentHelp("The file to send as the body.", valueName: "path"))
         var file: String
+        @Option(help: ArgumentHelp("What the body tells of, sent as the X-Clinicctl-Event header.", valueName: "name"))
+        var event = "publish"
 
         func validate() throws {
             guard let target = URL(string: url), ["http", "https"].contains(target.scheme?.lowercased() ?? "") else {
                 throw ValidationError("--url \(url) is not an http(s) URL")
+            }
+            guard WebhookProgram.isEventName(event) else {
+                throw ValidationError("--event \(event) is not an event name (letters, digits, '.', '_' and '-')")
             }
         }
 
@@ -30,7 +35,9 @@ extension Deploy {
                 throw WorkflowError(.notFound, "cannot read \(file)")
             }
             // The sending happens in clinicctl-webhook (see WebhookProgram): only it loads the networking libraries.
-            try WebhookProgram.replaceProcess(arguments: ["--url", url, "--secret-env", secretEnv, "--file", file])
+            // The default is not passed on, so a deploy webhook runs the same with a clinicctl-webhook that predates --event.
+            let named = event == "publish" ? [] : ["--event", event]
+            try WebhookProgram.replaceProcess(arguments: ["--url", url, "--secret-env", secretEnv, "--file", file] + named)
         }
     }
 }

@@ -13,7 +13,8 @@ extension HooksCommand {
                 would run a draft's hooks on checkout), so hooks/pre-commit checks every plain
                 `git commit`; an approval refreshes the copies. In a bare repository (a shared
                 server), writes hooks/post-receive from the published branch, so a push that
-                moves the published branch publishes it. See hooks/README.md.
+                moves the published branch publishes it, and the notifiers in hooks/notify.d
+                hear of every draft, approval, rejection and deployment. See hooks/README.md.
                 With --ci FORGE, for a hosted repository that cannot run clinicctl's hooks (GitHub,
                 GitLab, Forgejo/Gitea), opens a draft adding the CI workflow that runs `verify` and
                 `validate` on every push to the published branch; make it a required status check
