@@ -37,6 +37,8 @@ public enum CommitRecord: Hashable, Sendable {
     case rejection(Rejection)
     /// The author (or a reviewer) withdrew a draft.
     case discard(Discard)
+    /// A note on a draft by its author or a reviewer, kept beside it (`refs/clinicctl/notes/`).
+    case note(Note)
 
     public struct Edit: Hashable, Sendable {
         /// The summary line: the edit's own (`FAQ: add "…"`) or the author's `--message`.
@@ -122,6 +124,18 @@ public enum CommitRecord: Hashable, Sendable {
         }
     }
 
+    public struct Note: Hashable, Sendable {
+        public var draft: String
+        /// What the note says: one line or a short paragraph (`DraftNote.check`).
+        public var text: String
+        public var by: Person
+        public init(draft: String, text: String, by: Person) {
+            self.draft = draft
+            self.text = text
+            self.by = by
+        }
+    }
+
     /// The trailer keys clinicctl writes and reads; nowhere else spells them.
     enum Key {
         static let change = "Clinic-Change"
@@ -134,6 +148,8 @@ public enum CommitRecord: Hashable, Sendable {
         static let discardedBy = "Discarded-by"
         static let draft = "Draft"
         static let accepted = "Clinic-Accepted"
+        static let noteFor = "Clinic-Note-For"
+        static let noteBy = "Clinic-Note-By"
     }
 
     static let creationSummary = "Start the clinic's content repository"

@@ -7,7 +7,7 @@ extension ContentRepository {
     /// Where the server's clinicctl records are remembered here, apart from its branches.
     static func trackingRecordPrefix(_ remote: String) -> String { "refs/clinicctl-remote/\(remote)/" }
     /// Records that are only ever added: sync sends them, the server refuses rewrites.
-    static let sharedRecordPrefixes = ["rejected/", "discarded/"]
+    static let sharedRecordPrefixes = ["rejected/", "discarded/", "notes/"]
 
     /// Brings this copy and the server's together, never losing either side's work.
     ///

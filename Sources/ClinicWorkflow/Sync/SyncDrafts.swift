@@ -131,7 +131,7 @@ extension ContentRepository {
         plan.lines.append(.init(subject: "draft \(id)", outcome: .keptAsConflict, detail: kept))
     }
 
-    /// Rejection and discard records are only ever added: the server's new ones come here,
+    /// Rejection and discard records, and notes, are only ever added: the server's new ones come here,
     /// this copy's new ones go there.
     func syncRecords(remote: String, plan: inout SyncPlan) throws {
         let serverPrefix = Self.trackingRecordPrefix(remote)
@@ -159,6 +159,10 @@ extension ContentRepository {
                     let problem = check.unverified
                 {
                     plan.lines.append(.init(subject: subject, outcome: .notSent, detail: "unverified: \(problem)"))
+                    continue
+                }
+                if prefix == "notes/", let problem = try unsendableNote(record.name, commit: record.target, remote: remote) {
+                    plan.lines.append(.init(subject: subject, outcome: .notSent, detail: problem))
                     continue
                 }
                 plan.push(record.name, subject: subject)

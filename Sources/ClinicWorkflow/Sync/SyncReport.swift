@@ -33,7 +33,7 @@ public struct SyncReport: Sendable, Codable, Equatable {
             /// (a commit made with plain Git, a replaced history): this copy stays where it was;
             /// `detail` names the commit.
             case notFollowed = "not-followed"
-            /// A record here that does not count (`ClosingRecord`): never sent; `detail` says why.
+            /// A record here that does not count (`ClosingRecord`, `DraftNote`): never sent; `detail` says why.
             case notSent = "not-sent"
         }
 
@@ -61,7 +61,7 @@ public struct SyncReport: Sendable, Codable, Equatable {
             case .approvedAgain: "\(subject): approved here while the server moved on; approved again on the server's content and sent"
             case .notApprovedAgain: "\(subject): approved here while the server moved on, and not approved again: \(detail ?? "")"
             case .notFollowed: "\(subject): NOT FOLLOWED: \(detail ?? "the server's history does not hold")"
-            case .notSent: "\(subject): not sent, it closes nothing (\(detail ?? "unverified"))"
+            case .notSent: "\(subject): not sent, it does not count (\(detail ?? "unverified"))"
             }
         }
     }
