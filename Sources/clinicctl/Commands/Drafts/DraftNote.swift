@@ -11,7 +11,7 @@ extension DraftCommand {
             discussion: """
                 A note is one line or a short paragraph (at most \(DraftNote.maximumCharacters) characters, \
                 \(DraftNote.maximumLines) lines). It is only ever added, never changed: `review show` lists a \
-                draft's notes, `drafts` counts them, and `sync` takes them to the others. The \
+                draft's notes, `drafts` counts them, `inbox` shows them, and `sync` tells the others. The \
                 draft's authors and reviewers may leave one.
                 """)
         @Argument(help: "The draft's id.") var id: String
@@ -34,7 +34,7 @@ extension DraftCommand {
             if write.json { return try Output.printJSON(note, in: try repository.clinicTimeZone()) }
             print("Noted on draft \(id) (\(note.record.short), kept under \(note.reference)):")
             print(Output.wrap(note.text, indent: "  "))
-            print("It shows in `clinicctl review show \(id)` and `clinicctl drafts`.")
+            print("It shows in `clinicctl review show \(id)`, `clinicctl drafts` and `clinicctl inbox`.")
         }
     }
 }
