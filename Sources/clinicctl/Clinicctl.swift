@@ -16,7 +16,8 @@ struct Clinicctl: ParsableCommand {
         subcommands: [
             Validate.self, Summary.self, Init.self,
             FAQ.self, Hours.self, LocationCommand.self, Social.self, ClinicCommand.self,
-            Drafts.self, Review.self, DraftCommand.self, History.self, Revert.self, Status.self, Live.self, ConfigCommand.self,
+            Drafts.self, InboxCommand.self, Review.self, DraftCommand.self, History.self, Revert.self, Status.self, Live.self,
+            ConfigCommand.self,
             Export.self, SchemaCommand.self, Preview.self, Publish.self, HooksCommand.self, Deploy.self, RulesCommand.self,
             Clone.self, Sync.self, Verify.self, Reviewers.self,
         ])

@@ -12,8 +12,11 @@ extension Output {
     }
 
     /// The per-draft place in words, with the last sync, for `drafts` and `status`.
-    static func lastSync(_ places: DraftPlaces, now: Date) -> String {
-        guard let last = places.lastSync else { return "Never synced with \(places.remote) (run `clinicctl sync`)." }
-        return "Last sync with \(places.remote): \(ISO8601DateFormatter().string(from: last)) (\(age(last, now: now)) ago)."
+    static func lastSync(_ places: DraftPlaces, now: Date) -> String { lastSync(with: places.remote, at: places.lastSync, now: now) }
+
+    /// When this copy last synced with `remote`, in words.
+    static func lastSync(with remote: String, at last: Date?, now: Date) -> String {
+        guard let last else { return "Never synced with \(remote) (run `clinicctl sync`)." }
+        return "Last sync with \(remote): \(ISO8601DateFormatter().string(from: last)) (\(age(last, now: now)) ago)."
     }
 }

@@ -10,8 +10,6 @@ public struct PushEvents: Sendable, Equatable {
 }
 
 extension ContentRepository {
-    /// Where `clinicctl draft note` keeps its add-only records, `notes/<id>-<short>`.
-    public static let notesPrefix = "refs/clinicctl/notes/"
     /// How long each notifier may run for one event, in seconds (`git config`, default 10).
     public static let notifySecondsKey = "clinicctl.notifySeconds"
     public static let defaultNotifySeconds: Double = 10
@@ -103,12 +101,19 @@ extension ContentRepository {
             reason: rejection.reason, revision: new, previousRevision: record.tip, time: time)
     }
 
-    /// The hook point for notes. `clinicctl draft note` is not in this build: when it lands,
-    /// its records (`notes/<id>-<short>`, the commit's message the note's text, its one parent
-    /// the draft's tip) are read here through the check that says who may write one, and
-    /// become `ClinicEvent(kind: .note, draft:, title:, by:, note:, revision:)`. Until then
-    /// nothing says such a reference is a genuine note, so none is announced.
-    func noteEvent(reference: String, record: Revision, time: Date) throws -> ClinicEvent? { nil }
+    /// A new note record, read through the one check of who may write one (`note(reference:commit:)`);
+    /// one that does not count is announced as nothing, and said as a problem.
+    func noteEvent(reference: String, record: Revision, time: Date) throws -> ClinicEvent? {
+        guard let note = try note(reference: reference, commit: record) else { return nil }
+        guard note.verified else {
+            throw WorkflowError(.refused, "the note does not count, so it is not announced: \(note.unverified ?? "unverified")")
+        }
+        let published = try withGit { try $0.referenceTarget(publishedRef) }
+        let title = try? describeDraft(id: note.draft, tip: note.tip.id, published: published, state: .open).title
+        return ClinicEvent(
+            kind: .note, draft: note.draft, title: title, by: note.by, note: note.text, revision: record, previousRevision: note.tip,
+            time: time)
+    }
 
     /// `clinicctl.notifySeconds` from the repository's Git config; the default when unset.
     public func notifySeconds() throws -> Double {

@@ -39,6 +39,9 @@ extension CommitRecord {
         } else if let by = values[Key.reopenedBy] {
             guard let person = Person(parsing: by), let draft = values[Key.draft] else { return nil }
             self = .reopening(Reopening(draft: draft, reopenedBy: person))
+        } else if let by = values[Key.noteBy] {
+            guard let person = Person(parsing: by), let draft = values[Key.noteFor] else { return nil }
+            self = .note(Note(draft: draft, text: Self.trimmingBlankLines(body.map(Self.undent)).joined(separator: "\n"), by: person))
         } else if values[Key.change] == "init" {
             self = .creation
         } else if values[Key.change] == "revert" {

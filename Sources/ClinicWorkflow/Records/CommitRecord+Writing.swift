@@ -23,6 +23,7 @@ extension CommitRecord {
         case .rejection(let rejection): "Reject draft \(Self.oneLine(rejection.draft))"
         case .discard(let discard): "Discard draft \(Self.oneLine(discard.draft))"
         case .reopening(let reopening): "Reopen draft \(Self.oneLine(reopening.draft))"
+        case .note(let note): "Note on draft \(Self.oneLine(note.draft))"
         }
     }
 
@@ -46,6 +47,7 @@ extension CommitRecord {
         case .discard(let discard): pairs = [(Key.discardedBy, Self.trailerValue(discard.discardedBy)), (Key.draft, discard.draft)]
         case .reopening(let reopening):
             pairs = [(Key.reopenedBy, Self.trailerValue(reopening.reopenedBy)), (Key.draft, reopening.draft)]
+        case .note(let note): pairs = [(Key.noteFor, note.draft), (Key.noteBy, Self.trailerValue(note.by))]
         }
         return pairs.map { CommitInfo.Trailer(key: $0.0, value: Self.oneLine($0.1, limit: .max)) }
     }
@@ -57,6 +59,7 @@ extension CommitRecord {
         case .edit(let edit): return edit.details.map(Self.dataLine)
         case .revert(let revert): return revert.details.map(Self.dataLine)
         case .rejection(let rejection): return Self.paragraph(rejection.reason)
+        case .note(let note): return Self.paragraph(note.text)
         case .approval(let approval):
             let note = Self.paragraph(approval.note ?? "")
             return (note.isEmpty ? [] : note + [""]) + [Self.editsHeading] + approval.edits.map { Self.dataLine("- " + $0) }

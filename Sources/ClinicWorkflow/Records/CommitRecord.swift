@@ -39,6 +39,8 @@ public enum CommitRecord: Hashable, Sendable {
     case discard(Discard)
     /// A rejected draft opened again: the record's parent is the rejection it answers.
     case reopening(Reopening)
+    /// A note on a draft by its author or a reviewer, kept beside it (`refs/clinicctl/notes/`).
+    case note(Note)
 
     public struct Edit: Hashable, Sendable {
         /// The summary line: the edit's own (`FAQ: add "…"`) or the author's `--message`.
@@ -133,6 +135,18 @@ public enum CommitRecord: Hashable, Sendable {
         }
     }
 
+    public struct Note: Hashable, Sendable {
+        public var draft: String
+        /// What the note says: one line or a short paragraph (`DraftNote.check`).
+        public var text: String
+        public var by: Person
+        public init(draft: String, text: String, by: Person) {
+            self.draft = draft
+            self.text = text
+            self.by = by
+        }
+    }
+
     /// The trailer keys clinicctl writes and reads; nowhere else spells them.
     enum Key {
         static let change = "Clinic-Change"
@@ -146,6 +160,8 @@ public enum CommitRecord: Hashable, Sendable {
         static let reopenedBy = "Reopened-by"
         static let draft = "Draft"
         static let accepted = "Clinic-Accepted"
+        static let noteFor = "Clinic-Note-For"
+        static let noteBy = "Clinic-Note-By"
     }
 
     static let creationSummary = "Start the clinic's content repository"

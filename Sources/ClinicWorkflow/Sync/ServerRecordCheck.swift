@@ -6,13 +6,15 @@ extension ContentRepository {
     /// `checkPush`): a new reference under `refs/clinicctl/rejected/` or `discarded/` is taken
     /// only when it is a record that counts (`ClosingRecord`): a rejection by a reviewer listed
     /// on the published branch, a discard by the draft's author or such a reviewer, made by the
-    /// person it names, signed where signatures are required. Changing or deleting a record is
+    /// person it names, signed where signatures are required; a new note under `notes/` only when
+    /// it counts and names a draft the server has (`checkNotePush`). Changing or deleting a record is
     /// `checkPush`'s to refuse. Reads only: it runs while the pushed objects are in quarantine.
     public func checkRecordPush(_ updates: [ProposedUpdate]) throws -> [ServerRefusal] {
         let verifier = ClosingRecordVerifier(self)
-        var refusals: [ServerRefusal] = []
+        var refusals = try checkNotePush(updates)
         for update in updates where update.old == nil {
-            guard let new = update.new,
+            // Notes are `checkNotePush`'s.
+            guard let new = update.new, !update.reference.hasPrefix(Self.notesPrefix),
                 Self.sharedRecordPrefixes.contains(where: { update.reference.hasPrefix("refs/clinicctl/" + $0) })
             else { continue }
             guard let record = try verifier.check(reference: update.reference, under: "refs/clinicctl/", commit: new.id) else {
@@ -29,6 +31,34 @@ extension ContentRepository {
                     ServerRefusal(
                         reference: update.reference,
                         reason: "the \(record.title) does not count, so it cannot close the draft: \(problem)"))
+            }
+        }
+        return refusals
+    }
+}
+
+extension ContentRepository {
+    /// The server's check of the notes a push adds: a new reference under `refs/clinicctl/notes/`
+    /// is taken only when it is a note that counts (`DraftNote`) and names a draft the server
+    /// has, or one the same push brings: its parent is a commit of that draft.
+    func checkNotePush(_ updates: [ProposedUpdate]) throws -> [ServerRefusal] {
+        let pushedDrafts = Dictionary(
+            updates.compactMap { update in
+                update.reference.hasPrefix(Self.draftPrefix)
+                    ? update.new.map { (String(update.reference.dropFirst(Self.draftPrefix.count)), $0.id) } : nil
+            }, uniquingKeysWith: { $1 })
+        let verifier = NoteRecordVerifier(self) { id in
+            try self.withGit { git in [try git.referenceTarget(self.draftRef(id)), pushedDrafts[id]].compactMap { $0 } }
+        }
+        var refusals: [ServerRefusal] = []
+        for update in updates where update.old == nil && update.reference.hasPrefix(Self.notesPrefix) {
+            guard let new = update.new else { continue }
+            guard let note = try verifier.check(reference: update.reference, under: "refs/clinicctl/", commit: new.id) else {
+                refusals.append(.init(reference: update.reference, reason: "\(update.reference) is not a note clinicctl writes"))
+                continue
+            }
+            if let problem = note.unverified {
+                refusals.append(.init(reference: update.reference, reason: "the note on draft \(note.draft) does not count: \(problem)"))
             }
         }
         return refusals

@@ -7,7 +7,7 @@ extension ContentRepository {
     /// Where the server's clinicctl records are remembered here, apart from its branches.
     static func trackingRecordPrefix(_ remote: String) -> String { "refs/clinicctl-remote/\(remote)/" }
     /// Records that are only ever added: sync sends them, the server refuses rewrites.
-    static let sharedRecordPrefixes = ["rejected/", "discarded/", "reopened/"]
+    static let sharedRecordPrefixes = ["rejected/", "discarded/", "reopened/", "notes/"]
 
     /// Brings this copy and the server's together, never losing either side's work.
     ///
@@ -22,7 +22,11 @@ extension ContentRepository {
     /// reviewer's approval landing), the push of this copy's approvals loses, as a fetch-first or
     /// as Git's `cannot lock ref`: the round is made again on the new tip, where the approvals
     /// are made again (at most three rounds), and what the first round sent stays reported.
-    public func sync(remote: String = "origin") throws -> SyncReport {
+    ///
+    /// `reader`, the person syncing, is told per draft what happened in words meant for them: who
+    /// approved, rejected or discarded a draft closed elsewhere (and why), a new draft that waits
+    /// for their review, a draft that changed since `review show` showed it to them, a new note.
+    public func sync(remote: String = "origin", as reader: Person? = nil) throws -> SyncReport {
         let access = environment.networkAccess
         // What the server published when this copy last looked: its history must go on from there.
         // Read once: a round made again below still judges the server's history from it.
@@ -37,8 +41,8 @@ extension ContentRepository {
             let seen = try withGit { try $0.referenceTarget(Self.trackingPrefix(remote) + config.publishedBranch) }
             var plan = SyncPlan()
             checkout = try syncPublishedBranch(remote: remote, lastSeen: lastSeen, plan: &plan) || checkout
-            try syncDrafts(remote: remote, lastSeen: draftsSeen, plan: &plan)
-            try syncRecords(remote: remote, plan: &plan)
+            try syncDrafts(remote: remote, lastSeen: draftsSeen, reader: reader, plan: &plan)
+            try syncRecords(remote: remote, reader: reader, plan: &plan)
             var messages: [String] = []
             if !plan.isEmpty {
                 let report: PushReport

@@ -9,7 +9,9 @@ extension ContentRepository {
     /// moved on one side only since then is that side's rewrite (undo, drop, reopen, update),
     /// taken whole, never merged with the commits it replaced; only a draft that moved on both
     /// sides is a race, reconciled edit by edit.
-    func syncDrafts(remote: String, lastSeen: [String: ObjectID] = [:], plan: inout SyncPlan) throws {
+    ///
+    /// `reader`, the person syncing, is told what each draft's line means for them (`addNotices`).
+    func syncDrafts(remote: String, lastSeen: [String: ObjectID] = [:], reader: Person? = nil, plan: inout SyncPlan) throws {
         let serverPrefix = Self.trackingPrefix(remote) + "drafts/"
         let closedTips = try closedDraftTips(remote: remote)
         let (local, server, published) = try withGit { git in
@@ -22,6 +24,7 @@ extension ContentRepository {
             guard let published else { return false }
             return try withGit { try $0.isAncestor(tip, of: published) }
         }
+        let firstLine = plan.lines.count
         for id in Set(local.keys).union(server.keys).sorted() {
             let ref = draftRef(id)
             let subject = "draft \(id)"
@@ -44,6 +47,7 @@ extension ContentRepository {
             case (nil, nil): continue
             }
         }
+        try addNotices(to: &plan.lines[firstLine...], before: local, reader: reader, remote: remote)
     }
 
     /// Each draft's tip on the server when this copy last synced (its remote-tracking branch).
@@ -122,9 +126,9 @@ extension ContentRepository {
         plan.lines.append(.init(subject: "draft \(id)", outcome: .keptAsConflict, detail: kept))
     }
 
-    /// Rejection and discard records are only ever added: the server's new ones come here,
-    /// this copy's new ones go there.
-    func syncRecords(remote: String, plan: inout SyncPlan) throws {
+    /// Rejection and discard records, and notes, are only ever added: the server's new ones come
+    /// here (a note by someone else is told to `reader`), this copy's new ones go there.
+    func syncRecords(remote: String, reader: Person? = nil, plan: inout SyncPlan) throws {
         let serverPrefix = Self.trackingRecordPrefix(remote)
         for prefix in Self.sharedRecordPrefixes {
             let (local, server) = try withGit { git in
@@ -140,6 +144,9 @@ extension ContentRepository {
                 try withGit {
                     try $0.updateReference("refs/clinicctl/" + name, to: record.target, expected: nil, logMessage: "clinicctl: sync")
                 }
+                if prefix == "notes/", let line = try receivedNoteLine("refs/clinicctl/" + name, commit: record.target, reader: reader) {
+                    plan.lines.append(line)
+                }
             }
             let serverNames = Set(server.map { String($0.name.dropFirst(serverPrefix.count)) })
             let verifier = ClosingRecordVerifier(self)
@@ -152,6 +159,10 @@ extension ContentRepository {
                 }
                 if let problem = check.unverified {
                     plan.lines.append(.init(subject: subject, outcome: .notSent, detail: "unverified: \(problem)"))
+                    continue
+                }
+                if prefix == "notes/", let problem = try unsendableNote(record.name, commit: record.target, remote: remote) {
+                    plan.lines.append(.init(subject: subject, outcome: .notSent, detail: problem))
                     continue
                 }
                 plan.push(record.name, subject: subject)

@@ -33,8 +33,10 @@ public struct SyncReport: Sendable, Codable, Equatable {
             /// (a commit made with plain Git, a replaced history): this copy stays where it was;
             /// `detail` names the commit.
             case notFollowed = "not-followed"
-            /// A record here that does not count (`ClosingRecord`): never sent; `detail` says why.
+            /// A record here that does not count (`ClosingRecord`, `DraftNote`): never sent; `detail` says why.
             case notSent = "not-sent"
+            /// Someone else's note on a draft came from the server; `notice` holds who and what.
+            case noteReceived = "note-received"
         }
 
         /// "main", "draft faq-x", "record rejected/faq-y".
@@ -42,26 +44,33 @@ public struct SyncReport: Sendable, Codable, Equatable {
         public var outcome: Outcome
         /// The server's reason, or the conflict draft's id.
         public var detail: String?
+        /// What happened to the draft, for the person syncing: who approved or rejected it and why,
+        /// a new draft waiting for their review, a change since they read it, a note.
+        public var notice: Notice? = nil
 
         /// The line as a person reads it.
         public var text: String {
             switch outcome {
             case .pushed: "\(subject): pushed"
-            case .fetched: "\(subject): fetched from the server"
-            case .updated: "\(subject): someone else added edits; your copy was updated"
-            case .rebased: "\(subject): edited on two computers; your edits were re-applied on top of the other ones"
+            case .fetched: "\(subject): fetched from the server" + (notice?.afterwords ?? "")
+            case .updated: "\(subject): someone else added edits; your copy was updated" + (notice?.afterwords ?? "")
+            case .rebased:
+                "\(subject): edited on two computers; your edits were re-applied on top of the other ones" + (notice?.afterwords ?? "")
             case .rewritten:
                 "\(subject): rewritten here\(detail.map { ", \($0)" } ?? ""); sent in place of the server's copy"
             case .rewrittenOnServer:
                 "\(subject): rewritten on another computer (an edit undone or dropped, or brought up to date); your copy now matches it"
+                    + (notice?.afterwords ?? "")
             case .keptAsConflict:
                 "\(subject): edited on two computers and the edits conflict; your edits are kept as draft \(detail ?? "?"), review both"
-            case .closed: "\(subject): closed on the server (\(detail ?? "approved")); closed here too"
+            case .closed:
+                "\(subject): closed on the server\(notice?.closing.map { ", \($0)" } ?? " (\(detail ?? "approved"))"); closed here too"
             case .refused: "\(subject): refused by the server: \(detail ?? "no reason given")"
             case .approvedAgain: "\(subject): approved here while the server moved on; approved again on the server's content and sent"
             case .notApprovedAgain: "\(subject): approved here while the server moved on, and not approved again: \(detail ?? "")"
             case .notFollowed: "\(subject): NOT FOLLOWED: \(detail ?? "the server's history does not hold")"
-            case .notSent: "\(subject): not sent, it closes nothing (\(detail ?? "unverified"))"
+            case .notSent: "\(subject): not sent, it does not count (\(detail ?? "unverified"))"
+            case .noteReceived: "\(subject): \(notice?.closing ?? "a note")"
             }
         }
     }

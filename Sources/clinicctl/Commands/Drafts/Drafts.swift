@@ -25,6 +25,8 @@ struct Drafts: ParsableCommand {
         var beyondContent: [Acceptance]?
         /// In a clone: whether the draft is only here, only on the server, or differs from it (as of the last sync).
         var place: DraftPlace?
+        /// How many notes that count the draft has (`clinicctl draft note`; `review show` lists them).
+        var notes: Int = 0
     }
 
     func run() throws {
@@ -41,6 +43,7 @@ struct Drafts: ParsableCommand {
         let places = try repository.draftPlaces()
         let open = drafts.filter { $0.state == .open }
         let checks = Dictionary(zip(open.map(\.id), try repository.checks(of: open)), uniquingKeysWith: { first, _ in first })
+        let notes = Dictionary(grouping: try repository.notes().filter(\.verified), by: \.draft).mapValues(\.count)
         var rows = drafts.map { draft -> Row in
             let review = draft.state == .open ? checks[draft.id] : nil
             return Row(
@@ -51,7 +54,7 @@ struct Drafts: ParsableCommand {
                 rejectedBy: draft.rejection.map { $0.reviewer.description + ($0.verified ? "" : " (unverified)") },
                 rejectionReason: draft.rejection?.reason, rejectedAt: draft.rejection?.time,
                 rejectionUnverified: draft.rejection?.unverified, beyondContent: review?.needsAcceptance,
-                place: places?.places[draft.id])
+                place: places?.places[draft.id], notes: notes[draft.id] ?? 0)
         }
         // Drafts the server has and this copy does not yet: only their id is known here.
         for id in places?.drafts(.onlyOnServer) ?? [] where !mine {
@@ -67,7 +70,11 @@ struct Drafts: ParsableCommand {
         if rows.isEmpty { return print(mine ? "You have no drafts." : "No open drafts.") }
         print(
             Output.table(
-                [["DRAFT", "STATE", "EDITS", "AGE", "AUTHORS", "CHECK", "ALSO CHANGES"] + (places == nil ? [] : ["WHERE"]) + ["TITLE"]]
+                [
+                    ["DRAFT", "STATE", "EDITS", "AGE", "AUTHORS", "CHECK", "ALSO CHANGES"] + (places == nil ? [] : ["WHERE"]) + [
+                        "NOTES", "TITLE",
+                    ]
+                ]
                     + rows.map { row in
                         let check =
                             row.state == "rejected" || row.place == .onlyOnServer
@@ -76,7 +83,7 @@ struct Drafts: ParsableCommand {
                             row.id, row.state, String(row.edits), Output.age(row.created, now: now),
                             row.authors.map { $0.components(separatedBy: " <")[0] }.joined(separator: ", "), check,
                             Output.beyondContent(row.beyondContent ?? []),
-                        ] + (places == nil ? [] : [row.place?.words ?? "-"]) + [row.title]
+                        ] + (places == nil ? [] : [row.place?.words ?? "-"]) + [row.notes == 0 ? "-" : String(row.notes), row.title]
                     }))
         for row in rows where row.state == "rejected" {
             print("\n\(row.id) was rejected by \(row.rejectedBy ?? "?"):")

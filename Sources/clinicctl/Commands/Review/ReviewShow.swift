@@ -31,6 +31,8 @@ extension Review {
             var fieldConflicts: [[String: String]] = []
             /// Per edit, in `edits` order: whether it is signed, and by whom.
             var signatures: [DraftCommitSignature] = []
+            /// The notes on the draft that count, oldest first (`clinicctl draft note`).
+            var notes: [DraftNote] = []
         }
 
         func run() throws {
@@ -39,9 +41,12 @@ extension Review {
             if let rejected = try repository.rejectedDrafts().first(where: { $0.id == id }),
                 try repository.drafts().contains(where: { $0.id == id }) == false
             {
-                return try showRejected(rejected)
+                return try showRejected(
+                    rejected, notes: Output.verifiedNotes(try repository.notes(for: id)), zone: try repository.clinicTimeZone())
             }
             let review = try repository.review(id)
+            let notes = Output.verifiedNotes(try repository.notes(for: id))
+            let zone = try repository.clinicTimeZone()
             // Remembered for whoever is reading, when they can be told; approving then approves this tip.
             if let reader = try? repository.identity(explicit: person.author) { repository.recordShown(review, to: reader) }
             if json {
@@ -57,23 +62,24 @@ extension Review {
                                 "published": $0.theirs, "draft": $0.ours,
                             ]
                         },
-                        signatures: review.signatures))
+                        signatures: review.signatures, notes: notes), in: zone)
             }
-            print(ReviewText.render(review, publishedBranch: repository.config.publishedBranch))
+            print(ReviewText.render(review, publishedBranch: repository.config.publishedBranch, notes: notes, zone: zone))
         }
 
-        func showRejected(_ draft: Draft) throws {
+        func showRejected(_ draft: Draft, notes: [DraftNote], zone: ClinicTimeZone) throws {
             if json {
                 return try Output.printJSON(
                     Report(
                         draft: id, title: draft.title, authors: draft.authors.map(\.description),
                         edits: draft.edits.map(\.summary), upToDate: false, mergesCleanly: false, valid: false,
                         conflicts: [], findings: [], changes: [], rejectedBy: draft.rejection?.reviewer.description,
-                        rejectionReason: draft.rejection?.reason, rejectionUnverified: draft.rejection?.unverified))
+                        rejectionReason: draft.rejection?.reason, rejectionUnverified: draft.rejection?.unverified, notes: notes), in: zone)
             }
             let unverified = draft.rejection?.unverified.map { " (unverified: \($0); this record closes nothing)" } ?? ""
             print("Draft \(id) was rejected by \(draft.rejection?.reviewer.description ?? "a reviewer")\(unverified):")
             print(Output.wrap(draft.rejection?.reason ?? "", indent: "  "))
+            if !notes.isEmpty { print(ReviewText.notes(notes, zone: zone).joined(separator: "\n")) }
         }
     }
 }

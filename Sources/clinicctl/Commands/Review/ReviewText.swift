@@ -6,7 +6,7 @@ import Foundation
 
 /// The reviewer's reading of a draft, in words.
 enum ReviewText {
-    static func render(_ review: DraftReview, publishedBranch: String) -> String {
+    static func render(_ review: DraftReview, publishedBranch: String, notes: [DraftNote] = [], zone: ClinicTimeZone? = nil) -> String {
         var out: [String] = []
         let draft = review.draft
         out.append("Draft \(draft.id): \(draft.title)")
@@ -17,6 +17,7 @@ enum ReviewText {
         }
         out.append("Shown at tip \(review.tip.hex); approving approves exactly this.")
         out.append("")
+        if let zone, !notes.isEmpty { out += Self.notes(notes, zone: zone) + [""] }
         out += ReviewFilesText.sections(review)
         if review.files.contains(where: { $0.section != .content }) { out.append("CONTENT:") }
         if review.changes.isEmpty { out.append("It changes nothing in the content that is not already published.") }
@@ -52,6 +53,11 @@ enum ReviewText {
         }
         out.append("See it as patients will, beside what is live: clinicctl preview \(draft.id) --compare")
         return out.joined(separator: "\n")
+    }
+
+    /// The NOTES section: each note, oldest first, with who left it and when in the clinic's time zone.
+    static func notes(_ notes: [DraftNote], zone: ClinicTimeZone) -> [String] {
+        ["NOTES:"] + notes.map { "  \(zone.text($0.time))  \($0.by.name):\n" + Output.wrap($0.text, indent: "    ") }
     }
 
     static func describe(_ field: EntryChange.FieldChange, kind: EntryChange.Kind) -> [String] {

@@ -14,7 +14,8 @@ extension HooksCommand {
                 by listed reviewers who did not write the draft, or when a clinicctl record would be
                 rewritten, or is added by someone who may not close that draft (a rejection not by
                 a listed reviewer, a discard by neither the draft's author nor a reviewer, unsigned
-                where signatures are required). The reasons go to standard error, which Git shows
+                where signatures are required), or a note is added that names no draft the server has,
+                or is by neither the draft's author nor a reviewer. The reasons go to standard error, which Git shows
                 the pusher. A draft the push replaces (rewritten, not added to) keeps its old tip
                 under refs/clinicctl/replaced/<id>-<short>.
                 """)

@@ -10,14 +10,20 @@ struct Sync: ParsableCommand {
         discussion: """
             Never overwrites or deletes anything on the server. A draft edited on two computers keeps both
             sides' edits; when they conflict, yours are kept as <draft>-conflict-<n>. Exits 1 when the
-            server refused something, with its reason.
+            server refused something, with its reason. Each draft's line says what happened in words:
+            who approved, rejected (and why) or discarded it, a new draft that waits for your review,
+            a draft that changed since `review show` showed it to you, a new note.
             """)
     @Option(help: "The remote to sync with.") var remote = "origin"
     @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var person: PersonOption
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let report = try repository.open().sync(remote: remote)
+        let repository = try repository.open()
+        // Who is syncing, for the lines meant for them; sync itself needs no one (a bad --as is still an error).
+        let reader = person.author == nil ? try? repository.identity(explicit: nil) : try repository.identity(explicit: person.author)
+        let report = try repository.sync(remote: remote, as: reader)
         if output.json {
             try Output.printJSON(report)
         } else {
