@@ -152,18 +152,20 @@ extension ContentRepository {
             let verifier = ClosingRecordVerifier(self)
             for record in local where !serverNames.contains(String(record.name.dropFirst("refs/clinicctl/".count))) {
                 let subject = "record \(record.name.dropFirst("refs/clinicctl/".count))"
-                // No record at all (an older version's local mark) stays here. One that does not count is
-                // never sent: the server refuses it, and with it the whole push.
-                guard let check = try verifier.check(reference: record.name, under: "refs/clinicctl/", commit: record.target) else {
-                    continue
-                }
-                if let problem = check.unverified {
-                    plan.lines.append(.init(subject: subject, outcome: .notSent, detail: "unverified: \(problem)"))
-                    continue
-                }
-                if prefix == "notes/", let problem = try unsendableNote(record.name, commit: record.target, remote: remote) {
-                    plan.lines.append(.init(subject: subject, outcome: .notSent, detail: problem))
-                    continue
+                if prefix == "notes/" {
+                    if let problem = try unsendableNote(record.name, commit: record.target, remote: remote) {
+                        plan.lines.append(.init(subject: subject, outcome: .notSent, detail: problem))
+                        continue
+                    }
+                } else {
+                    // No closing record at all (an older version's local mark) stays here. One that does not count
+                    // is never sent: the server refuses it, and with it the whole push.
+                    guard let check = try verifier.check(reference: record.name, under: "refs/clinicctl/", commit: record.target)
+                    else { continue }
+                    if let problem = check.unverified {
+                        plan.lines.append(.init(subject: subject, outcome: .notSent, detail: "unverified: \(problem)"))
+                        continue
+                    }
                 }
                 plan.push(record.name, subject: subject)
             }
