@@ -184,7 +184,7 @@ extension ContentRepository {
     /// what an administrator allows (`clinicctl.allowedRefs`, a pattern per line ending in `*`
     /// or a full name): a look-alike tag `main` or a stray branch would change what a name means.
     private func refusalOfOtherReference(_ update: ProposedUpdate) throws -> String? {
-        if update.reference.hasPrefix(Self.draftPrefix) { return nil }
+        if update.reference.hasPrefix(Self.draftPrefix) { return try refusalOfDraftRewrite(update) }
         // Removing what is not allowed is always allowed: it tidies up.
         guard update.new != nil else { return nil }
         let allowed = try withGit { try $0.configStrings(Self.allowedRefsKey) }
