@@ -17,7 +17,7 @@ struct ReadOptions: ParsableArguments {
     var readsPublished: Bool { rev == nil && draft == nil }
 
     func validate() throws {
-        if rev != nil && draft != nil { throw ValidationError("give --rev or --draft, not both") }
+        try OnlyOne.check(["--rev": rev != nil, "--draft": draft != nil])
     }
 
     /// The content at the chosen revision.

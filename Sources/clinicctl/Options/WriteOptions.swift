@@ -7,18 +7,13 @@ import Foundation
 struct WriteOptions: ParsableArguments {
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var person: PersonOption
-    @Option(help: ArgumentHelp("Add this edit to an open draft instead of opening a new one.", valueName: "id"))
-    var draft: String?
-    @Option(help: ArgumentHelp("Name the new draft this edit opens (default: after the edit).", valueName: "id"))
-    var draftName: String?
+    @OptionGroup var target: DraftTargetOptions
+    var draft: String? { target.draft }
+    var draftName: String? { target.draftName }
     @Option(help: ArgumentHelp("The commit's summary line (default: one made from the change).", valueName: "text"))
     var message: String?
     @OptionGroup var output: JSONOption
     var json: Bool { output.json }
-
-    func validate() throws {
-        if draft != nil && draftName != nil { throw ValidationError("give --draft (an open draft) or --draft-name (a new one), not both") }
-    }
 
     /// Opens the repository, applies the edit and prints the result.
     func commit(_ makeEdit: (SiteContent) throws -> ContentEdit) throws {

@@ -18,8 +18,9 @@ struct Init: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of hooks to copy in as hooks/ (for example this project's hooks/).", valueName: "dir"))
     var hooks: String?
     @Option(
-        name: .customLong("reviewer"), help: ArgumentHelp("A person who may approve drafts; repeat for more.", valueName: "Name <email>"))
-    var reviewers: [String] = []
+        name: .customLong("reviewer"), help: ArgumentHelp("A person who may approve drafts; repeat for more.", valueName: "Name <email>"),
+        transform: TypedArgument.person)
+    var reviewers: [Person] = []
     @Option(
         name: .customLong("reviewer-key"),
         help: ArgumentHelp(
@@ -32,9 +33,6 @@ struct Init: ParsableCommand {
     @OptionGroup var person: PersonOption
 
     func validate() throws {
-        for text in reviewers where Person(parsing: text) == nil {
-            throw ValidationError("--reviewer \"\(text)\" is not of the form \"Name <email>\"")
-        }
         if !reviewerKeys.isEmpty && reviewers.isEmpty {
             throw ValidationError("--reviewer-key belongs to a --reviewer; name the reviewer too")
         }
@@ -42,7 +40,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let environment = WorkEnvironment()
-        let people = reviewers.compactMap(Person.init(parsing:))
+        let people = reviewers
         let person = try environment.identity(explicit: person.author)
         let result = try RepositoryCreation.create(
             at: URL(fileURLWithPath: directory), content: URL(fileURLWithPath: from), hooks: hooks.map { URL(fileURLWithPath: $0) },

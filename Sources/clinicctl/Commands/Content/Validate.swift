@@ -53,9 +53,7 @@ struct Validate: ParsableCommand {
     }
 
     func validate() throws {
-        if [rev != nil, draft != nil, path != nil].filter({ $0 }).count > 1 {
-            throw ValidationError("give only one of --rev, --draft and --path")
-        }
+        try OnlyOne.check(["--rev": rev != nil, "--draft": draft != nil, "--path": path != nil])
     }
 
     func chooseSource() throws -> (String, any ContentSource, (repository: ContentRepository, revision: Revision)?) {

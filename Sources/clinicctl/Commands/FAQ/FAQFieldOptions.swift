@@ -23,8 +23,8 @@ struct FAQFieldOptions: ParsableArguments {
     var edit = false
 
     func validate() throws {
-        if answer != nil && answerFile != nil { throw ValidationError("give --answer or --answer-file, not both") }
-        if edit && answerFile != nil { throw ValidationError("give --edit or --answer-file, not both") }
+        try OnlyOne.check(["--answer": answer != nil, "--answer-file": answerFile != nil])
+        try OnlyOne.check(["--edit": edit, "--answer-file": answerFile != nil])
         if let lastReviewed, CalendarDay(lastReviewed) == nil {
             let reason = CalendarDay.problem(in: lastReviewed).map { ": \($0)" } ?? " like 2026-11-29"
             throw ValidationError("--last-reviewed \"\(lastReviewed)\" is not a date\(reason)")

@@ -13,9 +13,7 @@ struct PlacementOptions: ParsableArguments {
     var position: Int?
 
     func validate() throws {
-        if [after != nil, before != nil, position != nil].filter({ $0 }).count > 1 {
-            throw ValidationError("give only one of --after, --before and --position")
-        }
+        try OnlyOne.check(["--after": after != nil, "--before": before != nil, "--position": position != nil])
     }
 
     var placement: FAQPlacement? {

@@ -37,7 +37,7 @@ struct Export: ParsableCommand {
     }
 
     func validate() throws {
-        if worktree && rev != nil { throw ValidationError("give --rev or --worktree, not both") }
+        try OnlyOne.check(["--rev": rev != nil, "--worktree": worktree])
     }
 
     func run() throws {

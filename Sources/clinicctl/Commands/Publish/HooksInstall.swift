@@ -31,9 +31,7 @@ extension HooksCommand {
         @OptionGroup var output: JSONOption
 
         func validate() throws {
-            if server && ci != nil {
-                throw ValidationError("give --server (a bare repository with hooks) or --ci (a hosted forge), not both")
-            }
+            try OnlyOne.check(["--server (a bare repository with hooks)": server, "--ci (a hosted forge)": ci != nil])
         }
 
         func run() throws {

@@ -14,8 +14,8 @@ extension Review {
         @Option(
             help: ArgumentHelp(
                 "Also approve what the draft changes outside the content: hooks, settings, files (comma-separated or repeated).",
-                valueName: "what"))
-        var accept: [String] = []
+                valueName: "what"), transform: TypedArgument.acceptances)
+        var accept: [[Acceptance]] = []
         @Option(
             help: ArgumentHelp(
                 "Approve only if the draft is still at this commit (default: the tip `review show` showed you).", valueName: "sha"))
@@ -32,13 +32,10 @@ extension Review {
         @OptionGroup var identity: IdentityOptions
         @OptionGroup var signing: SigningOption
 
-        var accepted: [Acceptance] { accept.flatMap { $0.split(separator: ",") }.compactMap { Acceptance(rawValue: String($0)) } }
+        var accepted: [Acceptance] { accept.flatMap { $0 } }
 
         func validate() throws {
             guard wait >= 0, wait <= 600 else { throw ValidationError("--wait takes 0 to 600 seconds, not \(wait)") }
-            for word in accept.flatMap({ $0.split(separator: ",") }) where Acceptance(rawValue: String(word)) == nil {
-                throw ValidationError("--accept takes hooks, settings or files, not \"\(word)\"")
-            }
         }
 
         func run() throws {

@@ -20,7 +20,7 @@ struct ConfigCommand: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func validate() throws {
-        if author != nil && unsetAs { throw ValidationError("give --as or --unset-as, not both") }
+        try OnlyOne.check(["--as": author != nil, "--unset-as": unsetAs])
         if let author, Person(parsing: author) == nil {
             throw ValidationError("--as \"\(author)\" is not of the form \"Name <email@example.com>\"")
         }

@@ -4,8 +4,8 @@ import Foundation
 
 /// What `reviewers add` and `reviewers remove` share: who, which keys, and the draft it goes on.
 struct ReviewerChangeOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The reviewer, as \"Name <email>\".", valueName: "Name <email>"))
-    var reviewer: String
+    @Argument(help: ArgumentHelp("The reviewer, as \"Name <email>\".", valueName: "Name <email>"), transform: TypedArgument.person)
+    var reviewer: Person
     @Option(
         name: .customLong("key"),
         help: ArgumentHelp("An SSH public key (.pub file) of theirs; repeat for more.", valueName: "file"))
@@ -19,8 +19,7 @@ struct ReviewerChangeOptions: ParsableArguments {
     @OptionGroup var output: JSONOption
 
     func validate() throws {
-        if Person(parsing: reviewer) == nil { throw ValidationError("\"\(reviewer)\" is not of the form \"Name <email>\"") }
-        if draft != nil && draftName != nil { throw ValidationError("give --draft (an open draft) or --draft-name (a new one), not both") }
+        try OnlyOne.check(["--draft (an open draft)": draft != nil, "--draft-name (a new one)": draftName != nil])
     }
 
     /// Commits the change made from the person and the keys' lines, and prints the result.
@@ -29,7 +28,7 @@ struct ReviewerChangeOptions: ParsableArguments {
         let author = try repository.identity(explicit: person.author)
         let keyLines = try keys.map(ReviewerKeyFile.read)
         let result = try repository.changeReviewers(
-            change(Person(parsing: reviewer)!, keyLines), to: draft, as: author, draftName: draftName)
+            change(reviewer, keyLines), to: draft, as: author, draftName: draftName)
         if output.json { return try Output.printJSON(result) }
         Output.printEdit(result, onlyHere: repository.hasRemote())
     }
