@@ -89,6 +89,8 @@ struct TeamSyncNotifyTests {
         let reason = "We have no car park.\nName the garage on Elm Street."
         let rejected = try box.clinicctl(["review", "reject", parking, "--reason", reason], as: Sandbox.reviewer, in: laptop)
         #expect(rejected.status == 0, "\(rejected.stderr)")
+        let noted = try box.clinicctl(["draft", "note", insurance, "approve on Jan 11"], as: Sandbox.reviewer, in: laptop)
+        #expect(noted.status == 0 && noted.stderr.isEmpty, "\(noted.stderr)")
         let approved = try box.clinicctl(["review", "approve", insurance, "--no-publish"], as: Sandbox.reviewer, in: laptop)
         #expect(approved.status == 0, "\(approved.stderr)")
         let main = try team.serverRef("refs/heads/main")
@@ -98,11 +100,11 @@ struct TeamSyncNotifyTests {
         #expect(
             kinds == [
                 "approved notifiers", "deployed -", "draftPushed \(insurance)", "draftChanged \(insurance)", "draftPushed \(parking)",
-                "rejected \(parking)", "approved \(insurance)", "deployed -",
+                "rejected \(parking)", "note \(insurance)", "approved \(insurance)", "deployed -",
             ], "one event per action, none lost")
         let variables = try String(contentsOf: URL(fileURLWithPath: log.path + ".env"), encoding: .utf8)
         #expect(variables == kinds.map { $0.replacingOccurrences(of: " -", with: " ") + "\n" }.joined(), "CLINICCTL_EVENT and _DRAFT")
-        guard events.count == 8 else { return }
+        guard events.count == 9 else { return }
         func person(_ event: [String: Any]) -> String? { (event["by"] as? [String: String]).map { "\($0["name"]!) <\($0["email"]!)>" } }
         #expect(person(events[0]) == Sandbox.reviewer && events[0]["revision"] as? String == notifiersApproved)
         #expect(events[1]["revision"] as? String == notifiersApproved && events[1]["previousRevision"] is NSNull)
@@ -110,11 +112,13 @@ struct TeamSyncNotifyTests {
         #expect(person(events[3]) == Sandbox.manager && events[3]["revision"] as? String == changedTip)
         #expect(events[3]["previousRevision"] as? String == events[2]["revision"] as? String)
         #expect(person(events[5]) == Sandbox.reviewer && events[5]["reason"] as? String == reason)
-        #expect(person(events[6]) == Sandbox.reviewer && events[6]["revision"] as? String == main)
-        #expect(events[7]["revision"] as? String == main && events[7]["previousRevision"] as? String == notifiersApproved)
+        #expect(person(events[6]) == Sandbox.reviewer && events[6]["note"] as? String == "approve on Jan 11")
+        #expect(events[6]["previousRevision"] as? String == changedTip && events[6]["title"] as? String == events[3]["title"] as? String)
+        #expect(person(events[7]) == Sandbox.reviewer && events[7]["revision"] as? String == main)
+        #expect(events[8]["revision"] as? String == main && events[8]["previousRevision"] as? String == notifiersApproved)
         let finished = Date(timeIntervalSinceNow: 1)
         let times = events.compactMap { ($0["time"] as? String).flatMap(ISO8601DateFormatter().date(from:)) }
-        #expect(times.count == 8 && times.allSatisfy { started <= $0 && $0 <= finished } && times == times.sorted())
+        #expect(times.count == 9 && times.allSatisfy { started <= $0 && $0 <= finished } && times == times.sorted())
         #expect(try team.serverRef("refs/clinicctl/deployed") == main, "the failing notifiers changed nothing")
     }
 }
