@@ -15,54 +15,20 @@ struct Drafts: ParsableCommand {
     @OptionGroup var output: JSONOption
     var json: Bool { output.json }
 
-    struct Row: Encodable {
-        var id: String, state: String, title: String, authors: [String], edits: Int
-        var created: Date?, updated: Date?, mergesCleanly: Bool?, valid: Bool?, conflicts: [String]
-        var rejectedBy: String?, rejectionReason: String?, rejectedAt: Date?
-        /// Why the rejection record does not count, when it does not (it closed nothing).
-        var rejectionUnverified: String? = nil
-        /// What the draft changes beyond content (hooks, settings, files): a reviewer must accept each.
-        var beyondContent: [Acceptance]?
-        /// In a clone: whether the draft is only here, only on the server, or differs from it (as of the last sync).
-        var place: DraftPlace?
-        /// How many notes that count the draft has (`clinicctl draft note`; `review show` lists them).
-        var notes: Int = 0
-    }
+    /// The title of a draft only the server has, until `sync` brings it.
+    static let notFetchedTitle = "(run `clinicctl sync` to get it)"
 
     func run() throws {
         let repository = try self.repository.open()
-        let listing = try repository.draftListing()
-        Output.noteSkipped(listing.skipped)
-        Output.noteUnverified(try repository.unverifiedRecords())
-        var drafts = listing.drafts
-        if all || mine { drafts += try repository.rejectedDrafts() }
-        if mine {
-            let me = try repository.identity(explicit: person.author)
-            drafts = drafts.filter { $0.authors.contains { $0.isSame(as: me) } }
-        }
-        let places = try repository.draftPlaces()
-        let open = drafts.filter { $0.state == .open }
-        let checks = Dictionary(zip(open.map(\.id), try repository.checks(of: open)), uniquingKeysWith: { first, _ in first })
-        let notes = Dictionary(grouping: try repository.notes().filter(\.verified), by: \.draft).mapValues(\.count)
-        var rows = drafts.map { draft -> Row in
-            let review = draft.state == .open ? checks[draft.id] : nil
-            return Row(
-                id: draft.id, state: draft.state.rawValue, title: draft.title, authors: draft.authors.map(\.description),
-                edits: draft.edits.count, created: draft.created, updated: draft.updated,
-                mergesCleanly: review?.mergesCleanly, valid: review.map { $0.mergesCleanly && $0.isValid },
-                conflicts: review?.conflicts ?? [],
-                rejectedBy: draft.rejection.map { $0.reviewer.description + ($0.verified ? "" : " (unverified)") },
-                rejectionReason: draft.rejection?.reason, rejectedAt: draft.rejection?.time,
-                rejectionUnverified: draft.rejection?.unverified, beyondContent: review?.needsAcceptance,
-                place: places?.places[draft.id], notes: notes[draft.id] ?? 0)
-        }
-        // Drafts the server has and this copy does not yet: only their id is known here.
-        for id in places?.drafts(.onlyOnServer) ?? [] where !mine {
-            rows.append(
-                Row(
-                    id: id, state: "open", title: "(run `clinicctl sync` to get it)", authors: [], edits: 0, created: nil, updated: nil,
-                    mergesCleanly: nil, valid: nil, conflicts: [],
-                    place: .onlyOnServer))
+        let selection: DraftSelection = mine ? .wroteBy(try repository.identity(explicit: person.author)) : all ? .all : .open
+        let summaries = try repository.draftSummaries(selection)
+        Output.noteSkipped(summaries.skipped)
+        Output.noteUnverified(summaries.unverifiedRecords)
+        let places = summaries.places
+        let rows = summaries.rows.map { row in
+            var row = row
+            if row.place == .onlyOnServer, row.title.isEmpty { row.title = Self.notFetchedTitle }
+            return row
         }
         if json { return try Output.printJSON(rows) }
         let now = repository.environment.now()
