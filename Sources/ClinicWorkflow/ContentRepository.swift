@@ -72,8 +72,7 @@ public final class ContentRepository: @unchecked Sendable {
         } catch let error as WorkflowError where error.code == .notFound {
             throw WorkflowError(
                 .notFound,
-                "\(url.path) is not inside a Git repository; run clinicctl inside the clinic's content repository, pass --repo PATH, or create one with `clinicctl init DIR`",
-                file: url.path)
+                "\(url.path) is not inside a Git repository", file: url.path, remedy: .openRepository)
         }
         return try throughGit { try ContentRepository(git: git, environment: environment) }
     }

@@ -103,8 +103,7 @@ extension ContentRepository {
         if let rejection = rejections.first(where: \.verified) {
             throw WorkflowError(
                 .notFound,
-                "draft \(id) was rejected and is closed; see `clinicctl drafts --mine` for the reason, then reopen it to fix it: `clinicctl draft reopen \(id)`",
-                draft: id, reference: rejection.reference)
+                "draft \(id) was rejected and is closed", draft: id, reference: rejection.reference, remedy: .reopenDraft(id))
         }
         if let rejection = rejections.first, let problem = rejection.unverified {
             throw WorkflowError(

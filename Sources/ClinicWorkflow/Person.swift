@@ -77,15 +77,7 @@ public struct WorkEnvironment: Sendable {
             return Person(name: name, email: email)
         }
         if let configured { return configured }
-        throw WorkflowError(
-            .identity,
-            """
-            clinicctl does not know who you are. Say it once in any of these ways:
-              --as "Your Name <you@example.com>"            (this command only)
-              clinicctl config --as "Your Name <you@example.com>"   (this repository, kept outside the content)
-              export CLINICCTL_AUTHOR="Your Name <you@example.com>"
-              git config --global user.name "Your Name" && git config --global user.email you@example.com
-            """)
+        throw WorkflowError(.identity, "clinicctl does not know who you are", remedy: .setIdentity)
     }
 
     func signature(_ person: Person) -> Signature {

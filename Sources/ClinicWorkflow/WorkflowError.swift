@@ -48,11 +48,14 @@ public struct WorkflowError: Error, Equatable, Sendable, LocalizedError, CustomS
     public var reference: String?
     /// The revision concerned, as the user named it or as a commit id.
     public var revision: String?
+    /// What the person can do next, when there is one thing to say (`Remedy`).
+    public var remedy: Remedy?
 
     public init(
         _ code: Code, _ message: String, findings: [Finding] = [], draft: String? = nil, entry: String? = nil, file: String? = nil,
-        reference: String? = nil, revision: String? = nil
+        reference: String? = nil, revision: String? = nil, remedy: Remedy? = nil
     ) {
+        self.remedy = remedy
         self.code = code
         // Whatever the message quotes (an address, a server's words), a password in an address never shows.
         self.message = redactingAddressPasswords(message)

@@ -14,7 +14,7 @@ enum Failure {
 
     static func exit(_ error: any Error) -> Never {
         if let error = error as? WorkflowError {
-            report(error.message, findings: error.findings)
+            report(error.said, findings: error.findings)
             Clinicctl.exit(withError: ExitCode(error.code == .usage ? usage : 1))
         }
         if isArgumentParsers(error) { exitLikeArgumentParser(error) }

@@ -51,3 +51,23 @@ struct WorkflowErrorTests {
         }
     }
 }
+
+/// Issue 26, item 5: what to do next travels as data, not as a command spelled in the library.
+@Suite("workflow errors: remedies")
+struct RemedyTests {
+    @Test("a rejected draft's error says to reopen it, as data a program can read, with no command in its message")
+    func rejectedDraft() throws {
+        let clinic = try TestClinic()
+        let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
+        _ = try clinic.repository.reject(edit.draft, as: People.rita, reason: "No.")
+        #expect { _ = try clinic.repository.draft(edit.draft) } throws: { error in
+            guard let error = error as? WorkflowError else { return false }
+            return error.remedy == .reopenDraft(edit.draft) && !error.message.contains("clinicctl")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(Remedy.reopenDraft(edit.draft)), as: UTF8.self)
+        #expect(json == #"{"kind":"reopen-draft","subject":"\#(edit.draft)"}"#)
+        #expect(String(decoding: try encoder.encode(Remedy.setIdentity), as: UTF8.self) == #"{"kind":"set-identity"}"#)
+    }
+}

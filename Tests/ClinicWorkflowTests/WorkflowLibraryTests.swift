@@ -79,7 +79,8 @@ struct WorkflowLibraryTests {
         #expect(throws: WorkflowError.self) { try env.identity(explicit: "no email") }
         let none = WorkEnvironment(variables: [:])
         #expect { try none.identity(explicit: nil) } throws: { error in
-            (error as? WorkflowError)?.code == .identity && "\(error)".contains("CLINICCTL_AUTHOR")
+            // What to do is data (the executable says the ways, CLINICCTL_AUTHOR among them).
+            (error as? WorkflowError)?.code == .identity && (error as? WorkflowError)?.remedy == .setIdentity
         }
     }
 

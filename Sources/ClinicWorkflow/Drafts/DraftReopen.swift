@@ -26,8 +26,8 @@ extension ContentRepository {
     public func reopen(_ id: String, as person: Person, signingKey: SigningKey? = nil) throws -> DraftReopening {
         if try withGit(draft: id, { try $0.referenceTarget(draftRef(id)) }) != nil {
             throw WorkflowError(
-                .refused, "draft \(id) is open, not rejected: there is nothing to reopen (see `clinicctl review show \(id)`)", draft: id,
-                reference: draftRef(id))
+                .refused, "draft \(id) is open, not rejected: there is nothing to reopen", draft: id,
+                reference: draftRef(id), remedy: .showDraft(id))
         }
         guard let rejected = try rejectedDrafts().first(where: { $0.id == id }), let rejection = rejected.rejection else {
             let names = try rejectedDrafts().map(\.id)

@@ -42,8 +42,8 @@ extension ContentRepository {
         guard draft.edits.count > 1 else {
             throw WorkflowError(
                 .refused,
-                "edit \(number) is the only edit of draft \(id); dropping it would leave nothing to review. Withdraw the draft instead: `clinicctl draft discard \(id)`",
-                draft: id)
+                "edit \(number) is the only edit of draft \(id); dropping it would leave nothing to review", draft: id,
+                remedy: .discardDraft(id))
         }
         let dropped = draft.edits[number - 1]
         // The edits before the dropped one stay as they are; the later ones are applied again.

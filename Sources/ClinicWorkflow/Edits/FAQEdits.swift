@@ -120,9 +120,8 @@ public enum FAQEdits {
         guard let index = content.faq.firstIndex(where: { $0.id == id }) else {
             let near = content.faq.map(\.id).filter { $0.contains(id) || id.contains($0) }
             throw WorkflowError(
-                .notFound,
-                "there is no FAQ entry \"\(id)\""
-                    + (near.isEmpty ? "; `clinicctl faq list` shows them all" : "; did you mean \(near.joined(separator: ", "))?"))
+                .notFound, "there is no FAQ entry \"\(id)\"" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"),
+                remedy: near.isEmpty ? .listFAQ : nil)
         }
         return index
     }

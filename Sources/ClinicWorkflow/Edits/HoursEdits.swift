@@ -65,7 +65,7 @@ public enum HoursEdits {
         return edit(location, change: "hours.special.remove", summary: summary) { hours in
             guard hours.special.contains(where: { $0.from <= last && from <= $0.lastDay }) else {
                 throw WorkflowError(
-                    .notFound, "\(location) has no special hours on \(dates); `clinicctl hours show \(location)` lists them")
+                    .notFound, "\(location) has no special hours on \(dates)", remedy: .showHours(location: location))
             }
             hours.special = hours.special.flatMap { special in
                 special.from <= last && from <= special.lastDay ? remaining(special, without: from, through: last) : [special]

@@ -60,8 +60,8 @@ extension ContentRepository {
             if unreadable.contains(path) {
                 throw WorkflowError(
                     .refused,
-                    "\(path) has problems clinicctl cannot read safely, and this change would rewrite it; fix it first (run `clinicctl validate`)",
-                    findings: before.findings.errors.filter { $0.file == path }, file: path)
+                    "\(path) has problems clinicctl cannot read safely, and this change would rewrite it; fix it first",
+                    findings: before.findings.errors.filter { $0.file == path }, file: path, remedy: .validate)
             }
             if let text = newFiles[path] {
                 changes.append(.write(path: path, contents: Data(text.utf8)))

@@ -115,7 +115,7 @@ public enum SocialEdits {
             let before = content.social.count
             content.social.removeAll { $0.network == network }
             if content.social.count == before {
-                throw WorkflowError(.notFound, "\(network.displayName) is not listed; `clinicctl social list` shows the links")
+                throw WorkflowError(.notFound, "\(network.displayName) is not listed", remedy: .listSocial)
             }
         }
     }

@@ -131,8 +131,7 @@ extension ContentRepository {
         let entries = Array(Set(conflicts.map { entry(forPath: $0.path) })).sorted()
         return WorkflowError(
             .conflict,
-            "draft \(draft) and the published content changed the same field\(conflicts.count == 1 ? "" : "s") differently:\n\(lines)\n"
-                + "Its author decides each one by bringing the draft up to date (`clinicctl draft update \(draft) --take draft|published FIELD`)",
-            draft: draft, entry: entries.count == 1 ? entries[0] : nil)
+            "draft \(draft) and the published content changed the same field\(conflicts.count == 1 ? "" : "s") differently:\n\(lines)",
+            draft: draft, entry: entries.count == 1 ? entries[0] : nil, remedy: .decideConflicts(draft))
     }
 }

@@ -111,9 +111,8 @@ extension ContentRepository {
                 if !fields.isEmpty { throw fieldConflictError(id, fields) }
                 throw WorkflowError(
                     .conflict,
-                    "draft \(id) conflicts with changes published since it began, in: \(conflicts.joined(separator: ", ")). "
-                        + "Its author can run `clinicctl draft update \(id)` to bring it up to date",
-                    draft: id, entry: conflicts.count == 1 ? conflicts[0] : nil)
+                    "draft \(id) conflicts with changes published since it began, in: \(conflicts.joined(separator: ", "))",
+                    draft: id, entry: conflicts.count == 1 ? conflicts[0] : nil, remedy: .updateDraft(id))
             }
             try checkApprovalSignature(merged, published: published, key: key)
             let (after, findings) = try validate(at: merged)

@@ -17,8 +17,8 @@ extension ContentRepository {
             } ?? "it was rewritten since (\(expected.short) is no longer part of it)"
         throw WorkflowError(
             .refused,
-            "draft \(draft.id) moved after you reviewed it at \(expected.short); it is now at \(draft.tip.short), \(what). Nothing was approved: read it again with `clinicctl review show \(draft.id)`, then approve",
-            draft: draft.id)
+            "draft \(draft.id) moved after you reviewed it at \(expected.short); it is now at \(draft.tip.short), \(what). Nothing was approved",
+            draft: draft.id, remedy: .reviewAgain(draft.id))
     }
 
     /// Refuses when the draft changes hooks, settings or other files that `accepting`
@@ -32,8 +32,8 @@ extension ContentRepository {
             }
             throw WorkflowError(
                 .refused,
-                "draft \(draft.id) changes more than content: \(named.joined(separator: "; ")). Nothing was approved. Read them in `clinicctl review show \(draft.id)`; to approve them too, add --accept \(missing.map(\.rawValue).joined(separator: ","))",
-                draft: draft.id)
+                "draft \(draft.id) changes more than content: \(named.joined(separator: "; ")). Nothing was approved",
+                draft: draft.id, remedy: .acceptBeyondContent(draft.id, missing))
         }
         return Set(files.compactMap(\.acceptance)).intersection(accepting).sorted()
     }

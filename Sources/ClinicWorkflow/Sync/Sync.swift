@@ -80,8 +80,7 @@ extension ContentRepository {
             guard try git.remoteURL(remote) != nil else {
                 throw WorkflowError(
                     .notFound,
-                    "this repository has no remote \"\(remote)\"; get the clinic's repository with `clinicctl clone URL`, or name another with --remote"
-                )
+                    "this repository has no remote \"\(remote)\"", remedy: .cloneRepository)
             }
             try git.fetch(
                 remote: remote,

@@ -46,7 +46,7 @@ struct WriteOptions: ParsableArguments {
             throw WorkflowError(
                 error.code, error.message + ". Your text is kept in \(kept.path); use it with --answer-file \(kept.path)",
                 findings: error.findings, draft: error.draft, entry: error.entry, file: error.file, reference: error.reference,
-                revision: error.revision)
+                revision: error.revision, remedy: error.remedy)
         }
         if json {
             try Output.printJSON(result)

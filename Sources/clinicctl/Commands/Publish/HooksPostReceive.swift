@@ -51,7 +51,7 @@ extension HooksCommand {
             } failed: { error in
                 fflush(nil)
                 if let error = error as? WorkflowError {
-                    Failure.report(error.message, findings: error.findings)
+                    Failure.report(error.said, findings: error.findings)
                 } else {
                     Failure.report((error as? LocalizedError)?.errorDescription ?? error.localizedDescription, findings: [])
                 }
