@@ -54,7 +54,9 @@ let package = Package(
         // The webhook's signed HTTP POST: the only code that needs FoundationNetworking (and so
         // libcurl, GnuTLS, Kerberos…). Linked only into clinicctl-webhook, which `clinicctl deploy
         // webhook` runs, so no other command loads those libraries at start-up.
-        .target(name: "ClinicWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "ClinicWebhook", dependencies: ["WebhookCommandLine", .product(name: "Crypto", package: "swift-crypto")]),
+        // The signed webhook's options and event names, shared by clinicctl and clinicctl-webhook.
+        .target(name: "WebhookCommandLine", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The static preview page: a reference consumer that reads only bundle.json
         // (its own types, not the exporter's), so it proves the bundle is enough for a site.
         .target(name: "ClinicPreview", dependencies: [.product(name: "Plot", package: "Plot")]),
@@ -62,13 +64,13 @@ let package = Package(
         .executableTarget(
             name: "clinicctl",
             dependencies: [
-                "ClinicContent", "ClinicWorkflow", "ClinicExport", "ClinicPreview",
+                "ClinicContent", "ClinicWorkflow", "ClinicExport", "ClinicPreview", "WebhookCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], swiftSettings: memberImports),
         // `clinicctl deploy webhook` replaces itself with this program, installed next to clinicctl.
         .executableTarget(
             name: "clinicctl-webhook",
-            dependencies: ["ClinicWebhook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["ClinicWebhook", "WebhookCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Servers and keys the tests start and make (git daemon, a recording HTTP server, ssh-keygen),
         // shared by the test targets.
@@ -82,7 +84,8 @@ let package = Package(
             name: "ClinicWorkflowTests",
             dependencies: ["ClinicWorkflow", "ClinicGit", "ClinicContent", "ClinicSigning", "ClinicTestSupport"]),
         .testTarget(
-            name: "ClinicExportTests", dependencies: ["ClinicExport", "ClinicWorkflow", "ClinicContent", "ClinicWebhook"]),
+            name: "ClinicExportTests",
+            dependencies: ["ClinicExport", "ClinicWorkflow", "ClinicContent", "ClinicWebhook", "WebhookCommandLine"]),
         .testTarget(name: "ClinicPreviewTests", dependencies: ["ClinicPreview"], exclude: ["browser"]),
         // End-to-end tests: they run the built clinicctl binary (make test builds it first).
         .testTarget(

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import WebhookCommandLine
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -27,14 +28,8 @@ public struct WebhookDelivery: Sendable {
         return "sha256=" + code.map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Whether `name` may be sent as the `X-Clinicctl-Event` header: one word of ASCII letters,
-    /// digits, `.`, `_` and `-`, so nothing can be added to the request through it.
-    public static func isEventName(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 64
-            && name.unicodeScalars.allSatisfy {
-                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
-            }
-    }
+    /// Whether `name` may be sent as the `X-Clinicctl-Event` header (`WebhookEvent.isName`).
+    public static func isEventName(_ name: String) -> Bool { WebhookEvent.isName(name) }
 
     /// Sends `body`; returns the HTTP status. Throws `WebhookError` for a
     /// non-2xx answer or when no answer came.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClinicWebhook
 import Foundation
+import WebhookCommandLine
 
 /// `clinicctl deploy webhook` in a program of its own: the only one that loads
 /// FoundationNetworking (libcurl, GnuTLS, Kerberos…), so clinicctl starts
@@ -12,25 +13,10 @@ struct ClinicctlWebhook: ParsableCommand {
         commandName: "clinicctl-webhook",
         abstract: "POST a file with an HMAC-SHA256 signature header, as GitHub signs webhooks (run by clinicctl deploy webhook).")
 
-    @Option(help: ArgumentHelp("Where to POST.", valueName: "url"))
-    var url: String
-    @Option(help: ArgumentHelp("The environment variable holding the shared secret (never the secret itself).", valueName: "name"))
-    var secretEnv: String
-    @Option(help: ArgumentHelp("The file to send as the body.", valueName: "path"))
-    var file: String
-    @Option(help: ArgumentHelp("What the body tells of, sent as the X-Clinicctl-Event header.", valueName: "name"))
-    var event = "publish"
-
-    func validate() throws {
-        guard let target = URL(string: url), ["http", "https"].contains(target.scheme?.lowercased() ?? "") else {
-            throw ValidationError("--url \(url) is not an http(s) URL")
-        }
-        guard WebhookDelivery.isEventName(event) else {
-            throw ValidationError("--event \(event) is not an event name (letters, digits, '.', '_' and '-')")
-        }
-    }
+    @OptionGroup var webhook: WebhookOptions
 
     func run() throws {
+        let (url, secretEnv, file, event) = (webhook.url, webhook.secretEnv, webhook.file, webhook.event)
         guard let target = URL(string: url) else { return }
         // clinicctl checked these before running this program; they are checked again for a direct run.
         guard let secret = ProcessInfo.processInfo.environment[secretEnv], !secret.isEmpty else {

@@ -2,6 +2,7 @@ import ClinicWebhook
 import ClinicWorkflow
 import Foundation
 import Testing
+import WebhookCommandLine
 
 @testable import ClinicExport
 
@@ -154,7 +155,7 @@ import Testing
     }
 
     @Test func anEventHeaderIsOneWordOrNothingIsSent() throws {
-        for check in [WebhookDelivery.isEventName, WebhookProgram.isEventName] {
+        for check in [WebhookDelivery.isEventName, WebhookEvent.isName] {
             #expect(ClinicEvent.Kind.allCases.allSatisfy { check($0.rawValue) } && check("publish"))
             #expect(!check("") && !check("approved\r\nX-Evil: 1") && !check("apprové") && !check(String(repeating: "a", count: 65)))
         }

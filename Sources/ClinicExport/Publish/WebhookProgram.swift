@@ -16,15 +16,6 @@ import Foundation
 public enum WebhookProgram {
     public static let name = "clinicctl-webhook"
 
-    /// Whether `name` may be sent as the `X-Clinicctl-Event` header (as `WebhookDelivery.isEventName`,
-    /// which this module cannot link): one word of ASCII letters, digits, `.`, `_` and `-`.
-    public static func isEventName(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 64
-            && name.unicodeScalars.allSatisfy {
-                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
-            }
-    }
-
     /// The program in `directory` (the running executable's folder by default), when it is there.
     public static func path(in directory: URL? = Publisher.runningToolDirectory) -> String? {
         guard let path = directory?.appendingPathComponent(name).path else { return nil }
