@@ -62,6 +62,9 @@ struct Init: ParsableCommand {
                     + "Give it the clinic's group once: chgrp -R GROUP \(directory)")
         }
         if people.isEmpty { print("No reviewers yet: add them to clinicctl.yaml so drafts can be approved.") }
-        print(Output.initNextSteps(directory: directory, bare: bare))
+        let publishes = hooks.map {
+            FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0).appendingPathComponent("post-receive").path)
+        }
+        print(Output.initNextSteps(directory: directory, bare: bare, publishes: publishes ?? false))
     }
 }
