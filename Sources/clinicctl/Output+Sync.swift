@@ -16,4 +16,14 @@ extension Output {
         guard let last = places.lastSync else { return "Never synced with \(places.remote) (run `clinicctl sync`)." }
         return "Last sync with \(places.remote): \(ISO8601DateFormatter().string(from: last)) (\(age(last, now: now)) ago)."
     }
+
+    /// Said once by `clone`, `sync` and `review approve` when the shared repository is a folder on
+    /// this computer: libgit2 writes into it itself, so none of its hooks run (docs/team.md).
+    static func noteLocalServer(_ folder: String?) {
+        guard let folder else { return }
+        note(
+            "note: the shared repository \(folder) is a folder on this computer, not a server: clinicctl writes into it "
+                + "directly and none of its hooks run, so no server rules check what is sent there and nothing is published "
+                + "there. For those, reach it through a server (ssh://, https:// or git://; see docs/team.md)")
+    }
 }

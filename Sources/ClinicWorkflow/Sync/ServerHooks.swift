@@ -106,3 +106,17 @@ extension ContentRepository {
         }
     }
 }
+
+extension ContentRepository {
+    /// The folder the remote `remote` is, when it is one on this computer (a path or `file://`):
+    /// clinicctl writes into it directly, and no server hook runs there (no check, no publish).
+    public func localServerFolder(remote: String = "origin") -> String? {
+        guard let address = try? withGit({ try $0.remoteURL(remote) }) else { return nil }
+        return Self.localFolder(ofAddress: address)
+    }
+
+    /// The folder `address` names when it is on this computer; nil for a server's address.
+    public static func localFolder(ofAddress address: String) -> String? {
+        Repository.localFolder(ofAddress: address)
+    }
+}

@@ -62,8 +62,11 @@ extension Review {
                 print(ReviewText.render(unseen, publishedBranch: repository.config.publishedBranch) + "\n")
             }
             try report(result, repository)
+            // A folder here runs no server hooks: the approval is in it, but nothing checked or published it there.
+            let localServer = throughServer ? repository.localServerFolder() : nil
+            Output.noteLocalServer(localServer)
             if noPublish { return }
-            if throughServer, try reportServerPublication(repository, revision: result.mergedRevision) { return }
+            if throughServer, localServer == nil, try reportServerPublication(repository, revision: result.mergedRevision) { return }
             try publish(repository, revision: result.mergedRevision)
         }
 

@@ -17,7 +17,8 @@ struct Sync: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let report = try repository.open().sync(remote: remote)
+        let opened = try repository.open()
+        let report = try opened.sync(remote: remote)
         if output.json {
             try Output.printJSON(report)
         } else {
@@ -25,6 +26,7 @@ struct Sync: ParsableCommand {
             for line in report.lines { print(line.text) }
             if report.checkoutUpdated { print("Your files now show the published content.") }
         }
+        Output.noteLocalServer(opened.localServerFolder(remote: remote))
         if report.hasRefusals { throw ExitCode.failure }
     }
 }
