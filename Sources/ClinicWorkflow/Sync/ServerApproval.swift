@@ -55,7 +55,9 @@ extension ContentRepository {
                     "the server refused the approval of draft \(id): \(Self.explainingServerPermission(said)). The draft is still open",
                     draft: id)
             }
-            return result
+            var sent = result
+            sent.serverMessages = pushed.serverMessages
+            return sent
         }
         throw WorkflowError(
             .conflict,

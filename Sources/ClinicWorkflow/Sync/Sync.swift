@@ -65,7 +65,8 @@ extension ContentRepository {
             }
             try withGit { git in try git.setConfigString("clinicctl.lastSync", ISO8601DateFormatter().string(from: environment.now())) }
             return SyncReport(
-                remote: remote, lines: sent + plan.lines, checkoutUpdated: checkout, serverMessages: messages)
+                remote: remote, lines: sent + plan.lines, checkoutUpdated: checkout, serverMessages: messages,
+                serverPublishFailure: ServerPublishReport.failure(in: messages))
         }
     }
 

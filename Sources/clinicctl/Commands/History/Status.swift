@@ -49,6 +49,7 @@ struct Status: ParsableCommand {
         } else {
             print("Deployed: never (run `clinicctl publish`)")
         }
+        if let failure = status.publishFailure { print(Live.failed(failure, in: zone)) }
         if let exported = status.exportedNotDeployed {
             let place = status.deploymentRecordedBy.map { " on the server (\($0))" } ?? ""
             print("Exported, not deployed\(place): \(exported.short) (every deploy hook skipped; see hooks/README.md)")

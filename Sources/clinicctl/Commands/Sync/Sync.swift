@@ -10,7 +10,9 @@ struct Sync: ParsableCommand {
         discussion: """
             Never overwrites or deletes anything on the server. A draft edited on two computers keeps both
             sides' edits; when they conflict, yours are kept as <draft>-conflict-<n>. Exits 1 when the
-            server refused something, with its reason.
+            server refused something, with its reason, and 3 when it took your approvals but its publish
+            failed (`the server could not publish: …`). A shared repository that is a folder on this
+            computer runs no server hooks: sync says so.
             """)
     @Option(help: "The remote to sync with.") var remote = "origin"
     @OptionGroup var repository: RepositoryOptions
@@ -28,5 +30,6 @@ struct Sync: ParsableCommand {
         }
         Output.noteLocalServer(opened.localServerFolder(remote: remote))
         if report.hasRefusals { throw ExitCode.failure }
+        if let words = report.serverPublishFailure { throw Output.serverCouldNotPublish(words) }
     }
 }
