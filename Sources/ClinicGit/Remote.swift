@@ -77,3 +77,20 @@ extension GitError.Code {
     /// The server sent us to another server: not followed, or followed without credentials.
     public static let redirect = GitError.Code(rawValue: "redirect")
 }
+
+extension Repository {
+    /// The folder a remote address names when it is on this computer (a path, `file://…`), as
+    /// Git tells them (`url_is_local_not_ssh`): no `scheme://`, and no `:` before the first `/`
+    /// (`host:path` is ssh). Nil for a server's address. libgit2 pushes into such a folder
+    /// itself, running none of its hooks.
+    public static func localFolder(ofAddress address: String) -> String? {
+        if let scheme = address.range(of: "://") {
+            guard address[..<scheme.lowerBound].lowercased() == "file" else { return nil }
+            let path = String(address[scheme.upperBound...])
+            return path.removingPercentEncoding ?? path
+        }
+        guard let colon = address.firstIndex(of: ":") else { return address }
+        if let slash = address.firstIndex(of: "/"), slash < colon { return address }
+        return nil
+    }
+}

@@ -63,6 +63,7 @@ extension Repository {
         }
         let refspecs = refspecs + leases.keys.sorted().map { "+\($0):\($0)" }
         return try withRemote(name, push: true) { remote, url in
+            Self.adoptSharing(ofFolder: url)
             let session = NetworkSession(access: access, url: url)
             session.leases = leases
             var options = git_push_options()

@@ -20,6 +20,8 @@ public final class ContentRepository: @unchecked Sendable {
     public let records: RecordCache
     /// Findings of content folders already validated, by tree id, in `<git dir>/clinicctl/cache/validation/`.
     public let validations: ValidationCache
+    /// The repository's `core.sharedRepository`; when it shares, this process's umask follows it (`SharedAccess`).
+    let sharing: SharedRepository
     private var lastLoaded: (commit: ObjectID, content: LoadedContent)?
     private let lastLoadedLock = NSLock()
 
@@ -33,6 +35,7 @@ public final class ContentRepository: @unchecked Sendable {
         self.repository = git
         self.environment = environment
         (self.config, self.publishedBranchOrigin) = try throughGit { try Self.readConfig(git) }
+        self.sharing = try throughGit { try Self.adoptSharing(of: git) }
         self.records = RecordCache(file: git.gitDirectory.appendingPathComponent("clinicctl/cache/records.bin"))
         self.validations = ValidationCache(folder: git.gitDirectory.appendingPathComponent("clinicctl/cache/validation"))
         let variables = environment.variables
@@ -59,7 +62,8 @@ public final class ContentRepository: @unchecked Sendable {
         do {
             return try throughGit { try body(repository) }
         } catch let error as WorkflowError {
-            throw explainingShallowClone(error).about(draft: draft, entry: entry, file: file, reference: reference, revision: revision)
+            throw explainingPermission(explainingShallowClone(error))
+                .about(draft: draft, entry: entry, file: file, reference: reference, revision: revision)
         }
     }
 

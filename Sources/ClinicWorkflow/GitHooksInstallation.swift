@@ -24,8 +24,12 @@ extension ContentRepository {
     /// checkout would run whatever hooks an unapproved draft carries as soon as a
     /// reviewer checks it out. In a bare repository (a shared server) it writes
     /// `hooks/post-receive` from the published branch, so a push publishes.
-    public func installGitHooks() throws -> GitHooksInstallation {
-        if isBare { return try installPostReceive() }
+    /// `clinicctl` (an absolute path) is written into a bare repository's `post-receive`.
+    public func installGitHooks(clinicctl: URL? = nil) throws -> GitHooksInstallation {
+        if isBare {
+            if let clinicctl { try Self.checkProgram(clinicctl) }
+            return try installPostReceive(clinicctl: clinicctl)
+        }
         return try copyGitHooks()
     }
 
@@ -65,7 +69,7 @@ extension ContentRepository {
             folder: folder, hooks: hooks.map(\.name), revision: tip, preCommitReady: hooks.contains { $0.name == "pre-commit" })
     }
 
-    func installPostReceive() throws -> GitHooksInstallation {
+    func installPostReceive(clinicctl: URL?) throws -> GitHooksInstallation {
         let tip = try publishedRevision()
         guard let script = try file("hooks/post-receive", at: tip) else {
             throw WorkflowError(.notFound, "the published branch has no hooks/post-receive; commit clinicctl's hooks/ folder first")
@@ -76,13 +80,7 @@ extension ContentRepository {
             try withGit { try Self.recordPublishedBranch(config.publishedBranch, in: $0) }
         }
         let target = gitDirectory.appendingPathComponent("hooks/post-receive")
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try script.write(to: target, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: target.path)
-        } catch {
-            throw WorkflowError(.repository, "cannot write \(target.path): \(error.localizedDescription)")
-        }
+        try writeHook(Self.baking(script, clinicctl: clinicctl), to: target)
         return .postReceive(file: target, revision: tip)
     }
 }

@@ -10,12 +10,15 @@ public enum RepositoryCreation {
     /// Keys given for the first reviewer turn on `requireSignedApprovals`.
     /// The published branch is recorded in the repository's Git config
     /// (`clinicctl.publishedBranch`), where clinicctl and the server hooks read it.
+    /// `shared` (`group`, `all`, `0660`, …) shares it between the accounts of a group as
+    /// `git init --shared` does, recording `core.sharedRepository`.
     public static func create(
         at directory: URL, content: URL, hooks: URL?, reviewers: [Person], firstReviewerKeys: [String] = [], publishedBranch: String,
-        bare: Bool,
+        bare: Bool, shared: String? = nil,
         as person: Person, environment: WorkEnvironment
     ) throws -> Revision {
         let fileManager = FileManager.default
+        let sharing = try shared.map(sharingMode) ?? .umask
         if let existing = try? fileManager.contentsOfDirectory(atPath: directory.path), !existing.isEmpty {
             throw WorkflowError(.refused, "\(directory.path) already exists and is not empty; choose a new folder")
         }
@@ -51,6 +54,8 @@ public enum RepositoryCreation {
             throw WorkflowError(.invalid, "the content in \(content.path) is not valid; nothing was created", findings: findings.errors)
         }
         let signature = environment.signature(person)
+        // What libgit2 writes from here on is shared; `share` then gives every path Git's mode.
+        if sharing != .umask { Repository.adoptUmask(for: sharing) }
         return try throughGit {
             let git = try Repository.create(at: directory, bare: bare, initialBranch: publishedBranch)
             // Which branch is published belongs to the repository, not to any revision's file.
@@ -62,8 +67,19 @@ public enum RepositoryCreation {
             // Every later commit of the published branch is judged from this one on.
             try ContentRepository.recordTrustedStart(from: commit, in: git)
             if !bare { try git.checkoutHead() }
+            try git.share(sharing)
             return Revision(commit)
         }
+    }
+
+    /// `--shared`'s value as Git reads `core.sharedRepository`; a usage error when Git would refuse it.
+    static func sharingMode(_ value: String) throws -> SharedRepository {
+        guard let mode = SharedRepository(configValue: value) else {
+            throw WorkflowError(
+                .usage,
+                "--shared takes group, all, umask or an octal mode such as 0660 that lets the owner read and write, not \"\(value)\"")
+        }
+        return mode
     }
 }
 

@@ -6,11 +6,14 @@ import Foundation
 /// The one place an error leaves clinicctl: one `error:` line, the findings
 /// under it (each already says its own severity), and the exit code.
 ///
-/// Exit codes: 1 for a refusal or invalid content, 64 for a usage error.
+/// Exit codes: 1 for a refusal or invalid content, 64 for a usage error, 3 when an approval
+/// reached the server but the server's publish failed (`review approve`, `sync`).
 /// ArgumentParser's own errors (usage, help, `ExitCode`) keep its handling,
 /// which shows the failing subcommand's usage line.
 enum Failure {
     static let usage: Int32 = 64
+    /// The approval stands on the server; its post-receive could not publish it.
+    static let serverCouldNotPublish: Int32 = 3
 
     static func exit(_ error: any Error) -> Never {
         if let error = error as? WorkflowError {

@@ -2,12 +2,22 @@ import Foundation
 
 extension Output {
     /// What to type after `clinicctl init`, for someone who has never used clinicctl.
-    static func initNextSteps(directory: String, bare: Bool) -> String {
+    /// `publishes`: the hooks given to a bare init ship `post-receive`, so the server can publish.
+    static func initNextSteps(directory: String, bare: Bool, publishes: Bool = false) -> String {
         if bare {
+            let server =
+                publishes
+                ? """
+                  on this server, once:    clinicctl hooks install --server --repo \(directory) --webroot /srv/www/clinic    (the web server serves /srv/www/clinic/current)
+                  publish what is there:   clinicctl publish --repo \(directory)
+                """
+                : """
+                  on this server, once:    clinicctl hooks install --server --repo \(directory)    (checks every push; without --hooks nothing publishes here: make it with --hooks DIR, clinicctl's hooks/ folder, to publish from the server)
+                """
             return """
 
                 Next: this bare repository is for sharing.
-                  on this server, once:    clinicctl hooks install --server --repo \(directory)
+                \(server)
                   each person, a copy:     clinicctl clone \(directory) clinic-content    (from elsewhere: ssh://user@server\(absolute(directory)))
                   then, in the copy:       cd clinic-content && clinicctl config --as "Your Name <you@example.com>"
                 """

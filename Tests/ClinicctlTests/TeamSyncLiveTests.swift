@@ -4,9 +4,10 @@ import Testing
 /// Issue 24, item 3: the server's deployment record travels, so every clone knows what the website serves.
 @Suite("Team: every computer knows what is live")
 struct TeamSyncLiveTests {
-    /// A server whose published branch ships post-receive and the web-root hook, with clinicctl's server hooks installed.
-    static func publishingTeam() throws -> Team {
-        let team = try Team()
+    /// A server whose published branch ships post-receive and the web-root hook, with clinicctl's server hooks installed;
+    /// `serverEnvironment` is added to the server's.
+    static func publishingTeam(serverEnvironment: [String: String] = [:]) throws -> Team {
+        let team = try Team(serverEnvironment: serverEnvironment)
         let box = team.box
         let setup = box.root.appendingPathComponent("setup")
         #expect(try box.git(["clone", "-q", box.repo.path, setup.path], in: box.root).status == 0)

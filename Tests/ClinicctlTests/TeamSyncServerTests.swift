@@ -13,11 +13,21 @@ struct TeamSyncServerTests {
         return (team, office)
     }
 
+    /// Installed, the shipped script gets the clinicctl it runs written in after its first line (issue 25, item 6).
     @Test func shipsTheSamePreReceiveItInstalls() throws {
         let (team, _) = try guardedTeam()
         let installed = try String(contentsOf: team.box.repo.appendingPathComponent("hooks/pre-receive"), encoding: .utf8)
         let shipped = try String(contentsOf: packageRoot.appendingPathComponent("hooks/pre-receive"), encoding: .utf8)
-        #expect(installed == shipped)
+        let program = clinicctlBinary.resolvingSymlinksInPath().path
+        let prelude = """
+            # Written by `clinicctl hooks install`: the clinicctl this hook runs, whatever the server's PATH.
+            CLINICCTL='\(program)'; export CLINICCTL
+            PATH='\(URL(fileURLWithPath: program).deletingLastPathComponent().path)':"$PATH"; export PATH
+
+            """
+        let firstLine = try #require(shipped.firstIndex(of: "\n"))
+        #expect(installed == shipped[...firstLine] + prelude + shipped[shipped.index(after: firstLine)...])
+        #expect(shipped.contains("exec \"${CLINICCTL:-clinicctl}\" hooks pre-receive\n"))
     }
 
     @Test func aDirectPushOfAnUnapprovedCommitIsRefusedAndShownBySync() throws {

@@ -51,9 +51,11 @@ public struct PostReceive: Sendable {
         for update in updates where update.reference == repository.publishedRef {
             guard let new = update.new else { continue }
             output("post-receive: \(branch) moved from \(update.old?.hex ?? zero) to \(new.hex); publishing")
+            let words = HookLastWords()
             do {
                 let result = try publisher.publishInTurn(
-                    repository: repository, revision: new, dryRun: false, timeout: publishTimeout, output: output)
+                    repository: repository, revision: new, dryRun: false, timeout: publishTimeout
+                ) { words.watch($0, output) }
                 if result.recorded, let revision = Revision(hex: result.revision) {
                     told.events.append(
                         ClinicEvent(
@@ -62,6 +64,8 @@ public struct PostReceive: Sendable {
                 }
             } catch {
                 failure = error
+                // One line the pusher's clinicctl recognises (`ServerPublishReport`), with the hook's own words.
+                output(ServerPublishReport.failureLine(words.words(for: error)))
                 failed(error)
             }
         }

@@ -31,7 +31,10 @@ extension Publisher {
         repository: ContentRepository, revision: Revision?, dryRun: Bool, timeout: Duration, output: (String) -> Void
     ) throws -> PublishResult {
         try repository.holdingDeployRecord {
-            try publish(repository: repository, revision: revision, dryRun: dryRun, timeout: timeout, output: output)
+            let words = HookLastWords()
+            return try recordingOutcome(repository: repository, revision: revision, dryRun: dryRun, words: words) {
+                try publish(repository: repository, revision: revision, dryRun: dryRun, timeout: timeout) { words.watch($0, output) }
+            }
         }
     }
 
@@ -41,7 +44,11 @@ extension Publisher {
         // A later approval, published while this one waited, already includes it.
         if let deployed = try repository.deployedRevision(including: revision) { return .alreadyDeployed(deployed) }
         do {
-            return .published(try publish(repository: repository, revision: revision, timeout: timeout, output: output))
+            let words = HookLastWords()
+            return .published(
+                try recordingOutcome(repository: repository, revision: revision, dryRun: false, words: words) {
+                    try publish(repository: repository, revision: revision, timeout: timeout) { words.watch($0, output) }
+                })
         } catch let error as PublishError where error.code == .recordMoved {
             if let deployed = try repository.deployedRevision(including: revision) { return .alreadyDeployed(deployed) }
             throw WorkflowError(

@@ -11,6 +11,10 @@ extension Publisher {
         environment["CLINICCTL_PREVIOUS_REVISION"] = previous?.hex ?? ""
         environment["CLINICCTL_PUBLISHED_BRANCH"] = repository.config.publishedBranch
         environment["CLINICCTL_REPOSITORY"] = repository.repositoryFolder.path
+        // The server's own setting (`hooks install --server --webroot`), for an environment that sets none.
+        if (environment["CLINIC_WEBROOT"] ?? "").isEmpty, let webRoot = repository.configuredWebRoot {
+            environment["CLINIC_WEBROOT"] = webRoot
+        }
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         if let toolDirectory {
             environment["PATH"] = toolDirectory.path + ":" + path

@@ -23,7 +23,13 @@ extension ContentRepository {
                 logMessage: "clinicctl publish: deployed \(revision.short)")
         }
         if let manifestSHA256 {
-            try DeploymentRecord(revision: revision.hex, manifestSHA256: manifestSHA256).write(to: deploymentRecordFile)
+            let folder = deploymentRecordFile.deletingLastPathComponent()
+            try? makeFolder(folder)
+            do {
+                try DeploymentRecord(revision: revision.hex, manifestSHA256: manifestSHA256).write(to: deploymentRecordFile)
+            } catch let error as WorkflowError where !FileManager.default.isWritableFile(atPath: folder.path) {
+                throw WorkflowError(error.code, error.message + ". " + Self.sharingAdvice(forUnwritable: folder.path))
+            }
         }
     }
 

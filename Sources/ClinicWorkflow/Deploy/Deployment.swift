@@ -51,7 +51,7 @@ extension ContentRepository {
     public func noteDeployment(_ revision: Revision, previous: Revision?, hooks: [String], notRun: [String]) {
         let note = Deployment(revision: revision, previousRevision: previous, deployedAt: environment.now(), hooks: hooks, notRun: notRun)
         do {
-            try FileManager.default.createDirectory(at: deploymentNoteFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try makeFolder(deploymentNoteFile.deletingLastPathComponent())
             try note.encoded().write(to: deploymentNoteFile, options: .atomic)
             try recordDeploymentForClones(note)
         } catch {

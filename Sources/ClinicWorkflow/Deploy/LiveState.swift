@@ -33,6 +33,8 @@ public struct LiveState: Sendable, Codable {
     public var otherChangesWaiting: [String]
     /// The clinic's time zone (IANA id), in which times are shown.
     public var timeZone: String
+    /// The last publish failed (in a clone whose server records it, the server's): nil when it did not.
+    public var publishFailure: PublishFailure? = nil
 }
 
 extension ContentRepository {
@@ -65,6 +67,6 @@ extension ContentRepository {
             publishedBranch: config.publishedBranch, published: Revision(tip), deployed: deployed, deployedSummary: summary,
             deployment: website?.deployment, recordedBy: website?.recordedBy,
             upToDate: deployed != nil && waiting.isEmpty && others.isEmpty,
-            waiting: waiting, otherChangesWaiting: others, timeZone: zone.identifier)
+            waiting: waiting, otherChangesWaiting: others, timeZone: zone.identifier, publishFailure: try lastPublishFailure())
     }
 }

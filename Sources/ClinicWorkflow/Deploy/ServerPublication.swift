@@ -7,6 +7,8 @@ public enum ServerPublication: Sendable, Equatable {
     case live(WebsiteDeployment)
     /// The server exported it, but every deploy hook skipped there: nothing was deployed.
     case exportedNotDeployed(Revision)
+    /// The server's publish of it failed, as its record says (`refs/clinicctl/publish-failure`).
+    case failed(PublishFailure)
     /// The server publishes, but has not recorded this approval as deployed within the wait.
     case notYet(deployed: WebsiteDeployment?)
     /// The server keeps no publish records (it never published: no clinicctl hooks there, or
@@ -38,6 +40,9 @@ extension ContentRepository {
             if let exported = try serverExportedRevision(remote: remote), try isIncluded(revision, in: exported) {
                 return .exportedNotDeployed(exported)
             }
+            if let failure = try lastPublishFailure(remote: remote), (try? isIncluded(revision, in: failure.revision)) == true {
+                return .failed(failure)
+            }
             if !hadRecords, deployed == nil { return .serverDoesNotPublish }
             guard clock.now < deadline else { return .notYet(deployed: deployed) }
             Thread.sleep(forTimeInterval: 1)
@@ -47,7 +52,9 @@ extension ContentRepository {
     /// Whether the server had a publish record (deployed or exported) at the last fetch.
     public func serverHasPublishRecords(remote: String = "origin") throws -> Bool {
         try withGit { git in
-            try ["deployed", "exported"].contains { try git.referenceTarget(Self.trackingRecordPrefix(remote) + $0) != nil }
+            try ["deployed", "exported", "publish-failure"].contains {
+                try git.referenceTarget(Self.trackingRecordPrefix(remote) + $0) != nil
+            }
         }
     }
 }

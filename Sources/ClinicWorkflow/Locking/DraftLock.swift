@@ -1,3 +1,4 @@
+internal import ClinicGit
 import Foundation
 
 #if canImport(Glibc)
@@ -25,17 +26,25 @@ struct DraftLock {
 
     /// Waits until `name` is free (at most `wait` seconds) and takes it.
     static func acquire(
-        _ name: String, in gitDirectory: URL, wait: TimeInterval, describe: String, notice: (String) -> Void
+        _ name: String, in gitDirectory: URL, sharing: SharedRepository = .umask, wait: TimeInterval, describe: String,
+        notice: (String) -> Void
     ) throws -> DraftLock {
         let folder = gitDirectory.appendingPathComponent("clinicctl-locks")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            sharing.adjust(folder)
+        }
         let path = folder.appendingPathComponent(fileName(for: name)).path
         let deadline = Date().addingTimeInterval(wait)
         var pause: TimeInterval = 0.005
         while true {
-            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            // 0666 less the umask, which a shared repository's sets (SharedAccess): another account opens it too.
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
             guard descriptor >= 0 else {
-                throw WorkflowError(.repository, "cannot open the lock \(path): \(String(cString: strerror(errno)))", file: path)
+                let denied = errno == EACCES
+                var message = "cannot open the lock \(path): \(String(cString: strerror(errno)))"
+                if denied { message += ". " + ContentRepository.sharingAdvice(forUnwritable: path) }
+                throw WorkflowError(.repository, message, file: path)
             }
             if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
                 if isSameFile(descriptor, path) {
@@ -72,9 +81,10 @@ struct DraftLock {
 
     /// Runs `body` holding `name`.
     static func holding<T>(
-        _ name: String, in gitDirectory: URL, wait: TimeInterval, describe: String, notice: (String) -> Void, _ body: () throws -> T
+        _ name: String, in gitDirectory: URL, sharing: SharedRepository = .umask, wait: TimeInterval, describe: String,
+        notice: (String) -> Void, _ body: () throws -> T
     ) throws -> T {
-        let lock = try acquire(name, in: gitDirectory, wait: wait, describe: describe, notice: notice)
+        let lock = try acquire(name, in: gitDirectory, sharing: sharing, wait: wait, describe: describe, notice: notice)
         defer { lock.release() }
         return try body()
     }
@@ -131,7 +141,9 @@ struct DraftLock {
 extension ContentRepository {
     /// Runs `body` as the only writer of draft `id` in any process.
     func holdingDraft<T>(_ id: String, _ body: () throws -> T) throws -> T {
-        try DraftLock.holding("draft-\(id)", in: gitDirectory, wait: lockWait, describe: "draft \(id)", notice: environment.notice) {
+        try DraftLock.holding(
+            "draft-\(id)", in: gitDirectory, sharing: sharing, wait: lockWait, describe: "draft \(id)", notice: environment.notice
+        ) {
             clearStaleReferenceLock(draftRef(id))
             clearAbandonedReferenceLocks()
             return try body()
@@ -141,7 +153,7 @@ extension ContentRepository {
     /// Runs `body` as the only writer of the published branch in any process.
     func holdingPublished<T>(_ body: () throws -> T) throws -> T {
         try DraftLock.holding(
-            "published", in: gitDirectory, wait: lockWait, describe: "the published branch \(config.publishedBranch)",
+            "published", in: gitDirectory, sharing: sharing, wait: lockWait, describe: "the published branch \(config.publishedBranch)",
             notice: environment.notice
         ) {
             clearStaleReferenceLock(publishedRef)
@@ -154,7 +166,9 @@ extension ContentRepository {
 
     /// Runs `body` as the only process publishing (and recording what is deployed).
     public func holdingDeployRecord<T>(_ body: () throws -> T) throws -> T {
-        try DraftLock.holding("deploy", in: gitDirectory, wait: lockWait, describe: "the deployed record", notice: environment.notice) {
+        try DraftLock.holding(
+            "deploy", in: gitDirectory, sharing: sharing, wait: lockWait, describe: "the deployed record", notice: environment.notice
+        ) {
             clearStaleReferenceLock(Self.deployedRef)
             clearAbandonedReferenceLocks()
             return try body()

@@ -29,6 +29,9 @@ public struct ApprovalResult: Sendable, Codable {
     /// What went wrong after the published branch moved (the approval itself stands):
     /// a checkout that could not be updated, a draft branch that could not be closed.
     public var problems: [String] = []
+    /// In a clone: what the server printed while taking the approval (its `remote:` lines: its
+    /// hooks' output, the publish's, a failure among them, `ServerPublishReport`).
+    public var serverMessages: [String] = []
 }
 
 extension ContentRepository {

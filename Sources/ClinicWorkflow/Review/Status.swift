@@ -26,6 +26,8 @@ public struct RepositoryStatus: Sendable, Codable {
     public var publishedApproval: ApprovalSignatureCheck? = nil
     /// Rejection and discard records here that do not count (`ClosingRecord`): they closed nothing.
     public var unverifiedRecords: [ClosingRecord] = []
+    /// The last publish failed (in a clone whose server records it, the server's): nil when it did not.
+    public var publishFailure: PublishFailure? = nil
 }
 
 extension ContentRepository {
@@ -53,6 +55,6 @@ extension ContentRepository {
             deployment: website?.deployment, deploymentRecordedBy: website?.recordedBy, notDeployed: pending,
             skippedDraftReferences: listing.skipped,
             exportedNotDeployed: exported.map(Revision.init), server: try draftPlaces(), publishedApproval: try approvalCheck(of: tip),
-            unverifiedRecords: try unverifiedRecords())
+            unverifiedRecords: try unverifiedRecords(), publishFailure: try lastPublishFailure())
     }
 }

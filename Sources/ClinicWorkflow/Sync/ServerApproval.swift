@@ -51,9 +51,13 @@ extension ContentRepository {
                 if try serverMoved(from: result.previousTip.id, remote: remote, access: access) { continue }
                 let said = pushed.serverMessages.isEmpty ? refusal.refusal ?? "" : pushed.serverMessages.joined(separator: " ")
                 throw WorkflowError(
-                    .refused, "the server refused the approval of draft \(id): \(said). The draft is still open", draft: id)
+                    .refused,
+                    "the server refused the approval of draft \(id): \(Self.explainingServerPermission(said)). The draft is still open",
+                    draft: id)
             }
-            return result
+            var sent = result
+            sent.serverMessages = pushed.serverMessages
+            return sent
         }
         throw WorkflowError(
             .conflict,

@@ -21,7 +21,8 @@ extension ContentRepository {
             }
             if let refusal = pushed.references.first(where: { !$0.accepted }) {
                 let said = pushed.serverMessages.isEmpty ? refusal.refusal ?? "" : pushed.serverMessages.joined(separator: " ")
-                return RecordDelivery(reference: reference, problem: "the server refused it (\(said)); \(finish)")
+                return RecordDelivery(
+                    reference: reference, problem: "the server refused it (\(Self.explainingServerPermission(said))); \(finish)")
             }
             return RecordDelivery(reference: reference, problem: nil)
         } catch let error as WorkflowError {

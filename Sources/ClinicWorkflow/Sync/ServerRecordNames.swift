@@ -2,8 +2,8 @@ import Foundation
 
 extension ContentRepository {
     /// Records only the repository's own publish and hooks write: what is deployed and
-    /// exported, the deployment notes every clone reads, the draft tips a push replaced.
-    static let serverWrittenRecords = ["deployed", "exported", "deployment", "replaced/"]
+    /// exported, the deployment notes every clone reads, the last failed publish, the draft tips a push replaced.
+    static let serverWrittenRecords = ["deployed", "exported", "deployment", "publish-failure", "replaced/"]
 
     /// Which records a push may bring under `refs/clinicctl/`: only new ones, of the kinds
     /// people write (`sharedRecordPrefixes`, each checked by `checkRecordPush`). A record the

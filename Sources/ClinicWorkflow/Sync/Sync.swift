@@ -57,7 +57,8 @@ extension ContentRepository {
                 for pushed in report.references {
                     guard let index = plan.pending[pushed.name], let refusal = pushed.refusal else { continue }
                     let said = refusal.contains("hook declined") && !messages.isEmpty ? messages.joined(separator: " ") : refusal
-                    plan.lines[index] = .init(subject: plan.lines[index].subject, outcome: .refused, detail: said)
+                    plan.lines[index] = .init(
+                        subject: plan.lines[index].subject, outcome: .refused, detail: Self.explainingServerPermission(said))
                 }
                 if round < Self.syncRounds, let index = plan.pending[publishedRef], plan.lines[index].outcome == .refused,
                     try serverMoved(from: seen, remote: remote, access: access)
@@ -68,7 +69,8 @@ extension ContentRepository {
             }
             try withGit { git in try git.setConfigString("clinicctl.lastSync", ISO8601DateFormatter().string(from: environment.now())) }
             return SyncReport(
-                remote: remote, lines: sent + plan.lines, checkoutUpdated: checkout, serverMessages: messages)
+                remote: remote, lines: sent + plan.lines, checkoutUpdated: checkout, serverMessages: messages,
+                serverPublishFailure: ServerPublishReport.failure(in: messages))
         }
     }
 

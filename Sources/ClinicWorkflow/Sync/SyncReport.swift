@@ -81,6 +81,9 @@ public struct SyncReport: Sendable, Codable, Equatable {
     public var checkoutUpdated: Bool
     /// Whatever the server printed (its hooks' messages).
     public var serverMessages: [String]
+    /// The server's words when its post-receive said its publish failed (`ServerPublishReport`), after
+    /// this sync sent approvals; nil otherwise.
+    public var serverPublishFailure: String? = nil
 
     /// True when the server refused something, or an approval made here is left to finish.
     public var hasRefusals: Bool {

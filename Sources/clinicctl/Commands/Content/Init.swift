@@ -9,6 +9,8 @@ struct Init: ParsableCommand {
         discussion: """
             Copies a content folder (default: ./content) into a new Git repository at DIR,
             with a clinicctl.yaml naming the reviewers, and commits it on the published branch.
+            For a shared server: --bare, --hooks with clinicctl's hooks/ folder (so the server can
+            publish), and --shared=group when each person pushes as an account of their own.
             """)
 
     @Argument(help: ArgumentHelp("Where to create the repository (must not exist or be empty).", valueName: "dir"))
@@ -30,6 +32,11 @@ struct Init: ParsableCommand {
     var branch = "main"
     @Flag(help: "Create a bare repository (for a shared server).")
     var bare = false
+    @Option(
+        help: ArgumentHelp(
+            "Share it between the accounts of one group, as `git init --shared` does: group, all, or an octal mode such as 0660.",
+            valueName: "how"))
+    var shared: String?
     @OptionGroup var person: PersonOption
 
     func validate() throws {
@@ -45,9 +52,17 @@ struct Init: ParsableCommand {
         let result = try RepositoryCreation.create(
             at: URL(fileURLWithPath: directory), content: URL(fileURLWithPath: from), hooks: hooks.map { URL(fileURLWithPath: $0) },
             reviewers: people, firstReviewerKeys: try reviewerKeys.map(ReviewerKeyFile.read), publishedBranch: branch, bare: bare,
-            as: person, environment: environment)
+            shared: shared, as: person, environment: environment)
         print("Created \(bare ? "bare " : "")content repository \(directory) (\(branch) at \(result.short)).")
+        if let shared {
+            print(
+                "Shared (core.sharedRepository=\(shared)): what anyone writes in it is group-writable, its folders setgid. "
+                    + "Give it the clinic's group once: chgrp -R GROUP \(directory)")
+        }
         if people.isEmpty { print("No reviewers yet: add them to clinicctl.yaml so drafts can be approved.") }
-        print(Output.initNextSteps(directory: directory, bare: bare))
+        let publishes = hooks.map {
+            FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0).appendingPathComponent("post-receive").path)
+        }
+        print(Output.initNextSteps(directory: directory, bare: bare, publishes: publishes ?? false))
     }
 }

@@ -22,6 +22,7 @@ struct Live: ParsableCommand {
         } else {
             print("Live: nothing was deployed yet")
         }
+        if let failure = live.publishFailure { print(Self.failed(failure, in: zone)) }
         if live.upToDate { return print("Up to date with \(live.publishedBranch).") }
         if !live.waiting.isEmpty {
             print("Approved but not deployed yet (newest first):")
@@ -38,6 +39,12 @@ struct Live: ParsableCommand {
             return print("\nThe server publishes each approval as it arrives; `clinicctl sync` brings its newest record.")
         }
         print("\nNext:\n  deploy them:  clinicctl publish")
+    }
+
+    /// `Publishing failed on the server (origin) at 2026-11-29 10:42 CST, for f3ea4b2: deploy hook …`.
+    static func failed(_ failure: PublishFailure, in zone: ClinicTimeZone) -> String {
+        let place = failure.recordedBy.map { "Publishing failed on the server (\($0))" } ?? "The last publish failed"
+        return "\(place) at \(zone.text(failure.failedAt)), for \(failure.revision.short): \(failure.message)"
     }
 
     /// `deployed 2026-11-29 10:42 CST by hooks 10-upload, 20-notify`.

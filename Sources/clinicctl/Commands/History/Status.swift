@@ -16,7 +16,8 @@ struct Status: ParsableCommand {
         let zone = try repository.clinicTimeZone()
         if json { return try Output.printJSON(status, in: zone) }
         Output.noteSkipped(status.skippedDraftReferences)
-        let webRoot = ProcessInfo.processInfo.environment["CLINIC_WEBROOT"].map { URL(fileURLWithPath: $0) }
+        let variable = ProcessInfo.processInfo.environment["CLINIC_WEBROOT"].flatMap { $0.isEmpty ? nil : $0 }
+        let webRoot = (variable ?? repository.configuredWebRoot).map { URL(fileURLWithPath: $0) }
         print("Published (\(status.publishedBranch)): \(status.publishedTip.short) \(status.publishedSummary)")
         if let approval = status.publishedApproval {
             print("  approved by \(approval.approvedBy?.name ?? "nobody recorded") (\(approval.words))")
@@ -48,6 +49,7 @@ struct Status: ParsableCommand {
         } else {
             print("Deployed: never (run `clinicctl publish`)")
         }
+        if let failure = status.publishFailure { print(Live.failed(failure, in: zone)) }
         if let exported = status.exportedNotDeployed {
             let place = status.deploymentRecordedBy.map { " on the server (\($0))" } ?? ""
             print("Exported, not deployed\(place): \(exported.short) (every deploy hook skipped; see hooks/README.md)")

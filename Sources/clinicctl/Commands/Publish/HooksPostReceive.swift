@@ -19,7 +19,9 @@ extension HooksCommand {
             discussion: """
                 Reads Git's `old new ref` lines on standard input. When the published branch
                 (git config clinicctl.publishedBranch, never anything pushed) moved, publishes its
-                new tip as `clinicctl publish --rev` does; a failed publish makes it exit non-zero.
+                new tip as `clinicctl publish --rev` does; a failed publish prints one line starting
+                `clinicctl server: publish failed: ` (which review approve and sync in a clone report)
+                and makes it exit non-zero.
                 Then runs the notifiers in hooks/notify.d, as committed on the published branch,
                 once per event of the push (draft pushed or changed, approval, rejection, and the
                 deployment), each with the event as JSON on standard input, for at most
@@ -49,12 +51,9 @@ extension HooksCommand {
                 print(line)
                 fflush(nil)
             } failed: { error in
+                // Said already, in the line the pusher's clinicctl reads (`clinicctl server: publish failed: …`).
                 fflush(nil)
-                if let error = error as? WorkflowError {
-                    Failure.report(error.said, findings: error.findings)
-                } else {
-                    Failure.report((error as? LocalizedError)?.errorDescription ?? error.localizedDescription, findings: [])
-                }
+                if let error = error as? WorkflowError, !error.findings.isEmpty { Failure.report(error.said, findings: error.findings) }
             }
             if let failure {
                 throw ExitCode((failure as? WorkflowError)?.code == .usage ? Failure.usage : 1)

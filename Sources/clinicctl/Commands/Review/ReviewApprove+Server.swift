@@ -9,6 +9,7 @@ extension Review.Approve {
         let hadRecords = try repository.serverHasPublishRecords()
         let zone = try repository.clinicTimeZone()
         let outcome = try repository.waitForServerPublication(of: revision, seconds: wait, hadRecords: hadRecords)
+        if case .failed(let failure) = outcome { throw Output.serverCouldNotPublish(failure.message) }
         if identity.json, case .serverDoesNotPublish = outcome { return false }
         if identity.json { return true }
         switch outcome {
@@ -27,6 +28,8 @@ extension Review.Approve {
                     + "`clinicctl sync` then `clinicctl live` shows when it does")
         case .serverDoesNotPublish:
             return false
+        case .failed:
+            break
         }
         return true
     }

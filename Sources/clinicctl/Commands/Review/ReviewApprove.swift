@@ -8,7 +8,13 @@ extension Review {
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "approve",
-            abstract: "Publish a draft: merge it onto the published branch, recording who approved it.")
+            abstract: "Publish a draft: merge it onto the published branch, recording who approved it.",
+            discussion: """
+                In a clone, the approval goes to the server at once, and what the server's publish did
+                is reported: live on the website, not published yet, or `the server could not publish:
+                <its words>`, which exits with status 3 (the approval stands). A shared repository that
+                is a folder on this computer runs no server hooks: approve says so, and publishes from here.
+                """)
         @Argument(help: "The draft's id.") var id: String
         @Option(help: "A note for the approval record.") var message: String?
         @Option(
@@ -59,8 +65,13 @@ extension Review {
                 print(ReviewText.render(unseen, publishedBranch: repository.config.publishedBranch) + "\n")
             }
             try report(result, repository)
+            // A folder here runs no server hooks: the approval is in it, but nothing checked or published it there.
+            let localServer = throughServer ? repository.localServerFolder() : nil
+            Output.noteLocalServer(localServer)
+            // The server publishes whatever --no-publish says here; its failure is said whatever too.
+            if let words = ServerPublishReport.failure(in: result.serverMessages) { throw Output.serverCouldNotPublish(words) }
             if noPublish { return }
-            if throughServer, try reportServerPublication(repository, revision: result.mergedRevision) { return }
+            if throughServer, localServer == nil, try reportServerPublication(repository, revision: result.mergedRevision) { return }
             try publish(repository, revision: result.mergedRevision)
         }
 

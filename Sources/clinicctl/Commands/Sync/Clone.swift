@@ -22,13 +22,17 @@ struct Clone: ParsableCommand {
     func run() throws {
         let folder = URL(fileURLWithPath: directory ?? Self.defaultFolder(for: url))
         let (_, result) = try ContentRepository.clone(from: url, into: folder)
-        if output.json { return try Output.printJSON(result) }
+        if output.json {
+            try Output.printJSON(result)
+            return Output.noteLocalServer(ContentRepository.localFolder(ofAddress: url))
+        }
         print("Copied the clinic's repository into \(result.folder), on \(result.publishedBranch).")
         if !result.drafts.isEmpty { print("Drafts waiting for review: \(result.drafts.joined(separator: ", ")).") }
         if result.passwordNotStored {
             print("The password in the address was used for this clone only and not stored: set CLINICCTL_TOKEN for `clinicctl sync`.")
         }
         print(Output.cloneNextSteps(folder: result.folder))
+        Output.noteLocalServer(ContentRepository.localFolder(ofAddress: url))
     }
 
     /// "ssh://host/srv/clinic.git" -> "clinic", as `git clone` names the folder. Never from the

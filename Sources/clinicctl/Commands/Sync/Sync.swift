@@ -10,7 +10,9 @@ struct Sync: ParsableCommand {
         discussion: """
             Never overwrites or deletes anything on the server. A draft edited on two computers keeps both
             sides' edits; when they conflict, yours are kept as <draft>-conflict-<n>. Exits 1 when the
-            server refused something, with its reason. Each draft's line says what happened in words:
+            server refused something, with its reason, and 3 when it took your approvals but its publish
+            failed (`the server could not publish: …`). A shared repository that is a folder on this
+            computer runs no server hooks: sync says so. Each draft's line says what happened in words:
             who approved, rejected (and why) or discarded it, a new draft that waits for your review,
             a draft that changed since `review show` showed it to you, a new note.
             """)
@@ -20,10 +22,10 @@ struct Sync: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let repository = try repository.open()
+        let opened = try repository.open()
         // Who is syncing, for the lines meant for them; sync itself needs no one (a bad --as is still an error).
-        let reader = person.author == nil ? try? repository.identity(explicit: nil) : try repository.identity(explicit: person.author)
-        let report = try repository.sync(remote: remote, as: reader)
+        let reader = person.author == nil ? try? opened.identity(explicit: nil) : try opened.identity(explicit: person.author)
+        let report = try opened.sync(remote: remote, as: reader)
         if output.json {
             try Output.printJSON(report)
         } else {
@@ -31,6 +33,8 @@ struct Sync: ParsableCommand {
             for line in report.lines { print(line.text) }
             if report.checkoutUpdated { print("Your files now show the published content.") }
         }
+        Output.noteLocalServer(opened.localServerFolder(remote: remote))
         if report.hasRefusals { throw ExitCode.failure }
+        if let words = report.serverPublishFailure { throw Output.serverCouldNotPublish(words) }
     }
 }
