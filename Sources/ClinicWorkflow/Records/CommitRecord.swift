@@ -51,11 +51,14 @@ public enum CommitRecord: Hashable, Sendable {
         public var entry: String
         /// The field-level changes as people read them (see `CommitRecord.describe`).
         public var details: [String]
-        public init(summary: String, change: String, entry: String, details: [String]) {
+        /// The edit as data, to make it again: the `Clinic-Operation` trailer (see `EditOperation`).
+        public var operation: EditOperation?
+        public init(summary: String, change: String, entry: String, details: [String], operation: EditOperation? = nil) {
             self.summary = summary
             self.change = change
             self.entry = entry
             self.details = details
+            self.operation = operation
         }
     }
 
@@ -151,6 +154,7 @@ public enum CommitRecord: Hashable, Sendable {
     enum Key {
         static let change = "Clinic-Change"
         static let entry = "Clinic-Entry"
+        static let operation = "Clinic-Operation"
         static let reverts = "Reverts"
         static let approvedBy = "Approved-by"
         static let approvedCommit = "Approved-commit"
