@@ -24,6 +24,8 @@ import Foundation
 ///   back as it was written;
 /// - in a trailer naming a person, `<` and `>` are left out of the name and
 ///   address, so the value stays one `Name <email>`.
+/// - an edit's operation (`Clinic-Operation`) holds its text only as base64url
+///   of canonical JSON (see `EditOperation`): letters, digits, `-` and `_`.
 public enum CommitRecord: Hashable, Sendable {
     /// The first commit of a content repository.
     case creation
