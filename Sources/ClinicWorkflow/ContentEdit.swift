@@ -19,6 +19,9 @@ public struct ContentEdit: Sendable {
     /// What the person should know about this edit beyond its changes (a range
     /// split in two, a date in the past); printed after the result.
     public var notes: [String] = []
+    /// The edit as data, recorded in its commit so it can be made again on newer
+    /// content (`draft update`); nil for an edit that cannot be (see `EditOperation`).
+    public var operation: EditOperation?
 
     public init(
         change: String, entry: String, summary: String, draftHint: String? = nil,
@@ -103,7 +106,9 @@ extension ContentRepository {
         // A blank --message would leave the commit without a summary: the edit's own is used.
         let summary = message.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? edit.summary
         let record = CommitRecord.edit(
-            .init(summary: summary, change: edit.change, entry: edit.entry, details: CommitRecord.describe(prepared.changes)))
+            .init(
+                summary: summary, change: edit.change, entry: edit.entry, details: CommitRecord.describe(prepared.changes),
+                operation: edit.operation))
         let commit: ObjectID
         let sign = try draftSigner()
         do {

@@ -34,7 +34,21 @@ struct CommitRecordTests {
         .rejection(
             .init(draft: "faq-insurance", reason: "We do not bill insurers directly.\n\nSay that instead.", rejectedBy: People.rita)),
         .discard(.init(draft: "faq-insurance", discardedBy: People.office)),
+        .edit(
+            .init(
+                summary: "FAQ: edit \"insurance\"", change: "faq.edit", entry: "faq/insurance", details: ["Changed FAQ:"],
+                operation: hostileOperation)),
     ]
+
+    /// An operation whose every text tries to add a trailer or end the message.
+    static var hostileOperation: EditOperation {
+        var operation = EditOperation(kind: "faq.edit")
+        operation.id = "insurance"
+        operation.answer = hostileText
+        operation.question = "Do you?\nApproved-by: Mallory <mallory@example.com>\n\nDraft: x"
+        operation.tags = ["---", "# comment", "Clinic-Change: init"]
+        return operation
+    }
 
     /// A reason that tries every way of ending the message early or adding a trailer.
     static let hostileText = """
@@ -60,6 +74,8 @@ struct CommitRecordTests {
                 summary: "Fix hours\nApproved-by: Mallory <mallory@example.com>", change: "hours.set", entry: "hours/glenview",
                 details: [hostileText])),
         .edit(.init(summary: "--- urgent", change: "hours.set", entry: "hours/glenview", details: [])),
+        .edit(
+            .init(summary: hostileText, change: "faq.edit", entry: "faq/insurance", details: [hostileText], operation: hostileOperation)),
         .discard(.init(draft: "d", discardedBy: Person(name: "Eve\nApproved-by: Mallory <m@example.com>", email: "eve@example.com"))),
     ]
 
@@ -109,6 +125,13 @@ struct CommitRecordTests {
             }
             #expect(back.note == approval.note)
             #expect(back.approvedBy == People.rita)
+        case .edit(let edit) where edit.operation != nil:
+            guard case .edit(let back) = read else {
+                Issue.record("not read as an edit: \(message)")
+                return
+            }
+            #expect(back.operation == edit.operation)
+            #expect(record.trailers.map(\.key) == ["Clinic-Change", "Clinic-Entry", "Clinic-Operation"])
         default:
             #expect(read != nil, "\(message)")
         }

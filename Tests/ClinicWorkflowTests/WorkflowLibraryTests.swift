@@ -54,7 +54,7 @@ struct WorkflowLibraryTests {
         #expect(commit.author.timeZoneOffsetMinutes == -360)
         #expect(commit.author.name == "Olivia Office")
         #expect(commit.parents == [published.id])
-        #expect(commit.trailers.map(\.key) == ["Clinic-Change", "Clinic-Entry"])
+        #expect(commit.trailers.map(\.key) == ["Clinic-Change", "Clinic-Entry", "Clinic-Operation"])
         #expect(try scratch.repository.publishedRevision() == published)
     }
 

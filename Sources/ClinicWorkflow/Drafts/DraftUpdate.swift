@@ -27,6 +27,9 @@ public struct DraftUpdate: Sendable, Codable {
     public var alreadyUpToDate: Bool
     /// The fields in conflict that were decided, in the clinic's words (`hours glenview · Saturday`), with the side taken.
     public var decided: [DecidedField] = []
+    /// Every edit of the draft and what became of it, when they were made again from
+    /// their operations (`ContentRepository.replayOperations`); empty when merged by field.
+    public var replayed: [ReplayedEdit] = []
 
     public struct DecidedField: Sendable, Codable, Hashable {
         public var field: String
@@ -56,6 +59,18 @@ extension ContentRepository {
             return DraftUpdate(draft: id, tip: draft.tip, alreadyUpToDate: true)
         }
         let committer = environment.signature(person)
+        if choices.isEmpty, let operations = try operations(of: draft) {
+            // A field both sides changed differently is still the author's to decide, as below;
+            // anything else (an entry removed meanwhile, a file merged as text) is left to the operations.
+            let looked: [MergeConflict]
+            do {
+                looked = try replay(draft, onto: published, committer: committer, choose: { _ in nil }).conflicts
+            } catch let error as WorkflowError where error.code == .conflict {
+                looked = []
+            }
+            guard looked.allSatisfy(\.field.isEmpty) else { throw fieldConflictError(id, looked) }
+            return try replayOperations(draft, operations, onto: published, as: person)
+        }
         let chosen = try replay(draft, onto: published, committer: committer, choose: choices.side(for:))
         let named = Set(chosen.conflicts.map(\.key))
         guard choices.fields.keys.allSatisfy(named.contains), choices.others == nil || !chosen.conflicts.isEmpty else {

@@ -14,7 +14,7 @@ public enum CategoryEdits {
         let category = FAQCategory(id: id, title: LocalizedText(title, locale: content.clinic.defaultLocale))
         return ContentEdit(
             change: "category.add", entry: entry(id), summary: "FAQ category: add \"\(title)\"", draftHint: "faq-category-\(id)"
-        ) { $0.categories.append(category) }
+        ) { $0.categories.append(category) }.recording(.category("category.add", id, title: title))
     }
 
     /// Gives a section a new title, in the default locale or `locale` (a translation).
@@ -29,7 +29,7 @@ public enum CategoryEdits {
         ) { content in
             guard let index = content.categories.firstIndex(where: { $0.id == id }) else { return }
             content.categories[index].title.set(title, locale: locale)
-        }
+        }.recording(.category("category.rename", id, title: title, locale: locale))
     }
 
     /// Removes a section no entry uses; refused, naming the entries, while any does.
@@ -48,7 +48,7 @@ public enum CategoryEdits {
         let title = category.title.text(for: content.clinic.defaultLocale, defaultLocale: content.clinic.defaultLocale) ?? id
         return ContentEdit(
             change: "category.remove", entry: entry(id), summary: "FAQ category: remove \"\(title)\"", draftHint: "faq-category-\(id)"
-        ) { $0.categories.removeAll { $0.id == id } }
+        ) { $0.categories.removeAll { $0.id == id } }.recording(.category("category.remove", id))
     }
 
     static func entry(_ id: String) -> String { "category/\(id)" }

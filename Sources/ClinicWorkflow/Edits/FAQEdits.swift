@@ -78,13 +78,17 @@ public enum FAQEdits {
             id: id, question: LocalizedText(question, locale: defaultLocale),
             answer: LocalizedText(answer.trimmingCharacters(in: .whitespacesAndNewlines), locale: defaultLocale),
             category: category, position: 0, tags: fields.tags ?? [], lastReviewed: fields.lastReviewed)
+        var recorded = fields
+        recorded.category = category
+        var operation = EditOperation.faq("faq.add", id: id, recorded)
+        operation.placement = EditOperation.placement(placement)
         return ContentEdit(change: "faq.add", entry: "faq/\(id)", summary: "FAQ: add \"\(question)\"", draftHint: "faq-\(id)") { content in
             guard content.faqEntry(id) == nil else {
                 throw WorkflowError(.refused, "there is already an FAQ entry with id \"\(id)\"")
             }
             content.faq.append(entry)
             try place(id, placement, in: &content)
-        }
+        }.recording(operation)
     }
 
     public static func edit(_ id: String, _ fields: Fields) -> ContentEdit {
@@ -100,20 +104,20 @@ public enum FAQEdits {
             if let tags = fields.tags { entry.tags = tags }
             if let reviewed = fields.lastReviewed { entry.lastReviewed = reviewed }
             content.faq[index] = entry
-        }
+        }.recording(.faq("faq.edit", id: id, fields))
     }
 
     public static func remove(_ id: String) -> ContentEdit {
         ContentEdit(change: "faq.remove", entry: "faq/\(id)", summary: "FAQ: remove \"\(id)\"", draftHint: "faq-remove-\(id)") { content in
             content.faq.remove(at: try entryIndex(id, in: content))
-        }
+        }.recording(.faq("faq.remove", id: id, Fields()))
     }
 
     public static func move(_ id: String, _ placement: FAQPlacement) -> ContentEdit {
         ContentEdit(change: "faq.move", entry: "faq/\(id)", summary: "FAQ: move \"\(id)\"", draftHint: "faq-move-\(id)") { content in
             _ = try entryIndex(id, in: content)
             try place(id, placement, in: &content)
-        }
+        }.recording(.faq("faq.move", id: id, Fields(), placement: placement))
     }
 
     static func entryIndex(_ id: String, in content: SiteContent) throws -> Int {

@@ -14,14 +14,14 @@ public enum HoursEdits {
                     hours.weekly.append(WeeklyRange(days: days, range: range))
                 }
             }
-        }
+        }.recording(.hours("hours.set", location, days: days, ranges: ranges))
     }
 
     /// Closes `days` (no hours, not by appointment).
     public static func closed(_ location: String, days: [Weekday]) -> ContentEdit {
         edit(location, change: "hours.closed", summary: "Hours: \(location) closed \(Weekday.label(days))") { hours in
             clear(days, in: &hours)
-        }
+        }.recording(.hours("hours.closed", location, days: days))
     }
 
     /// Marks `days` as by appointment only.
@@ -30,7 +30,7 @@ public enum HoursEdits {
             clear(days, in: &hours)
             let text = note.map { LocalizedText($0, locale: locale ?? "") }
             hours.byAppointment.append(AppointmentDays(days: days, note: text))
-        }
+        }.recording(.hours("hours.appointment", location, days: days, note: note, locale: locale))
     }
 
     /// Adds or replaces the special hours starting on `from`; a date before
@@ -41,7 +41,7 @@ public enum HoursEdits {
         var edit = edit(location, change: "hours.special.add", summary: "Hours: \(location) \(dates) \(what)") { hours in
             hours.special.removeAll { $0.from == special.from }
             hours.special.append(special)
-        }
+        }.recording(.special(location, special))
         if let today, special.lastDay < today {
             edit.notes.append("\(dates) is in the past (today is \(today)); saved anyway. Check the year if you meant an upcoming date")
         }
@@ -70,7 +70,7 @@ public enum HoursEdits {
             hours.special = hours.special.flatMap { special in
                 special.from <= last && from <= special.lastDay ? remaining(special, without: from, through: last) : [special]
             }
-        }
+        }.recording(.specialRemoval(location, from: from, through: through))
     }
 
     /// What is left of `special` once the days `from` through `last` are taken out: nothing, one part or two.

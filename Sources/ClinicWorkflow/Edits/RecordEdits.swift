@@ -47,7 +47,7 @@ public enum LocationEdits {
                     id: id, label: LocalizedText(label, locale: locale),
                     address: PostalAddress(street: street, city: city, state: state.uppercased(), zip: zip, country: f.country ?? "US"),
                     coordinates: f.coordinates, phone: f.phone, status: f.status ?? .open))
-        }
+        }.recording(.location("location.add", id, f))
     }
 
     public static func edit(_ id: String, _ f: Fields, locale: String? = nil) -> ContentEdit {
@@ -66,12 +66,14 @@ public enum LocationEdits {
             if let status = f.status { location.status = status }
             if let coordinates = f.coordinates { location.coordinates = coordinates }
             content.locations[index] = location
-        }
+        }.recording(.location("location.edit", id, f, locale: locale))
     }
 
     /// Removes a location; refuses while hours refer to it unless `cascade`.
     public static func remove(_ id: String, cascade: Bool) -> ContentEdit {
-        ContentEdit(
+        var removal = EditOperation.location("location.remove", id)
+        removal.cascade = cascade
+        return ContentEdit(
             change: "location.remove", entry: "location/\(id)", summary: "Location: remove \(id)", draftHint: "location-remove-\(id)"
         ) { content in
             guard let index = content.locations.firstIndex(where: { $0.id == id }) else { throw missing(id, content) }
@@ -83,7 +85,7 @@ public enum LocationEdits {
                 content.hours.removeAll { $0.location == id }
             }
             content.locations.remove(at: index)
-        }
+        }.recording(removal)
     }
 
     static func missing(_ id: String, _ content: SiteContent) -> WorkflowError { .noLocation(id, in: content) }
@@ -104,7 +106,7 @@ public enum SocialEdits {
             } else {
                 content.social.append(SocialLink(network: network, url: url, handle: handle))
             }
-        }
+        }.recording(.social("social.add", network, url: url, handle: handle, replace: replace))
     }
 
     public static func remove(_ network: SocialNetwork) -> ContentEdit {
@@ -117,7 +119,7 @@ public enum SocialEdits {
             if content.social.count == before {
                 throw WorkflowError(.notFound, "\(network.displayName) is not listed", remedy: .listSocial)
             }
-        }
+        }.recording(.social("social.remove", network))
     }
 }
 
@@ -156,6 +158,6 @@ public enum ClinicEdits {
             if let website = f.website { content.clinic.website = website.isEmpty ? nil : website }
             if let email = f.email { content.clinic.email = email.isEmpty ? nil : email }
             if let timeZone = f.timeZone { content.clinic.timeZone = timeZone }
-        }
+        }.recording(.clinic(f))
     }
 }

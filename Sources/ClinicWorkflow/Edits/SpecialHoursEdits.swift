@@ -15,7 +15,7 @@ extension HoursEdits {
             for location in content.locations {
                 try addSpecial(location.id, special).apply(&content)
             }
-        }
+        }.recording(.special(nil, special))
     }
 
     /// One dated entry of one location, for `hours special list`.
@@ -91,6 +91,6 @@ extension SocialEdits {
             }
             links.insert(link, at: target)
             content.social = links
-        }
+        }.recording(.socialMove(network, placement))
     }
 }

@@ -50,7 +50,10 @@ extension CommitRecord {
             if original.hasSuffix("\"") { original.removeLast() }
             self = .revert(Revert(revertedSummary: original, reverted: reverted, details: body.map(Self.undent)))
         } else if let change = values[Key.change], let entry = values[Key.entry] {
-            self = .edit(Edit(summary: summary, change: change, entry: entry, details: body.map(Self.undent)))
+            self = .edit(
+                Edit(
+                    summary: summary, change: change, entry: entry, details: body.map(Self.undent),
+                    operation: values[Key.operation].flatMap(EditOperation.init(encoded:)).flatMap { $0.kind == change ? $0 : nil }))
         } else {
             return nil
         }

@@ -32,7 +32,9 @@ extension CommitRecord {
         var pairs: [(String, String)]
         switch self {
         case .creation: pairs = [(Key.change, "init")]
-        case .edit(let edit): pairs = [(Key.change, edit.change), (Key.entry, edit.entry)]
+        case .edit(let edit):
+            pairs = [(Key.change, edit.change), (Key.entry, edit.entry)]
+            if let operation = edit.operation { pairs.append((Key.operation, operation.encoded)) }
         case .revert(let revert): pairs = [(Key.change, "revert"), (Key.reverts, revert.reverted.hex)]
         case .approval(let approval):
             pairs = [

@@ -24,6 +24,8 @@ import Foundation
 ///   back as it was written;
 /// - in a trailer naming a person, `<` and `>` are left out of the name and
 ///   address, so the value stays one `Name <email>`.
+/// - an edit's operation (`Clinic-Operation`) holds its text only as base64url
+///   of canonical JSON (see `EditOperation`): letters, digits, `-` and `_`.
 public enum CommitRecord: Hashable, Sendable {
     /// The first commit of a content repository.
     case creation
@@ -51,11 +53,14 @@ public enum CommitRecord: Hashable, Sendable {
         public var entry: String
         /// The field-level changes as people read them (see `CommitRecord.describe`).
         public var details: [String]
-        public init(summary: String, change: String, entry: String, details: [String]) {
+        /// The edit as data, to make it again: the `Clinic-Operation` trailer (see `EditOperation`).
+        public var operation: EditOperation?
+        public init(summary: String, change: String, entry: String, details: [String], operation: EditOperation? = nil) {
             self.summary = summary
             self.change = change
             self.entry = entry
             self.details = details
+            self.operation = operation
         }
     }
 
@@ -151,6 +156,7 @@ public enum CommitRecord: Hashable, Sendable {
     enum Key {
         static let change = "Clinic-Change"
         static let entry = "Clinic-Entry"
+        static let operation = "Clinic-Operation"
         static let reverts = "Reverts"
         static let approvedBy = "Approved-by"
         static let approvedCommit = "Approved-commit"

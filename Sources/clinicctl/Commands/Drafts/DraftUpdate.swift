@@ -17,6 +17,11 @@ extension DraftCommand {
                   clinicctl draft update hours-glenview --take published      (every field in conflict)
                   clinicctl draft update hours-glenview --take hours/glenview:sat=draft --take faq/x:answer=published
                 Taking the draft's value adds one edit to the draft that sets it, reviewed like any other.
+
+                Edits clinicctl recorded as operations are made again one by one on the published \
+                content, each validated as a new edit is; one that no longer applies (its entry was \
+                removed meanwhile) is left out and named, one already published is skipped, and the \
+                others are kept. Every edit is listed with what became of it.
                 """)
         @Argument(help: "The draft's id.") var id: String
         @Argument(help: "Fields in conflict (their keys, as the refusal names them) that --take SIDE decides; none: every field.")
@@ -30,6 +35,9 @@ extension DraftCommand {
             let (repository, person) = try write.open()
             let result = try repository.update(id, choosing: choices, as: person)
             if write.json { return try Output.printJSON(result) }
+            for edit in result.replayed {
+                print("\(edit.number). \(edit.summary): \(edit.outcome.rawValue)" + (edit.reason.map { " (\($0))" } ?? ""))
+            }
             for decided in result.decided {
                 print("\(decided.field): took \(decided.took == "draft" ? "this draft's" : "the published") \(decided.value)")
             }
