@@ -28,11 +28,16 @@ extension DraftCommand {
         var fields: [String] = []
         @Option(help: "draft or published, for the fields named (or every field in conflict); or KEY=draft|published. Repeatable.")
         var take: [String] = []
+        @Flag(help: "On a terminal: decide each field in conflict by answering, shown with its three values.") var edit = false
         @OptionGroup var write: IdentityOptions
 
+        func validate() throws {
+            try OnlyOne.check(["--edit": edit, "--take": !take.isEmpty || !fields.isEmpty])
+        }
+
         func run() throws {
-            let choices = try MergeChoices(taking: take, fields: fields)
             let (repository, person) = try write.open()
+            let choices = edit ? try askChoices(repository) : try MergeChoices(taking: take, fields: fields)
             let result = try repository.update(id, choosing: choices, as: person)
             if write.json { return try Output.printJSON(result) }
             for edit in result.replayed {
