@@ -17,6 +17,17 @@ final class Accounts {
         root = URL(fileURLWithPath: "/tmp").appendingPathComponent("clinicctl-accounts-\(suffix)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path)
+        // The accounts run a copy of clinicctl (and the webhook program beside it) from the shared folder: the
+        // checkout may sit where only root can reach it (a fresh clone in a mktemp -d folder, mode 700).
+        let bin = root.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.path)
+        for name in ["clinicctl", "clinicctl-webhook"] {
+            let built = clinicctlBinary.deletingLastPathComponent().appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: built.path) else { continue }
+            try FileManager.default.copyItem(at: built, to: bin.appendingPathComponent(name))
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent(name).path)
+        }
         try system("/usr/sbin/groupadd", [group])
         for person in [Person.rita, .olivia] {
             try system("/usr/sbin/useradd", ["-M", "-N", "-g", group, "-d", home(person).path, "-s", "/bin/sh", name(person)])
@@ -35,6 +46,9 @@ final class Accounts {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// The clinicctl the accounts and the administrator run: the copy in the shared folder.
+    var program: URL { root.appendingPathComponent("bin/clinicctl") }
+
     func name(_ person: Person) -> String { person == .rita ? "ccr\(suffix)" : "cco\(suffix)" }
     func home(_ person: Person) -> URL { root.appendingPathComponent("home-\(person == .rita ? "rita" : "olivia")") }
     private func identity(_ person: Person) -> String { person == .rita ? Sandbox.reviewer : Sandbox.manager }
@@ -43,7 +57,7 @@ final class Accounts {
     func run(_ person: Person, _ arguments: [String], in folder: URL? = nil, umask: String = "022") throws -> Run {
         let wrapped =
             ["--reuid", name(person), "--regid", group, "--init-groups", "--", "/bin/sh", "-c", "umask \(umask); exec \"$0\" \"$@\""]
-            + [clinicctlBinary.path] + arguments
+            + [program.path] + arguments
         let environment = ["HOME": home(person).path, "CLINICCTL_AUTHOR": identity(person), "USER": name(person)]
         return try Sandbox.execute(
             URL(fileURLWithPath: "/usr/bin/setpriv"), wrapped, in: folder ?? home(person), environment: environment, stdin: nil)
@@ -58,7 +72,7 @@ final class Accounts {
     /// clinicctl as root (the administrator), under umask 022.
     func administrator(_ arguments: [String]) throws {
         let run = try Sandbox.execute(
-            URL(fileURLWithPath: "/bin/sh"), ["-c", "umask 022; exec \"$0\" \"$@\"", clinicctlBinary.path] + arguments, in: root,
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "umask 022; exec \"$0\" \"$@\"", program.path] + arguments, in: root,
             environment: ["CLINICCTL_AUTHOR": Sandbox.manager], stdin: nil)
         #expect(run.status == 0, "clinicctl \(arguments.joined(separator: " ")): \(run.stderr)")
     }
