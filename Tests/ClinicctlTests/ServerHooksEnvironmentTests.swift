@@ -10,16 +10,7 @@ struct ServerHooksEnvironmentTests {
     /// by a git daemon with no clinicctl on its PATH and no CLINIC_WEBROOT.
     static func bareServer() throws -> (Sandbox, GitDaemon) {
         let box = try Sandbox(bare: true)
-        let setup = box.root.appendingPathComponent("setup")
-        #expect(try box.git(["clone", "-q", box.repo.path, setup.path], in: box.root).status == 0)
-        for path in ["hooks/post-receive", "hooks/publish.d/10-webroot"] {
-            let target = setup.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(path), to: target)
-        }
-        #expect(try box.git(["add", "hooks"], in: setup).status == 0)
-        #expect(try box.git(["-c", "user.name=O", "-c", "user.email=o@x.example", "commit", "-qm", "Ship hooks"], in: setup).status == 0)
-        #expect(try box.git(["push", "-q", "origin", "main"], in: setup).status == 0)
+        try box.shipPublishHooks()
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CLINIC") }
         environment["PATH"] = "/usr/bin:/bin"
         environment["HOME"] = FileManager.default.temporaryDirectory.path

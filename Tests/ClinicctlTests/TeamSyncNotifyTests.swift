@@ -28,14 +28,7 @@ struct TeamSyncNotifyTests {
         // The server's own setting, never the push's: each notifier gets three seconds per event.
         #expect(try box.git(["config", "clinicctl.notifySeconds", "3"]).status == 0)
         // The published branch ships post-receive (committed before the server's check is installed).
-        let setup = box.root.appendingPathComponent("setup")
-        #expect(try box.git(["clone", "-q", box.repo.path, setup.path], in: box.root).status == 0)
-        let shipped = setup.appendingPathComponent("hooks/post-receive")
-        try FileManager.default.createDirectory(at: shipped.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("hooks/post-receive"), to: shipped)
-        #expect(try box.git(["add", "hooks"], in: setup).status == 0)
-        #expect(try box.git(["-c", "user.name=O", "-c", "user.email=o@x.example", "commit", "-qm", "Ship hooks"], in: setup).status == 0)
-        #expect(try box.git(["push", "-q", "origin", "main"], in: setup).status == 0)
+        try box.shipPublishHooks(["hooks/post-receive"])
         #expect(try box.clinicctl(["hooks", "install", "--server", "--repo", box.repo.path], in: box.root).status == 0)
 
         // The notifiers reach the published branch as any hook does: a draft, approved with --accept hooks.

@@ -7,16 +7,7 @@ struct TeamSyncPublishTests {
         let team = try Team()
         let box = team.box
         // The published branch ships the hooks (committed before the server's check is installed).
-        let setup = box.root.appendingPathComponent("setup")
-        #expect(try box.git(["clone", "-q", box.repo.path, setup.path], in: box.root).status == 0)
-        for path in ["hooks/post-receive", "hooks/publish.d/10-webroot"] {
-            let target = setup.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(path), to: target)
-        }
-        #expect(try box.git(["add", "hooks"], in: setup).status == 0)
-        #expect(try box.git(["-c", "user.name=O", "-c", "user.email=o@x.example", "commit", "-qm", "Ship hooks"], in: setup).status == 0)
-        #expect(try box.git(["push", "-q", "origin", "main"], in: setup).status == 0)
+        try box.shipPublishHooks()
         let install = try box.clinicctl(["hooks", "install", "--server", "--repo", box.repo.path], in: box.root)
         #expect(install.stdout.contains("post-receive"), "\(install.stdout) \(install.stderr)")
 

@@ -25,9 +25,6 @@ struct DraftRecords {
     func openRejections(of id: String) -> [ClosingRecord] {
         records.filter { $0.kind == .rejection && $0.draft == id && !answered.contains($0.record) }.sorted { $0.madeAt > $1.madeAt }
     }
-
-    /// Whether any record (of any kind) is filed for draft `id`.
-    func hasRecords(for id: String) -> Bool { records.contains { $0.draft == id } }
 }
 
 extension ContentRepository {

@@ -10,7 +10,7 @@ extension Review.Approve {
         let zone = try repository.clinicTimeZone()
         let outcome = try repository.waitForServerPublication(of: revision, seconds: wait, hadRecords: hadRecords)
         if case .failed(let failure) = outcome { throw Output.serverCouldNotPublish(failure.message) }
-        if identity.json, case .serverDoesNotPublish = outcome { return false }
+        if case .serverDoesNotPublish = outcome { return false }
         if identity.json { return true }
         switch outcome {
         case .live(let website):
@@ -26,10 +26,8 @@ extension Review.Approve {
             Output.note(
                 "the server has not published \(revision.short) yet (waited \(Int(wait)) s; \(now)). "
                     + "`clinicctl sync` then `clinicctl live` shows when it does")
-        case .serverDoesNotPublish:
-            return false
-        case .failed:
-            break
+        case .serverDoesNotPublish, .failed:
+            break  // answered above
         }
         return true
     }
