@@ -109,7 +109,8 @@ test: deps test-deps
 # misses transitive modules), and the code is formatted as .swift-format says.
 lint:
 	$(SWIFT) package describe --type json | $(PYTHON) Tests/lint/check-imports.py -
-	$(PYTHON) Tests/lint/check-command-names.py Sources/clinicctl Sources/clinicctl-webhook
+	$(PYTHON) Tests/lint/check-command-names.py Sources/ClinicctlCommands Sources/clinicctl-webhook
+	$(PYTHON) Tests/lint/check-command-context.py Sources/ClinicctlCommands
 	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
 
 format:

@@ -60,13 +60,16 @@ let package = Package(
         // The static preview page: a reference consumer that reads only bundle.json
         // (its own types, not the exporter's), so it proves the bundle is enough for a site.
         .target(name: "ClinicPreview", dependencies: [.product(name: "Plot", package: "Plot")]),
-        // Argument parsing and printing only.
-        .executableTarget(
-            name: "clinicctl",
+        // The commands: argument parsing and printing only, each run with an injected
+        // `CommandContext`, so the tests run a command in-process.
+        .target(
+            name: "ClinicctlCommands",
             dependencies: [
                 "ClinicContent", "ClinicWorkflow", "ClinicExport", "ClinicPreview", "WebhookCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], swiftSettings: memberImports),
+        // The program: `main` only.
+        .executableTarget(name: "clinicctl", dependencies: ["ClinicctlCommands"], swiftSettings: memberImports),
         // `clinicctl deploy webhook` replaces itself with this program, installed next to clinicctl.
         .executableTarget(
             name: "clinicctl-webhook",
@@ -87,6 +90,13 @@ let package = Package(
             name: "ClinicExportTests",
             dependencies: ["ClinicExport", "ClinicWorkflow", "ClinicContent", "ClinicWebhook", "WebhookCommandLine"]),
         .testTarget(name: "ClinicPreviewTests", dependencies: ["ClinicPreview"], exclude: ["browser"]),
+        // Each command run in-process with an injected context: its parsing, validation and output.
+        .testTarget(
+            name: "ClinicctlCommandsTests",
+            dependencies: [
+                "ClinicctlCommands", "ClinicWorkflow", "ClinicContent", "ClinicTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // End-to-end tests: they run the built clinicctl binary (make test builds it first).
         .testTarget(
             name: "ClinicctlTests", dependencies: ["ClinicContent", "ClinicTestSupport"], exclude: ["Golden", "BadInput", "TeamSyncHTTP"]),

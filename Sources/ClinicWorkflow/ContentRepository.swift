@@ -69,10 +69,15 @@ public final class ContentRepository: @unchecked Sendable {
 
     /// Opens the repository at `path`, or the one around the current folder.
     public static func open(_ path: String?, environment: WorkEnvironment = WorkEnvironment()) throws -> ContentRepository {
-        let url = URL(fileURLWithPath: path ?? FileManager.default.currentDirectoryPath)
+        try open(path ?? FileManager.default.currentDirectoryPath, discover: path == nil, environment: environment)
+    }
+
+    /// Opens the repository at `path`, or with `discover` the one around it.
+    public static func open(_ path: String, discover: Bool, environment: WorkEnvironment) throws -> ContentRepository {
+        let url = URL(fileURLWithPath: path)
         let git: Repository
         do {
-            git = try throughGit { path == nil ? try Repository.discover(from: url) : try Repository.open(at: url) }
+            git = try throughGit { discover ? try Repository.discover(from: url) : try Repository.open(at: url) }
         } catch let error as WorkflowError where error.code == .notFound {
             throw WorkflowError(
                 .notFound,

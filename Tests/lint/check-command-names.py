@@ -10,7 +10,7 @@ import pathlib
 import re
 import sys
 
-roots = [pathlib.Path(arg) for arg in sys.argv[1:]] or [pathlib.Path("Sources/clinicctl")]
+roots = [pathlib.Path(arg) for arg in sys.argv[1:]] or [pathlib.Path("Sources/ClinicctlCommands")]
 missing = []
 commands = 0
 for path in sorted(path for root in roots for path in root.rglob("*.swift")):
