@@ -101,7 +101,7 @@ extension ContentRepository {
         let base = try existingTip ?? publishedTip()
         let prepared = try prepare(makeEdit, at: base)
         let edit = prepared.edit
-        let id = try draftID ?? newDraftID(from: edit.draftHint, as: person, named: draftName)
+        let id = try draftID ?? drafts.newDraftID(from: edit.draftHint, as: person, named: draftName)
         let signature = environment.signature(person)
         // A blank --message would leave the commit without a summary: the edit's own is used.
         let summary = message.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? edit.summary
@@ -110,7 +110,7 @@ extension ContentRepository {
                 summary: summary, change: edit.change, entry: edit.entry, details: CommitRecord.describe(prepared.changes),
                 operation: edit.operation))
         let commit: ObjectID
-        let sign = try draftSigner()
+        let sign = try signatures.draftSigner()
         do {
             let write = {
                 try self.withGit(draft: id, entry: edit.entry, reference: self.draftRef(id)) {
@@ -129,7 +129,8 @@ extension ContentRepository {
         return EditResult(
             draft: id, commit: Revision(commit), createdDraft: draftID == nil, summary: summary,
             files: prepared.fileChanges.map(\.path), changes: prepared.changes,
-            preexistingErrors: prepared.preexisting, notes: edit.notes, approvalHandedOn: approvalHandedOn(by: person, editing: existing))
+            preexistingErrors: prepared.preexisting, notes: edit.notes,
+            approvalHandedOn: reviews.approvalHandedOn(by: person, editing: existing))
     }
 }
 

@@ -33,7 +33,7 @@ extension ContentRepository {
 
     private func validateAndRemember(at commit: ObjectID, layout: ContentLayout, tree: String?) throws -> (LoadedContent, [Finding]) {
         let (loaded, findings) = try withGit(revision: commit.hex) {
-            try Validator().validate(GitRevisionSource(repository: $0, commit: commit, records: records), layout: layout)
+            try Validator().validate(GitRevisionSource(repository: $0, commit: commit, records: recordCache), layout: layout)
         }
         if let tree { validations.remember(findings, of: loaded, directory: layout.directory, tree: tree) }
         return (loaded, findings)

@@ -17,7 +17,7 @@ public final class ContentRepository: @unchecked Sendable {
     /// Whether the published branch was recorded in the repository or assumed.
     public let publishedBranchOrigin: PublishedBranchOrigin
     /// FAQ records already read, by blob id, kept in `<git dir>/clinicctl/cache/` (docs/cache.md).
-    public let records: RecordCache
+    public let recordCache: RecordCache
     /// Findings of content folders already validated, by tree id, in `<git dir>/clinicctl/cache/validation/`.
     public let validations: ValidationCache
     /// The repository's `core.sharedRepository`; when it shares, this process's umask follows it (`SharedAccess`).
@@ -36,7 +36,7 @@ public final class ContentRepository: @unchecked Sendable {
         self.environment = environment
         (self.config, self.publishedBranchOrigin) = try throughGit { try Self.readConfig(git) }
         self.sharing = try throughGit { try Self.adoptSharing(of: git) }
-        self.records = RecordCache(file: git.gitDirectory.appendingPathComponent("clinicctl/cache/records.bin"))
+        self.recordCache = RecordCache(file: git.gitDirectory.appendingPathComponent("clinicctl/cache/records.bin"))
         self.validations = ValidationCache(folder: git.gitDirectory.appendingPathComponent("clinicctl/cache/validation"))
         let variables = environment.variables
         if variables["CLINICCTL_TEST_PAUSE_AT"] != nil { git.beforeReferenceUpdate = { PausePoint.beforeReferenceUpdate.reach(variables) } }
@@ -50,7 +50,7 @@ public final class ContentRepository: @unchecked Sendable {
 
     /// The files at `commit`, read from Git as a content source.
     func revisionSource(at commit: ObjectID) -> GitRevisionSource {
-        GitRevisionSource(repository: repository, commit: commit, records: records)
+        GitRevisionSource(repository: repository, commit: commit, records: recordCache)
     }
 
     /// The one door from the workflow into Git: runs `body` on the repository and
@@ -120,7 +120,7 @@ public final class ContentRepository: @unchecked Sendable {
     func load(at commit: ObjectID) throws -> LoadedContent {
         if let last = lastLoadedLock.withLock({ lastLoaded }), last.commit == commit { return last.content }
         let loaded = try withGit(revision: commit.hex) {
-            try ContentLoader(layout: layout).load(from: GitRevisionSource(repository: $0, commit: commit, records: records))
+            try ContentLoader(layout: layout).load(from: GitRevisionSource(repository: $0, commit: commit, records: recordCache))
         }
         lastLoadedLock.withLock { lastLoaded = (commit, loaded) }
         return loaded

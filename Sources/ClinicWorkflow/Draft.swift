@@ -99,7 +99,7 @@ extension ContentRepository {
         if usable, let tip = try withGit(draft: id, { try $0.referenceTarget(draftRef(id)) }) {
             return try describeDraft(id: id, tip: tip, published: published, state: .open)
         }
-        let rejections = usable ? try draftRecords(draft: id).openRejections(of: id) : []
+        let rejections = usable ? try records.draftRecords(draft: id).openRejections(of: id) : []
         if let rejection = rejections.first(where: \.verified) {
             throw WorkflowError(
                 .notFound,
@@ -111,7 +111,7 @@ extension ContentRepository {
                 "there is no open draft \"\(id)\"; \(rejection.reference) claims it was rejected, but that record is unverified "
                     + "(\(problem)) and closed nothing. Its edits are kept there", draft: id, reference: rejection.reference)
         }
-        let open = try drafts().map(\.id)
+        let open = try drafts.list().map(\.id)
         throw WorkflowError(
             .notFound, "there is no open draft \"\(id)\"" + Self.closest(to: id, among: open), draft: id,
             reference: usable ? draftRef(id) : nil)
@@ -196,7 +196,7 @@ extension ContentRepository {
         if stem.isEmpty { stem = "draft" }
         var candidate = stem
         var counter = 2
-        let records = try draftRecords(draft: stem)
+        let records = try records.draftRecords(draft: stem)
         while try withGit({ try $0.referenceTarget(draftRef(candidate)) }) != nil || !records.openRejections(of: candidate).isEmpty {
             candidate = "\(stem)-\(counter)"
             counter += 1

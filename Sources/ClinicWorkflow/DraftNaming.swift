@@ -1,7 +1,7 @@
 import ClinicContent
 import Foundation
 
-extension ContentRepository {
+extension Drafts {
     /// The id for the draft a new edit opens: `name` when given (`--draft-name`),
     /// else one made from `hint`.
     ///
@@ -19,9 +19,9 @@ extension ContentRepository {
                 .refused,
                 "your draft \(mine.id) on this is still open (\(mine.title)); add this edit to it with `--draft \(mine.id)`, "
                     + "or open a separate draft with `--draft-name NAME`. Nothing was changed",
-                draft: mine.id, reference: draftRef(mine.id))
+                draft: mine.id, reference: repository.draftRef(mine.id))
         }
-        return try newDraftID(from: hint)
+        return try repository.newDraftID(from: hint)
     }
 
     /// `name` when it can name a new draft: a slug that no open or rejected draft uses.
@@ -33,12 +33,12 @@ extension ContentRepository {
                 "--draft-name \"\(name)\" must be lower-case letters, digits and dashes"
                     + (slug.isEmpty ? "" : ", like \(slug)"))
         }
-        if try withGit(draft: name, { try $0.referenceTarget(draftRef(name)) }) != nil {
+        if try repository.withGit(draft: name, { try $0.referenceTarget(repository.draftRef(name)) }) != nil {
             throw WorkflowError(
                 .refused, "draft \(name) is already open; add to it with `--draft \(name)`, or choose another --draft-name",
-                draft: name, reference: draftRef(name))
+                draft: name, reference: repository.draftRef(name))
         }
-        if let rejection = try draftRecords(draft: name).openRejections(of: name).first {
+        if let rejection = try repository.records.draftRecords(draft: name).openRejections(of: name).first {
             throw WorkflowError(
                 .refused, "draft \(name) was rejected and its name stays with it; choose another --draft-name", draft: name,
                 reference: rejection.reference)
@@ -50,16 +50,16 @@ extension ContentRepository {
     /// lists them: only these are read, not every open draft (at chain scale, reading
     /// 200 drafts' commits was a tenth of opening a new one).
     func drafts(onTopic stem: String) throws -> [Draft] {
-        let published = try withGit { try $0.referenceTarget(publishedRef) }
+        let published = try repository.withGit { try $0.referenceTarget(repository.publishedRef) }
         var found: [Draft] = []
-        for ref in try withGit({ try $0.references(withPrefix: Self.draftPrefix) }) {
-            let id = String(ref.name.dropFirst(Self.draftPrefix.count))
+        for ref in try repository.withGit({ try $0.references(withPrefix: ContentRepository.draftPrefix) }) {
+            let id = String(ref.name.dropFirst(ContentRepository.draftPrefix.count))
             guard Formats.isSlug(id), id == stem || (id.hasPrefix(stem + "-") && Int(id.dropFirst(stem.count + 1)) != nil) else {
                 continue
             }
             // A reference that cannot be read as a draft is no draft here either (`draftListing` skips it).
             do {
-                found.append(try describeDraft(id: id, tip: ref.target, published: published, state: .open))
+                found.append(try repository.describeDraft(id: id, tip: ref.target, published: published, state: .open))
             } catch is WorkflowError {
                 continue
             }

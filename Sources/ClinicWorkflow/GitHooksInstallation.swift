@@ -42,7 +42,7 @@ extension ContentRepository {
 
     func copyGitHooks() throws -> GitHooksInstallation {
         let tip = try publishedRevision()
-        let hooks = try executableFiles(in: "hooks", at: tip)
+        let hooks = try deployments.executableFiles(in: "hooks", at: tip)
         let folder = gitDirectory.appendingPathComponent("hooks", isDirectory: true)
         let previous = try withGit { try $0.configString(Self.installedHooksKey) }?.split(separator: " ").map(String.init) ?? []
         let fileManager = FileManager.default
@@ -80,7 +80,7 @@ extension ContentRepository {
             try withGit { try Self.recordPublishedBranch(config.publishedBranch, in: $0) }
         }
         let target = gitDirectory.appendingPathComponent("hooks/post-receive")
-        try writeHook(Self.baking(script, clinicctl: clinicctl), to: target)
+        try server.writeHook(Self.baking(script, clinicctl: clinicctl), to: target)
         return .postReceive(file: target, revision: tip)
     }
 }

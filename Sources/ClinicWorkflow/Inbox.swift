@@ -52,14 +52,14 @@ public struct Inbox: Sendable, Codable, Equatable {
 extension ContentRepository {
     /// What waits for `person` here, from the drafts, records and notes the last sync fetched.
     public func inbox(for person: Person, remote: String = "origin") throws -> Inbox {
-        let open = try drafts()
-        let notes = Dictionary(grouping: try self.notes().filter(\.verified), by: \.draft)
+        let open = try drafts.list()
+        let notes = Dictionary(grouping: try self.records.notes().filter(\.verified), by: \.draft)
         let isReviewer = config.isReviewer(email: person.email)
         let newestFirst: (Draft, Draft) -> Bool = { ($0.created ?? .distantPast, $0.id) > ($1.created ?? .distantPast, $1.id) }
         var items: [Inbox.Item] = []
         if isReviewer {
             for draft in open.filter({ !$0.hasContribution(by: person) }).sorted(by: newestFirst) {
-                let shown = shownTip(of: draft.id, to: person)
+                let shown = reviews.shownTip(of: draft.id, to: person)
                 items.append(
                     .init(
                         kind: .toReview, draft: draft.id, title: draft.title, authors: draft.authors, since: draft.created,
@@ -68,7 +68,7 @@ extension ContentRepository {
             }
         }
         let isMine: (Draft) -> Bool = { $0.authors.contains { $0.isSame(as: person) } }
-        for draft in try rejectedDrafts() where isMine(draft) {
+        for draft in try drafts.rejectedDrafts() where isMine(draft) {
             guard let rejection = draft.rejection, rejection.verified else { continue }
             items.append(
                 .init(
@@ -78,7 +78,7 @@ extension ContentRepository {
         }
         let mine = open.filter(isMine).sorted(by: newestFirst)
         var noted: [Inbox.Item] = []
-        for (draft, check) in zip(mine, try checks(of: mine)) {
+        for (draft, check) in zip(mine, try reviews.checks(of: mine)) {
             let onDraft = notes[draft.id] ?? []
             var item = Inbox.Item(
                 kind: .needsUpdate, draft: draft.id, title: draft.title, authors: draft.authors, since: draft.created,
@@ -91,7 +91,7 @@ extension ContentRepository {
                 noted.append(item)
             }
         }
-        let places = try draftPlaces(remote: remote)
+        let places = try team.draftPlaces(remote: remote)
         return Inbox(person: person, isReviewer: isReviewer, items: items + noted, remote: places?.remote, lastSync: places?.lastSync)
     }
 }

@@ -20,7 +20,7 @@ extension ContentRepository {
     /// and the last deployed revision is where it can be restored from).
     func missingPublishedBranchMessage() -> String {
         let branch = config.publishedBranch
-        let deployed = (try? deployedRevision()) ?? nil
+        let deployed = (try? deployments.deployedRevision()) ?? nil
         let hasDrafts =
             !((try? FileManager.default.contentsOfDirectory(atPath: gitDirectory.appendingPathComponent("refs/heads/drafts").path))
             ?? []).isEmpty

@@ -29,7 +29,7 @@ import Testing
                 }
             }
             #expect(lines.contains("[10-webroot] mkdir: cannot create directory: Permission denied"), "\(lines)")
-            let failure = try #require(try opened(repo).lastPublishFailure())
+            let failure = try #require(try opened(repo).deployments.lastPublishFailure())
             #expect(failure.revision == tip && failure.hook == "10-webroot" && failure.failedAt == Self.time && failure.recordedBy == nil)
             #expect(
                 failure.message
@@ -37,7 +37,7 @@ import Testing
                     + "`clinicctl publish` again [10-webroot: mkdir: cannot create directory: Permission denied]")
             // A dry run neither fails nor ends anything.
             _ = try publisher(dir).publishInTurn(repository: try opened(repo), revision: nil, dryRun: true, timeout: .seconds(10)) { _ in }
-            #expect(try opened(repo).lastPublishFailure() == failure)
+            #expect(try opened(repo).deployments.lastPublishFailure() == failure)
 
             _ = try commitFiles(["hooks/publish.d/10-webroot": "#!/bin/sh\necho fine\n"], in: repo, message: "Fix the hook")
             let result = try publisher(dir).publishInTurn(repository: try opened(repo), revision: nil, dryRun: false, timeout: .seconds(10))
@@ -45,7 +45,7 @@ import Testing
                 _ in
             }
             #expect(result.recorded)
-            #expect(try opened(repo).lastPublishFailure() == nil)
+            #expect(try opened(repo).deployments.lastPublishFailure() == nil)
         }
     }
 

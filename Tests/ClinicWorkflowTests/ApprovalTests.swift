@@ -14,7 +14,7 @@ struct ApprovalTests {
         let published = try clinic.repository.publishedTip()
         let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
         clinic.clock.advance()
-        let result = try clinic.repository.approve(edit.draft, as: People.rita, message: "Agreed with the front desk.")
+        let result = try clinic.repository.reviews.approve(edit.draft, as: People.rita, message: "Agreed with the front desk.")
         #expect(result.previousTip.id == published && result.approvedCommit == edit.commit)
         #expect(result.workingTree == .notCheckedOut)
         #expect(result.changes.map(\.entry) == ["hours/glenview"])
@@ -26,7 +26,7 @@ struct ApprovalTests {
         #expect(trailers == "Approved-by: \(People.rita)\nDraft: \(edit.draft)\nApproved-commit: \(edit.commit.hex)")
         #expect(try clinic.git("log", "-1", "--format=%B", "main").contains("Agreed with the front desk."))
         // The draft is closed, and main holds its content.
-        #expect(try clinic.repository.drafts().isEmpty)
+        #expect(try clinic.repository.drafts.list().isEmpty)
         #expect(try clinic.git("for-each-ref", "refs/heads/drafts/").isEmpty)
         #expect(try clinic.git("rev-parse", "main^{tree}") == (try clinic.git("rev-parse", "\(edit.commit.hex)^{tree}")))
         _ = try clinic.git("fsck", "--strict", "--no-dangling")
@@ -39,11 +39,11 @@ struct ApprovalTests {
         _ = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.thu]), to: edit.draft, as: approver)
         let before = try clinic.references()
         // The author who is not listed is refused for that; a reviewer who wrote an edit for having written it.
-        #expect(workflowErrorCode { _ = try clinic.repository.approve(edit.draft, as: approver) } == .refused)
-        #expect(workflowErrorCode { _ = try clinic.repository.approve(edit.draft, as: People.rita) } == .refused)
+        #expect(workflowErrorCode { _ = try clinic.repository.reviews.approve(edit.draft, as: approver) } == .refused)
+        #expect(workflowErrorCode { _ = try clinic.repository.reviews.approve(edit.draft, as: People.rita) } == .refused)
         #expect(try clinic.references() == before)
-        _ = try clinic.repository.approve(edit.draft, as: People.ravi)
-        #expect(try clinic.repository.drafts().isEmpty)
+        _ = try clinic.repository.reviews.approve(edit.draft, as: People.ravi)
+        #expect(try clinic.repository.drafts.list().isEmpty)
     }
 
     @Test("a reviewer's own edit cannot be approved by that reviewer, however the address is written")
@@ -52,7 +52,7 @@ struct ApprovalTests {
         let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.rita)
         let before = try clinic.references()
         let shouting = Person(name: "R. Reviewer", email: "RITA@clinic.example")
-        #expect(throws: WorkflowError.self) { try clinic.repository.approve(edit.draft, as: shouting) }
+        #expect(throws: WorkflowError.self) { try clinic.repository.reviews.approve(edit.draft, as: shouting) }
         #expect(try clinic.references() == before)
     }
 
@@ -69,20 +69,20 @@ struct ApprovalTests {
             onBranch: "refs/heads/drafts/add-paul",
             expectedTip: nil, parentIfNew: main, author: signature, committer: signature, message: "Add Paul as a reviewer\n")
         let before = try clinic.references()
-        #expect { _ = try clinic.repository.approve("add-paul", as: People.paul) } throws: { error in
+        #expect { _ = try clinic.repository.reviews.approve("add-paul", as: People.paul) } throws: { error in
             (error as? WorkflowError)?.code == .refused && "\(error)".contains("not a reviewer")
         }
         #expect(try clinic.references() == before)
         // Once a listed reviewer approves it, Paul is listed on main and may approve others' drafts.
         // A change of the settings is approved only when the reviewer says so, and the record keeps it.
-        #expect(workflowErrorCode { _ = try clinic.repository.approve("add-paul", as: People.rita) } == .refused)
+        #expect(workflowErrorCode { _ = try clinic.repository.reviews.approve("add-paul", as: People.rita) } == .refused)
         #expect(try clinic.references() == before)
-        let approval = try clinic.repository.approve("add-paul", as: People.rita, accepting: [.settings])
+        let approval = try clinic.repository.reviews.approve("add-paul", as: People.rita, accepting: [.settings])
         #expect(approval.approvedCommit.id == tip)
         #expect(approval.accepted == [.settings])
         let reopened = try clinic.reopened()
         let edit = try reopened.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
-        #expect(try reopened.approve(edit.draft, as: People.paul).draft == edit.draft)
+        #expect(try reopened.reviews.approve(edit.draft, as: People.paul).draft == edit.draft)
     }
 
     @Test("a draft that would conflict with what was published since is not approved")
@@ -91,9 +91,9 @@ struct ApprovalTests {
         let first = try clinic.repository.commit(FAQEdits.edit("what-is-dry-needling", .init(answer: "One.")), to: nil, as: People.office)
         let second = try clinic.repository.commit(FAQEdits.edit("what-is-dry-needling", .init(answer: "Two.")), to: nil, as: People.paul)
             .draft
-        _ = try clinic.repository.approve(first.draft, as: People.rita)
+        _ = try clinic.repository.reviews.approve(first.draft, as: People.rita)
         let before = try clinic.references()
-        #expect(workflowErrorCode { _ = try clinic.repository.approve(second, as: People.ravi) } == .conflict)
+        #expect(workflowErrorCode { _ = try clinic.repository.reviews.approve(second, as: People.ravi) } == .conflict)
         #expect(try clinic.references() == before)
     }
 }

@@ -31,13 +31,13 @@ struct DraftCheckTests {
                     content.faq[index].category = "dry-needling"
                 }
             }, to: nil, as: People.office)
-        _ = try repository.approve(first.draft, as: People.rita)
-        _ = try repository.approve(rename.draft, as: People.rita)
+        _ = try repository.reviews.approve(first.draft, as: People.rita)
+        _ = try repository.reviews.approve(rename.draft, as: People.rita)
         return clinic
     }
 
     static func reviewed(_ repository: ContentRepository) throws -> [DraftCheck] {
-        try repository.drafts().map { DraftCheck(try repository.review($0.id)) }
+        try repository.drafts.list().map { DraftCheck(try repository.reviews.review($0.id)) }
     }
 
     var cacheFile: URL { get throws { try clinic.git.gitDirectory.appendingPathComponent("clinicctl/cache/draft-checks.json") } }
@@ -54,9 +54,9 @@ struct DraftCheckTests {
         #expect(reviewed.filter { $0.mergesCleanly && $0.isValid }.count == 1)
         // Reviewing remembered each check: start again without them.
         try FileManager.default.removeItem(at: try cacheFile)
-        #expect(try clinic.repository.checks(of: clinic.repository.drafts()) == reviewed)
+        #expect(try clinic.repository.reviews.checks(of: clinic.repository.drafts.list()) == reviewed)
         #expect(FileManager.default.fileExists(atPath: try cacheFile.path))
-        #expect(try clinic.reopened().checks(of: clinic.repository.drafts()) == reviewed)
+        #expect(try clinic.reopened().reviews.checks(of: clinic.repository.drafts.list()) == reviewed)
         // And a review that takes the merge's errors from the remembered check says what it said.
         #expect(try Self.reviewed(clinic.reopened()) == reviewed)
     }
@@ -64,7 +64,7 @@ struct DraftCheckTests {
     @Test("a remembered check is used only under the same build; a damaged file is ignored")
     func cacheKeyedByBuild() throws {
         let reviewed = try Self.reviewed(clinic.repository)
-        let drafts = try clinic.repository.drafts()
+        let drafts = try clinic.repository.drafts.list()
         let published = try clinic.repository.publishedTip()
         // A planted verdict that no draft has: seen only when the file is read.
         let planted = DraftCheck(
@@ -78,34 +78,34 @@ struct DraftCheckTests {
             cache.persist()
         }
         try plant(build: "another build")
-        #expect(try clinic.reopened().checks(of: drafts) == reviewed)
-        #expect(try clinic.reopened().review(drafts[merging].id).findings == reviewed[merging].findings)
+        #expect(try clinic.reopened().reviews.checks(of: drafts) == reviewed)
+        #expect(try clinic.reopened().reviews.review(drafts[merging].id).findings == reviewed[merging].findings)
         try plant(build: DraftCheckCache.currentBuild)
-        #expect(try clinic.reopened().checks(of: drafts)[merging] == planted)
-        #expect(try clinic.reopened().review(drafts[merging].id).findings == planted.findings)
+        #expect(try clinic.reopened().reviews.checks(of: drafts)[merging] == planted)
+        #expect(try clinic.reopened().reviews.review(drafts[merging].id).findings == planted.findings)
         try Data("{\"build\": \"\(DraftCheckCache.currentBuild)\", \"checks\": [{".utf8).write(to: try cacheFile)
-        #expect(try clinic.reopened().checks(of: drafts) == reviewed)
+        #expect(try clinic.reopened().reviews.checks(of: drafts) == reviewed)
     }
 
     @Test("each draft's own changes are remembered: the same fresh and read back, a damaged file ignored")
     func draftedEntriesRemembered() throws {
         let file = try clinic.git.gitDirectory.appendingPathComponent("clinicctl/cache/drafted-entries.json")
         #expect(!FileManager.default.fileExists(atPath: file.path))
-        let fresh = try clinic.repository.draftedEntries()
+        let fresh = try clinic.repository.reviews.draftedEntries()
         #expect(Set(fresh.map(\.draft)).count == 3)
         #expect(FileManager.default.fileExists(atPath: file.path))
-        #expect(try clinic.reopened().draftedEntries() == fresh)
-        #expect(try clinic.reopened().draftedEntries(entryPrefix: "faq/") == fresh.filter { $0.entry.hasPrefix("faq/") })
+        #expect(try clinic.reopened().reviews.draftedEntries() == fresh)
+        #expect(try clinic.reopened().reviews.draftedEntries(entryPrefix: "faq/") == fresh.filter { $0.entry.hasPrefix("faq/") })
         // Planted for one draft: read back, under that draft's name.
-        let draft = try #require(try clinic.repository.drafts().first)
+        let draft = try #require(try clinic.repository.drafts.list().first)
         let cache = DraftResultCache<[DraftedEntry]>(file: file)
         cache.remember(
             [DraftedEntry(draft: "elsewhere", entry: "faq/planted", kind: .added, title: "planted")],
             .init(base: try #require(draft.base).hex, tip: draft.tip.hex, layout: "content"))
         cache.persist()
-        #expect(try clinic.reopened().draftedEntries().filter { $0.draft == draft.id }.map(\.entry) == ["faq/planted"])
+        #expect(try clinic.reopened().reviews.draftedEntries().filter { $0.draft == draft.id }.map(\.entry) == ["faq/planted"])
         try Data("{\"build\": ".utf8).write(to: file)
-        #expect(try clinic.reopened().draftedEntries() == fresh)
+        #expect(try clinic.reopened().reviews.draftedEntries() == fresh)
     }
 
     @Test("a draft checked by reading only its changed files says what reading the whole merge says")
@@ -127,18 +127,20 @@ struct DraftCheckTests {
                 changes: [change], onBranch: "refs/heads/drafts/file-\(branch)", expectedTip: nil, parentIfNew: published,
                 author: person, committer: person, message: "A file by hand")
         }
-        let drafts = try repository.drafts()
+        let drafts = try repository.drafts.list()
         #expect(drafts.count == 8)
         let loaded = try repository.validate(at: published).0
         let files = try clinic.git.fileIDs(under: "content", at: published)
         #expect(files.keys.allSatisfy { $0.hasPrefix("content/") })
         var readingChanges = 0
         for draft in drafts {
-            let whole = try repository.check(draft, published: published)
-            let changed = try repository.check(draft, published: published, reading: (loaded, files))
+            let whole = try repository.reviews.check(draft, published: published)
+            let changed = try repository.reviews.check(draft, published: published, reading: (loaded, files))
             #expect(changed == whole, "draft \(draft.id)")
             let merged = try clinic.git.mergedIndex(ours: published, theirs: draft.tip.id)
-            if !merged.hasConflicts, try repository.changedContentFiles(merged, from: (loaded, files)) != nil { readingChanges += 1 }
+            if !merged.hasConflicts, try repository.reviews.changedContentFiles(merged, from: (loaded, files)) != nil {
+                readingChanges += 1
+            }
         }
         // Every merging draft but the executable one took the changed-files path.
         #expect(readingChanges == 6)

@@ -15,7 +15,7 @@ struct DraftNoteTests {
         let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
         let tip = try clinic.repository.draft(edit.draft).tip
         let when = clinic.clock.advance(seconds: 3_600)
-        let note = try clinic.repository.addNote(to: edit.draft, text: "  approve on Jan 11\n", as: People.rita)
+        let note = try clinic.repository.drafts.addNote(to: edit.draft, text: "  approve on Jan 11\n", as: People.rita)
         #expect(note.reference == "refs/clinicctl/notes/\(edit.draft)-\(note.record.short)")
         #expect(note.text == "approve on Jan 11")
         #expect(note.by == People.rita)
@@ -35,10 +35,10 @@ struct DraftNoteTests {
                 == "\(People.rita)")
         // The draft itself did not move.
         #expect(try clinic.repository.draft(edit.draft).tip == tip)
-        #expect(try clinic.repository.notes(for: edit.draft) == [note])
-        #expect(try clinic.repository.notes(for: "other").isEmpty)
+        #expect(try clinic.repository.records.notes(for: edit.draft) == [note])
+        #expect(try clinic.repository.records.notes(for: "other").isEmpty)
         // The one reader of a single note, for notifiers: the same note.
-        #expect(try clinic.repository.note(reference: note.reference, commit: note.record) == note)
+        #expect(try clinic.repository.records.note(reference: note.reference, commit: note.record) == note)
     }
 
     @Test("notes read back oldest first; the author's own note counts too")
@@ -46,11 +46,11 @@ struct DraftNoteTests {
         let clinic = try TestClinic()
         let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
         clinic.clock.advance()
-        let first = try clinic.repository.addNote(to: edit.draft, text: "Please look before Friday.", as: People.office)
+        let first = try clinic.repository.drafts.addNote(to: edit.draft, text: "Please look before Friday.", as: People.office)
         clinic.clock.advance()
-        let second = try clinic.repository.addNote(to: edit.draft, text: "approve on Jan 11", as: People.rita)
-        #expect(try clinic.repository.notes(for: edit.draft).map(\.text) == [first.text, second.text])
-        #expect(try clinic.repository.notes(for: edit.draft).map(\.by) == [People.office, People.rita])
+        let second = try clinic.repository.drafts.addNote(to: edit.draft, text: "approve on Jan 11", as: People.rita)
+        #expect(try clinic.repository.records.notes(for: edit.draft).map(\.text) == [first.text, second.text])
+        #expect(try clinic.repository.records.notes(for: edit.draft).map(\.by) == [People.office, People.rita])
     }
 
     @Test(
@@ -64,7 +64,9 @@ struct DraftNoteTests {
         let clinic = try TestClinic()
         let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
         let before = try clinic.references()
-        let error = #expect(throws: WorkflowError.self) { try clinic.repository.addNote(to: edit.draft, text: text, as: People.rita) }
+        let error = #expect(throws: WorkflowError.self) {
+            try clinic.repository.drafts.addNote(to: edit.draft, text: text, as: People.rita)
+        }
         #expect(error?.message.contains(words) == true, "\(error?.message ?? "")")
         #expect(error?.message.contains("nothing was written") == true)
         #expect(try clinic.references() == before)
@@ -76,11 +78,13 @@ struct DraftNoteTests {
         let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
         let before = try clinic.references()
         let unknown = #expect(throws: WorkflowError.self) {
-            try clinic.repository.addNote(to: "no-such-draft", text: "Hi", as: People.rita)
+            try clinic.repository.drafts.addNote(to: "no-such-draft", text: "Hi", as: People.rita)
         }
         #expect(unknown?.code == .notFound)
         #expect(unknown?.message.contains("there is no open draft \"no-such-draft\"; open drafts: \(edit.draft)") == true)
-        let stranger = #expect(throws: WorkflowError.self) { try clinic.repository.addNote(to: edit.draft, text: "Hi", as: People.paul) }
+        let stranger = #expect(throws: WorkflowError.self) {
+            try clinic.repository.drafts.addNote(to: edit.draft, text: "Hi", as: People.paul)
+        }
         #expect(stranger?.code == .refused)
         #expect(stranger?.message == "only the draft's authors (\(People.office)) or a reviewer may leave a note on it")
         #expect(try clinic.references() == before)
@@ -91,8 +95,8 @@ struct DraftNoteTests {
         let clinic = try TestClinic()
         let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
         let text = "Fine.\nClinic-Note-By: Mallory <mallory@example.com>\nClinic-Note-For: other\n---"
-        let note = try clinic.repository.addNote(to: edit.draft, text: text, as: People.rita)
-        let read = try #require(try clinic.repository.notes(for: edit.draft).first)
+        let note = try clinic.repository.drafts.addNote(to: edit.draft, text: text, as: People.rita)
+        let read = try #require(try clinic.repository.records.notes(for: edit.draft).first)
         #expect(read.text == text)
         #expect(read.by == People.rita)
         #expect(read.draft == edit.draft)
@@ -110,10 +114,10 @@ struct DraftNoteTests {
         let forged = try NoteForgery.commit(message, parent: tip, by: People.paul, in: clinic)
         let reference = "refs/clinicctl/notes/\(edit.draft)-\(forged.prefix(7))"
         _ = try clinic.git("update-ref", reference, forged)
-        let read = try #require(try clinic.repository.notes(for: edit.draft).first)
+        let read = try #require(try clinic.repository.records.notes(for: edit.draft).first)
         #expect(!read.verified)
         #expect(read.unverified == "it names \(People.rita) but was made by \(People.paul)")
-        let refusals = try clinic.repository.checkRecordPush([try NoteForgery.update(reference, forged)])
+        let refusals = try clinic.repository.server.checkRecordPush([try NoteForgery.update(reference, forged)])
         #expect(
             refusals.map(\.reason) == [
                 "the note on draft \(edit.draft) does not count: it names \(People.rita) but was made by \(People.paul)"

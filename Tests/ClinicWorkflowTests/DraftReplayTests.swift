@@ -18,9 +18,9 @@ struct DraftReplayTests {
         _ = try repository.commit(FAQEdits.edit("is-the-procedure-painful", .init(answer: "Barely.")), to: draft, as: People.office)
         let oldTip = try repository.draft(draft).tip
         let removal = try repository.commit(FAQEdits.remove("what-is-dry-needling"), to: nil, as: People.paul)
-        let approval = try repository.approve(removal.draft, as: People.rita)
+        let approval = try repository.reviews.approve(removal.draft, as: People.rita)
 
-        let update = try repository.update(draft, as: People.office)
+        let update = try repository.drafts.update(draft, as: People.office)
         #expect(update.replayed.map(\.outcome) == [.noLongerApplies, .reapplied, .reapplied])
         #expect(update.replayed.map(\.number) == [1, 2, 3])
         #expect(update.replayed[0].summary == first.summary)
@@ -35,7 +35,7 @@ struct DraftReplayTests {
         #expect(try clinic.git("rev-parse", "refs/clinicctl/previous/\(draft)") == oldTip.hex)
         #expect(try repository.findings(at: updated.tip.id).errors.isEmpty)
         // The draft now approves cleanly.
-        _ = try repository.approve(draft, as: People.rita)
+        _ = try repository.reviews.approve(draft, as: People.rita)
     }
 
     @Test("an edit the published content already made is skipped as already there")
@@ -46,8 +46,8 @@ struct DraftReplayTests {
         _ = try repository.commit(SocialEdits.remove(.instagram), to: mine.draft, as: People.office)
         let theirs = try repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.paul)
         _ = try repository.commit(FAQEdits.remove("what-is-dry-needling"), to: theirs.draft, as: People.paul)
-        _ = try repository.approve(theirs.draft, as: People.rita)
-        let update = try repository.update(mine.draft, as: People.office)
+        _ = try repository.reviews.approve(theirs.draft, as: People.rita)
+        let update = try repository.drafts.update(mine.draft, as: People.office)
         #expect(update.replayed.map(\.outcome) == [.alreadyThere, .reapplied])
         #expect(try repository.draft(mine.draft).edits.map(\.change) == ["social.remove"])
     }
@@ -58,9 +58,9 @@ struct DraftReplayTests {
         let repository = clinic.repository
         let mine = try repository.commit(FAQEdits.edit("what-is-dry-needling", .init(answer: "A needle.")), to: nil, as: People.office)
         let removal = try repository.commit(FAQEdits.remove("what-is-dry-needling"), to: nil, as: People.paul)
-        _ = try repository.approve(removal.draft, as: People.rita)
+        _ = try repository.reviews.approve(removal.draft, as: People.rita)
         let before = try clinic.references()
-        #expect { _ = try repository.update(mine.draft, as: People.office) } throws: { error in
+        #expect { _ = try repository.drafts.update(mine.draft, as: People.office) } throws: { error in
             let error = error as? WorkflowError
             return error?.code == .conflict && error?.message.contains("1. \(mine.summary): no longer applies") == true
         }
@@ -75,8 +75,8 @@ struct DraftReplayTests {
         plain.operation = nil
         let mine = try repository.commit(plain, to: nil, as: People.office)
         let theirs = try repository.commit(SocialEdits.remove(.instagram), to: nil, as: People.paul)
-        _ = try repository.approve(theirs.draft, as: People.rita)
-        let update = try repository.update(mine.draft, as: People.office)
+        _ = try repository.reviews.approve(theirs.draft, as: People.rita)
+        let update = try repository.drafts.update(mine.draft, as: People.office)
         #expect(update.replayed.isEmpty && !update.alreadyUpToDate)
         #expect(try repository.draft(mine.draft).edits.map(\.change) == ["hours.closed"])
     }

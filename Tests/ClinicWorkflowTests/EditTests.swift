@@ -133,7 +133,7 @@ struct EditTests {
             }
         #expect(workflowErrorCode { _ = try clinic.repository.commit(edit, to: nil, as: People.office) } == code)
         #expect(try clinic.references() == before)
-        #expect(try clinic.repository.drafts().isEmpty)
+        #expect(try clinic.repository.drafts.list().isEmpty)
     }
 
     @Test("a second edit goes onto the existing draft, after the first")

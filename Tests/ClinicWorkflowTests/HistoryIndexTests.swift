@@ -13,7 +13,7 @@ struct HistoryIndexTests {
     func publish(_ entry: String, _ answer: String, in clinic: TestClinic) throws -> ObjectID {
         let edit = try clinic.repository.commit(FAQEdits.edit(entry, .init(answer: answer)), to: nil, as: People.office)
         clinic.clock.advance()
-        return try clinic.repository.approve(edit.draft, as: People.rita).merge.id
+        return try clinic.repository.reviews.approve(edit.draft, as: People.rita).merge.id
     }
 
     func indexFile(of clinic: TestClinic) -> URL { clinic.folder.appendingPathComponent("clinicctl/history-index") }
@@ -26,8 +26,8 @@ struct HistoryIndexTests {
         for answer in ["Yes.", "Yes, always.", "Yes, always sterile."] {
             _ = try publish("do-you-use-sterile-needles", answer, in: clinic)
         }
-        #expect(try clinic.repository.history(entry: "faq/what-is-dry-needling", limit: 2).map(\.commit.id) == [second, first])
-        #expect(try clinic.repository.history(limit: 2).count == 2)
+        #expect(try clinic.repository.reviews.history(entry: "faq/what-is-dry-needling", limit: 2).map(\.commit.id) == [second, first])
+        #expect(try clinic.repository.reviews.history(limit: 2).count == 2)
     }
 
     @Test("the stored index grows with the published branch and answers as a walk from scratch does")
@@ -35,17 +35,17 @@ struct HistoryIndexTests {
         let clinic = try TestClinic()
         let root = try clinic.repository.publishedTip()
         let first = try publish("what-is-dry-needling", "A needle treatment.", in: clinic)
-        #expect(try clinic.repository.history(entry: "faq/what-is-dry-needling").map(\.commit.id) == [first, root])
+        #expect(try clinic.repository.reviews.history(entry: "faq/what-is-dry-needling").map(\.commit.id) == [first, root])
         let stored = try String(contentsOf: indexFile(of: clinic), encoding: .utf8)
         #expect(stored.contains(first.hex))
         let other = try publish("do-you-use-sterile-needles", "Yes.", in: clinic)
         let second = try publish("what-is-dry-needling", "A treatment with thin needles.", in: clinic)
-        let grown = try clinic.repository.history(entry: "faq/what-is-dry-needling")
+        let grown = try clinic.repository.reviews.history(entry: "faq/what-is-dry-needling")
         #expect(grown.map(\.commit.id) == [second, first, root])
         #expect(try String(contentsOf: indexFile(of: clinic), encoding: .utf8).contains(second.hex))
-        #expect(try clinic.repository.history(entry: "faq/do-you-use-sterile-needles").map(\.commit.id) == [other, root])
+        #expect(try clinic.repository.reviews.history(entry: "faq/do-you-use-sterile-needles").map(\.commit.id) == [other, root])
         try FileManager.default.removeItem(at: indexFile(of: clinic))
-        let fresh = try clinic.repository.history(entry: "faq/what-is-dry-needling")
+        let fresh = try clinic.repository.reviews.history(entry: "faq/what-is-dry-needling")
         #expect(fresh.map(\.commit) == grown.map(\.commit))
         #expect(fresh.map(\.draftedBy) == grown.map(\.draftedBy) && fresh.map(\.entries) == grown.map(\.entries))
     }
@@ -58,7 +58,7 @@ struct HistoryIndexTests {
         let root = try clinic.repository.publishedTip()
         let change = try publish("what-is-dry-needling", "A needle treatment.", in: clinic)
         let expected = [change, root]
-        #expect(try clinic.repository.history(entry: "faq/what-is-dry-needling").map(\.commit.id) == expected)
+        #expect(try clinic.repository.reviews.history(entry: "faq/what-is-dry-needling").map(\.commit.id) == expected)
         let file = indexFile(of: clinic)
         let good = try String(contentsOf: file, encoding: .utf8)
         // A draft's commit: never on the published branch's first-parent line.
@@ -75,7 +75,7 @@ struct HistoryIndexTests {
             default: "clinicctl history index 1\nelsewhere\n\(tip.hex) 9\nfaq/what-is-dry-needling 9:\(draft.commit.hex)\nend 1\n"
             }
         try Data(text.utf8).write(to: file)
-        #expect(try clinic.repository.history(entry: "faq/what-is-dry-needling").map(\.commit.id) == expected)
+        #expect(try clinic.repository.reviews.history(entry: "faq/what-is-dry-needling").map(\.commit.id) == expected)
         #expect(try String(contentsOf: file, encoding: .utf8) == good)
     }
 }

@@ -15,8 +15,8 @@ struct HostileTextTests {
         let clinic = try TestClinic()
         let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
         let note = "Fine.\n\n\(Self.forged)\nDraft: someone-else\n---\n"
-        _ = try clinic.repository.approve(edit.draft, as: People.rita, message: note)
-        let latest = try #require(try clinic.repository.history().first)
+        _ = try clinic.repository.reviews.approve(edit.draft, as: People.rita, message: note)
+        let latest = try #require(try clinic.repository.reviews.history().first)
         #expect(latest.approvedBy == People.rita)
         #expect(latest.draft == edit.draft)
         #expect(try clinic.git("log", "-1", "--format=%(trailers:key=Approved-by,valueonly,separator=%x2C)", "main") == "\(People.rita)")
@@ -27,8 +27,8 @@ struct HostileTextTests {
         let clinic = try TestClinic()
         let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
         let reason = "Not on a Friday.\nDraft: other\nRejected-by: Mallory <mallory@example.com>\n---\n# ask Jo"
-        let made = try clinic.repository.reject(edit.draft, as: People.rita, reason: reason)
-        let rejection = try #require(try clinic.repository.rejectedDrafts().first?.rejection)
+        let made = try clinic.repository.reviews.reject(edit.draft, as: People.rita, reason: reason)
+        let rejection = try #require(try clinic.repository.drafts.rejectedDrafts().first?.rejection)
         #expect(rejection.reason == reason)
         #expect(rejection.reviewer == People.rita)
         let record = "refs/clinicctl/rejected/\(edit.draft)-\(made.record.short)"

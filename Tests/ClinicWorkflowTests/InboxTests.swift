@@ -30,8 +30,8 @@ struct InboxTests {
         // Her own draft waits for Ravi, not for her.
         #expect(try repository.inbox(for: People.ravi).items.map(\.draft) == [ritas.draft, newer.draft, older.draft])
 
-        repository.recordShown(try repository.review(older.draft), to: People.rita)
-        repository.recordShown(try repository.review(newer.draft), to: People.rita)
+        repository.reviews.recordShown(try repository.reviews.review(older.draft), to: People.rita)
+        repository.reviews.recordShown(try repository.reviews.review(newer.draft), to: People.rita)
         clinic.clock.advance()
         _ = try repository.commit(HoursEdits.closed("glenview", days: [.wed]), to: older.draft, as: People.office)
         inbox = try repository.inbox(for: People.rita)
@@ -59,13 +59,13 @@ struct InboxTests {
             HoursEdits.closed("the-loop", days: [.mon])
         }
 
-        _ = try repository.approve(saturday.draft, as: People.rita)
+        _ = try repository.reviews.approve(saturday.draft, as: People.rita)
         let rejectedAt = clinic.clock.advance()
-        _ = try repository.reject(company.draft, as: People.rita, reason: "Keep the company page")
+        _ = try repository.reviews.reject(company.draft, as: People.rita, reason: "Keep the company page")
         clinic.clock.advance()
-        let note = try repository.addNote(to: noted.draft, text: "approve on Jan 11", as: People.rita)
+        let note = try repository.drafts.addNote(to: noted.draft, text: "approve on Jan 11", as: People.rita)
         // Her own note on a draft does not wait for her.
-        _ = try repository.addNote(to: later.draft, text: "Saturday is busy", as: People.office)
+        _ = try repository.drafts.addNote(to: later.draft, text: "Saturday is busy", as: People.office)
 
         let inbox = try repository.inbox(for: People.office)
         #expect(inbox.items.map(\.kind) == [.rejected, .needsUpdate, .noted])

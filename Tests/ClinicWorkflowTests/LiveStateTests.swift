@@ -10,13 +10,13 @@ struct LiveStateTests {
     func waiting() throws {
         let clinic = try TestClinic()
         let repository = clinic.repository
-        let first = try repository.approve(
+        let first = try repository.reviews.approve(
             try repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office).draft, as: People.rita)
         clinic.clock.advance()
         let social = try repository.commit(SocialEdits.remove(.x), to: nil, as: People.office)
-        let second = try repository.approve(social.draft, as: People.ravi)
+        let second = try repository.reviews.approve(social.draft, as: People.ravi)
 
-        var live = try repository.liveState()
+        var live = try repository.deployments.liveState()
         #expect(live.deployed == nil && !live.upToDate && live.deployment == nil)
         #expect(live.waiting.map(\.revision) == [second.mergedRevision, first.mergedRevision])
         #expect(live.waiting.map(\.approvedBy) == [People.ravi, People.rita])
@@ -25,17 +25,17 @@ struct LiveStateTests {
         #expect(live.otherChangesWaiting.count == 1)
         #expect(live.timeZone == "America/Chicago")
 
-        try repository.recordDeployed(first.mergedRevision, replacing: nil)
+        try repository.deployments.recordDeployed(first.mergedRevision, replacing: nil)
         clinic.clock.advance()
-        repository.noteDeployment(first.mergedRevision, previous: nil, hooks: ["10-upload", "20-notify"], notRun: ["05-new"])
-        live = try repository.liveState()
+        repository.deployments.noteDeployment(first.mergedRevision, previous: nil, hooks: ["10-upload", "20-notify"], notRun: ["05-new"])
+        live = try repository.deployments.liveState()
         #expect(live.deployed == first.mergedRevision && !live.upToDate)
         #expect(live.waiting.map(\.revision) == [second.mergedRevision] && live.otherChangesWaiting.isEmpty)
         #expect(live.deployment?.hooks == ["10-upload", "20-notify"] && live.deployment?.notRun == ["05-new"])
         #expect(live.deployment?.deployedAt == clinic.clock.now)
 
-        try repository.recordDeployed(second.mergedRevision, replacing: first.mergedRevision)
-        live = try repository.liveState()
+        try repository.deployments.recordDeployed(second.mergedRevision, replacing: first.mergedRevision)
+        live = try repository.deployments.liveState()
         #expect(live.upToDate && live.waiting.isEmpty)
         // The note names another revision (a publish that lost a race, or an older clinicctl): not believed.
         #expect(live.deployment == nil)
@@ -45,17 +45,17 @@ struct LiveStateTests {
     func olderRepositories() throws {
         let clinic = try TestClinic()
         let tip = try clinic.repository.publishedRevision()
-        try clinic.repository.recordDeployed(tip, replacing: nil)
-        #expect(try clinic.repository.liveState().deployment == nil)
-        #expect(try clinic.repository.liveState().upToDate)
+        try clinic.repository.deployments.recordDeployed(tip, replacing: nil)
+        #expect(try clinic.repository.deployments.liveState().deployment == nil)
+        #expect(try clinic.repository.deployments.liveState().upToDate)
         let note = clinic.folder.appendingPathComponent("clinicctl/deployment.json")
         try FileManager.default.createDirectory(at: note.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("{ not json".utf8).write(to: note)
-        #expect(try clinic.repository.liveState().deployment == nil)
+        #expect(try clinic.repository.deployments.liveState().deployment == nil)
         // A note with only what the first version wrote, plus a field from a later one, still reads.
         try Data(#"{"revision":"\#(tip.hex)","deployedAt":"2026-11-29T16:42:00Z","manifestHash":"abc"}"#.utf8).write(to: note)
-        #expect(try clinic.repository.liveState().deployment?.hooks == [])
-        #expect(try clinic.repository.status().deployment?.revision == tip)
+        #expect(try clinic.repository.deployments.liveState().deployment?.hooks == [])
+        #expect(try clinic.repository.reviews.status().deployment?.revision == tip)
     }
 }
 
@@ -67,14 +67,14 @@ struct DeploymentRecordTests {
         let clinic = try TestClinic()
         let repository = clinic.repository
         let first = try repository.publishedRevision()
-        try repository.recordDeployed(first, replacing: nil)
-        repository.noteDeployment(first, previous: nil, hooks: ["10-webroot"], notRun: [])
+        try repository.deployments.recordDeployed(first, replacing: nil)
+        repository.deployments.noteDeployment(first, previous: nil, hooks: ["10-webroot"], notRun: [])
         let firstRecord = try clinic.git("rev-parse", "refs/clinicctl/deployment")
-        let approved = try repository.approve(
+        let approved = try repository.reviews.approve(
             try repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office).draft, as: People.rita)
         let when = clinic.clock.advance()
-        try repository.recordDeployed(approved.mergedRevision, replacing: first)
-        repository.noteDeployment(approved.mergedRevision, previous: first, hooks: ["10-webroot", "20-webhook"], notRun: [])
+        try repository.deployments.recordDeployed(approved.mergedRevision, replacing: first)
+        repository.deployments.noteDeployment(approved.mergedRevision, previous: first, hooks: ["10-webroot", "20-webhook"], notRun: [])
 
         #expect(try clinic.git("rev-parse", "refs/clinicctl/deployment^") == firstRecord)
         let note = try clinic.git("show", "refs/clinicctl/deployment:deployment.json")
@@ -86,7 +86,7 @@ struct DeploymentRecordTests {
                 == "clinicctl publish <publish@clinicctl.invalid> \(Int(when.timeIntervalSince1970)) clinicctl publish: deployed \(approved.mergedRevision.short)"
         )
         // This copy's own record is what it reads while it has no server's.
-        let website = try repository.websiteDeployment()
+        let website = try repository.deployments.websiteDeployment()
         #expect(website?.revision == approved.mergedRevision && website?.recordedBy == nil)
         #expect(website?.deployment?.hooks == ["10-webroot", "20-webhook"])
     }

@@ -13,22 +13,22 @@ struct PublishFailureTests {
         let clinic = try TestClinic()
         let repository = clinic.repository
         let tip = try repository.publishedRevision()
-        #expect(try repository.lastPublishFailure() == nil)
-        repository.clearPublishFailure(after: tip)
+        #expect(try repository.deployments.lastPublishFailure() == nil)
+        repository.deployments.clearPublishFailure(after: tip)
         #expect(try clinic.git("for-each-ref", ContentRepository.publishFailureRef).isEmpty, "nothing to end: no record")
 
         let failedAt = clinic.clock.advance(seconds: 90)
         let failure = PublishFailure(revision: tip, failedAt: failedAt, hook: "10-webroot", message: "deploy hook 10-webroot failed")
-        repository.recordPublishFailure(failure)
-        #expect(try repository.lastPublishFailure() == failure)
-        #expect(try clinic.reopened().lastPublishFailure()?.failedAt == failedAt)
+        repository.deployments.recordPublishFailure(failure)
+        #expect(try repository.deployments.lastPublishFailure() == failure)
+        #expect(try clinic.reopened().deployments.lastPublishFailure()?.failedAt == failedAt)
         let note = try clinic.git("show", "\(ContentRepository.publishFailureRef):publish-failure.json")
         #expect(note.contains("\"failedAt\" : \"2026-09-21T14:14:50Z\""), "\(note)")
 
         clinic.clock.advance()
-        repository.clearPublishFailure(after: tip)
-        repository.clearPublishFailure(after: tip)
-        #expect(try repository.lastPublishFailure() == nil)
+        repository.deployments.clearPublishFailure(after: tip)
+        repository.deployments.clearPublishFailure(after: tip)
+        #expect(try repository.deployments.lastPublishFailure() == nil)
         let log = try clinic.git("log", "--format=%s %an <%ae>", ContentRepository.publishFailureRef)
         #expect(
             log

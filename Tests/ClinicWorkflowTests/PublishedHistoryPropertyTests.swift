@@ -131,9 +131,9 @@ struct PublishedHistoryPropertyTests {
         }
 
         let update = try #require(ProposedUpdate(line: "\(published.hex) \(tip.hex) refs/heads/main"))
-        let refusals = try clinic.repository.checkPush([update])
+        let refusals = try clinic.repository.server.checkPush([update])
         #expect(refusals.isEmpty == genuine, "seed \(seed), steps \(taken): \(refusals.map(\.reason))")
-        let checks = try clinic.repository.verifyApprovals(from: tip.hex)
+        let checks = try clinic.repository.team.verifyApprovals(from: tip.hex)
         #expect(checks.allSatisfy(\.passes) == genuine, "seed \(seed), steps \(taken): \(checks.map(\.detail))")
         #expect(checks.count >= (genuine ? taken.count : 1), "seed \(seed), steps \(taken)")
     }

@@ -38,7 +38,7 @@ struct PushEventsTests {
 
         let before = try repository.publishedRevision()
         clinic.clock.advance()
-        let approval = try repository.approve(first.draft, as: People.rita, message: "Thanks, Olivia.")
+        let approval = try repository.reviews.approve(first.draft, as: People.rita, message: "Thanks, Olivia.")
         let after = try repository.publishedRevision()
         let approved = repository.events(after: [
             try update(before, after, "refs/heads/main"), try update(second.commit, nil, "refs/heads/drafts/\(first.draft)"),
@@ -51,7 +51,7 @@ struct PushEventsTests {
             ], "the deleted draft tells nothing")
 
         let other = try repository.commit(HoursEdits.closed("glenview", days: [.mon]), to: nil, as: People.office)
-        let rejection = try repository.reject(other.draft, as: People.ravi, reason: "We open on Mondays.\nAsk Jo.")
+        let rejection = try repository.reviews.reject(other.draft, as: People.ravi, reason: "We open on Mondays.\nAsk Jo.")
         let rejected = repository.events(after: [try update(nil, rejection.record, "refs/clinicctl/rejected/\(other.draft)")])
         #expect(
             rejected.events == [
@@ -67,9 +67,9 @@ struct PushEventsTests {
         let repository = clinic.repository
         let start = try repository.publishedRevision()
         let hours = try repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
-        _ = try repository.approve(hours.draft, as: People.rita)
+        _ = try repository.reviews.approve(hours.draft, as: People.rita)
         let social = try repository.commit(HoursEdits.closed("the-loop", days: [.fri]), to: nil, as: People.office)
-        _ = try repository.approve(social.draft, as: People.ravi)
+        _ = try repository.reviews.approve(social.draft, as: People.ravi)
         let tip = try repository.publishedRevision()
         let told = repository.events(after: [try update(start, tip, "refs/heads/main")])
         #expect(told.events.map(\.draft) == [hours.draft, social.draft])

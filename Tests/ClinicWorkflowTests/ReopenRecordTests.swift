@@ -11,15 +11,15 @@ struct ReopenRecordTests {
         let clinic = try TestClinic()
         let repository = clinic.repository
         let edit = try repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
-        let first = try repository.reject(edit.draft, as: People.rita, reason: "No.")
-        let reopened = try repository.reopen(edit.draft, as: People.office)
+        let first = try repository.reviews.reject(edit.draft, as: People.rita, reason: "No.")
+        let reopened = try repository.drafts.reopen(edit.draft, as: People.office)
         #expect(reopened.keptAt == "refs/clinicctl/reopened/\(edit.draft)-\(first.record.short)")
         #expect(try repository.draft(edit.draft).tip == edit.commit)
         // The clock has not moved: the same reviewer, words and tip.
-        let second = try repository.reject(edit.draft, as: People.rita, reason: "No.")
+        let second = try repository.reviews.reject(edit.draft, as: People.rita, reason: "No.")
         #expect(second.record != first.record)
-        #expect(try repository.drafts().isEmpty)
-        #expect(try repository.rejectedDrafts().map(\.rejection?.record) == [second.record])
+        #expect(try repository.drafts.list().isEmpty)
+        #expect(try repository.drafts.rejectedDrafts().map(\.rejection?.record) == [second.record])
         let names = try clinic.git("for-each-ref", "--format=%(refname)", "refs/clinicctl/").split(separator: "\n").map(String.init)
         #expect(
             Set(names)
@@ -28,10 +28,10 @@ struct ReopenRecordTests {
                     "refs/clinicctl/rejected/\(edit.draft)-\(second.record.short)",
                     "refs/clinicctl/reopened/\(edit.draft)-\(first.record.short)",
                 ])
-        #expect(try repository.closingRecords().allSatisfy(\.verified))
-        _ = try repository.reopen(edit.draft, as: People.rita)
+        #expect(try repository.records.closingRecords().allSatisfy(\.verified))
+        _ = try repository.drafts.reopen(edit.draft, as: People.rita)
         #expect(try repository.draft(edit.draft).tip == edit.commit)
-        #expect(try repository.rejectedDrafts().isEmpty)
+        #expect(try repository.drafts.rejectedDrafts().isEmpty)
     }
 
     @Test("a reopening that answers no rejection that counts, or by someone who may not reopen, does not count")
@@ -39,7 +39,7 @@ struct ReopenRecordTests {
         let clinic = try TestClinic()
         let repository = clinic.repository
         let edit = try repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
-        let rejection = try repository.reject(edit.draft, as: People.rita, reason: "No.")
+        let rejection = try repository.reviews.reject(edit.draft, as: People.rita, reason: "No.")
         func forge(_ by: String, parent: String) throws -> String {
             let message = "Reopen draft \(edit.draft)\n\nReopened-by: \(by)\nDraft: \(edit.draft)\n"
             let name = by.split(separator: "<")[0].trimmingCharacters(in: .whitespaces)
@@ -52,15 +52,15 @@ struct ReopenRecordTests {
         }
         // A stranger answering the real rejection: the draft stays closed.
         let stranger = try forge("Mallory <mallory@evil.example>", parent: rejection.record.hex)
-        #expect(try repository.drafts().isEmpty && repository.rejectedDrafts().count == 1)
-        let record = try #require(try repository.closingRecords().first { $0.reference == stranger })
+        #expect(try repository.drafts.list().isEmpty && repository.drafts.rejectedDrafts().count == 1)
+        let record = try #require(try repository.records.closingRecords().first { $0.reference == stranger })
         #expect(record.unverified?.contains("neither wrote draft \(edit.draft) nor was a reviewer") == true)
         _ = try clinic.git("update-ref", "-d", stranger)
         // The author answering the draft's own edit, which is no rejection.
         let nothing = try forge("\(People.office)", parent: edit.commit.hex)
-        let answered = try #require(try repository.closingRecords().first { $0.reference == nothing })
+        let answered = try #require(try repository.records.closingRecords().first { $0.reference == nothing })
         #expect(answered.unverified?.contains("which is no rejection of draft \(edit.draft) that counts") == true)
-        #expect(try repository.rejectedDrafts().count == 1)
+        #expect(try repository.drafts.rejectedDrafts().count == 1)
     }
 
     @Test("an older version's records still read: a rejection under the draft's id, and a reopening marked by a reference to it")
@@ -68,18 +68,18 @@ struct ReopenRecordTests {
         let clinic = try TestClinic()
         let repository = clinic.repository
         let edit = try repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
-        let rejection = try repository.reject(edit.draft, as: People.rita, reason: "No.")
+        let rejection = try repository.reviews.reject(edit.draft, as: People.rita, reason: "No.")
         // As an older clinicctl filed it.
         _ = try clinic.git("update-ref", "refs/clinicctl/rejected/\(edit.draft)", rejection.record.hex)
         _ = try clinic.git("update-ref", "-d", "refs/clinicctl/rejected/\(edit.draft)-\(rejection.record.short)")
-        #expect(try repository.rejectedDrafts().map(\.rejection?.record) == [rejection.record])
-        #expect(try repository.drafts().isEmpty)
+        #expect(try repository.drafts.rejectedDrafts().map(\.rejection?.record) == [rejection.record])
+        #expect(try repository.drafts.list().isEmpty)
         // An older reopen: the draft's branch back, and a reference straight to the rejection beside it.
         _ = try clinic.git("update-ref", "refs/clinicctl/reopened/\(edit.draft)-\(rejection.record.short)", rejection.record.hex)
         _ = try clinic.git("update-ref", "refs/heads/drafts/\(edit.draft)", edit.commit.hex)
-        #expect(try repository.drafts().map(\.id) == [edit.draft])
-        #expect(try repository.rejectedDrafts().isEmpty)
+        #expect(try repository.drafts.list().map(\.id) == [edit.draft])
+        #expect(try repository.drafts.rejectedDrafts().isEmpty)
         // The mark is no record: nothing lists it as unverified.
-        #expect(try repository.unverifiedRecords().isEmpty)
+        #expect(try repository.records.unverifiedRecords().isEmpty)
     }
 }

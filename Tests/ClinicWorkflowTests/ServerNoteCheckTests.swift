@@ -24,8 +24,8 @@ struct ServerNoteCheckTests {
         let byRita = try NoteForgery.commit(note(id, by: People.rita), parent: tip, by: People.rita, in: clinic)
         let byOlivia = try NoteForgery.commit(note(id, by: People.office), parent: tip, by: People.office, in: clinic)
         let updates = try [byRita, byOlivia].map { try NoteForgery.update("refs/clinicctl/notes/\(id)-\($0.prefix(7))", $0) }
-        #expect(try clinic.repository.checkRecordPush(updates).isEmpty)
-        #expect(try clinic.repository.checkPush(updates).isEmpty)
+        #expect(try clinic.repository.server.checkRecordPush(updates).isEmpty)
+        #expect(try clinic.repository.server.checkPush(updates).isEmpty)
     }
 
     @Test("a note by someone who neither wrote the draft nor reviews is refused")
@@ -33,7 +33,7 @@ struct ServerNoteCheckTests {
         let clinic = try TestClinic()
         let (id, tip) = try draft(clinic)
         let forged = try NoteForgery.commit(note(id, by: People.paul), parent: tip, by: People.paul, in: clinic)
-        let refusals = try clinic.repository.checkRecordPush([
+        let refusals = try clinic.repository.server.checkRecordPush([
             try NoteForgery.update("refs/clinicctl/notes/\(id)-\(forged.prefix(7))", forged)
         ])
         #expect(
@@ -47,7 +47,7 @@ struct ServerNoteCheckTests {
         let clinic = try TestClinic()
         let main = try clinic.git("rev-parse", "main")
         let nowhere = try NoteForgery.commit(note("no-such-draft", by: People.rita), parent: main, by: People.rita, in: clinic)
-        let refusals = try clinic.repository.checkRecordPush([
+        let refusals = try clinic.repository.server.checkRecordPush([
             try NoteForgery.update("refs/clinicctl/notes/no-such-draft-\(nowhere.prefix(7))", nowhere)
         ])
         #expect(
@@ -60,16 +60,16 @@ struct ServerNoteCheckTests {
         _ = try clinic.git("update-ref", "-d", "refs/heads/drafts/\(id)")
         let onNew = try NoteForgery.commit(note(id, by: People.office), parent: tip, by: People.office, in: clinic)
         let noteUpdate = try NoteForgery.update("refs/clinicctl/notes/\(id)-\(onNew.prefix(7))", onNew)
-        #expect(try clinic.repository.checkRecordPush([noteUpdate, try NoteForgery.update("refs/heads/drafts/\(id)", tip)]).isEmpty)
+        #expect(try clinic.repository.server.checkRecordPush([noteUpdate, try NoteForgery.update("refs/heads/drafts/\(id)", tip)]).isEmpty)
         #expect(
-            try clinic.repository.checkRecordPush([noteUpdate]).map(\.reason) == [
+            try clinic.repository.server.checkRecordPush([noteUpdate]).map(\.reason) == [
                 "the note on draft \(id) does not count: it names draft \(id), which does not exist here"
             ])
         // Written on another draft's tip: no commit of this one.
         let (other, _) = try draft(clinic, at: "the-loop")
         let misplaced = try NoteForgery.commit(note(other, by: People.rita), parent: tip, by: People.rita, in: clinic)
         #expect(
-            try clinic.repository.checkRecordPush([
+            try clinic.repository.server.checkRecordPush([
                 try NoteForgery.update("refs/clinicctl/notes/\(other)-\(misplaced.prefix(7))", misplaced)
             ])
             .map(\.reason) == [
@@ -82,7 +82,7 @@ struct ServerNoteCheckTests {
         let clinic = try TestClinic()
         let (id, tip) = try draft(clinic)
         let good = try NoteForgery.commit(note(id, by: People.rita), parent: tip, by: People.rita, in: clinic)
-        let misfiled = try clinic.repository.checkRecordPush([try NoteForgery.update("refs/clinicctl/notes/\(id)-0000000", good)])
+        let misfiled = try clinic.repository.server.checkRecordPush([try NoteForgery.update("refs/clinicctl/notes/\(id)-0000000", good)])
         #expect(
             misfiled.map(\.reason) == [
                 "the note on draft \(id) does not count: it names draft \(id) but is filed under refs/clinicctl/notes/\(id)-0000000 "
@@ -90,13 +90,13 @@ struct ServerNoteCheckTests {
             ])
         let plain = try NoteForgery.commit("Just a commit\n", parent: tip, by: People.rita, in: clinic)
         #expect(
-            try clinic.repository.checkRecordPush([try NoteForgery.update("refs/clinicctl/notes/\(id)-\(plain.prefix(7))", plain)])
+            try clinic.repository.server.checkRecordPush([try NoteForgery.update("refs/clinicctl/notes/\(id)-\(plain.prefix(7))", plain)])
                 .map(\.reason) == ["refs/clinicctl/notes/\(id)-\(plain.prefix(7)) is not a note clinicctl writes"])
         let other = try NoteForgery.commit(note(id, by: People.rita, text: "reject it"), parent: tip, by: People.rita, in: clinic)
         let reference = "refs/clinicctl/notes/\(id)-\(good.prefix(7))"
         let rewrite = try NoteForgery.update(reference, other, old: good)
         #expect(
-            try clinic.repository.checkPush([rewrite]).map(\.reason) == [
+            try clinic.repository.server.checkPush([rewrite]).map(\.reason) == [
                 "clinicctl's records are only ever added; \(reference) cannot be changed or deleted"
             ])
     }
@@ -108,22 +108,22 @@ struct ServerNoteCheckTests {
         let edit = try repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
         let before = try signed.clinic.references()
         let unsigned = #expect(throws: WorkflowError.self) {
-            try repository.addNote(to: edit.draft, text: "approve on Jan 11", as: People.rita)
+            try repository.drafts.addNote(to: edit.draft, text: "approve on Jan 11", as: People.rita)
         }
         #expect(unsigned?.message.contains("counts only when signed") == true)
         #expect(try signed.clinic.references() == before)
-        let written = try repository.addNote(
+        let written = try repository.drafts.addNote(
             to: edit.draft, text: "approve on Jan 11", as: People.rita, signingKey: SigningKey(key: signed.rita, origin: "test"))
         #expect(written.verified)
         #expect(signed.gitAccepts(written.record.hex))
         // The author's own note needs no key.
-        #expect(try repository.addNote(to: edit.draft, text: "Thanks", as: People.office).verified)
+        #expect(try repository.drafts.addNote(to: edit.draft, text: "Thanks", as: People.office).verified)
         // A reviewer's unsigned note written with plain Git does not count, here or on the server.
         let tip = try repository.draft(edit.draft).tip.hex
         let forged = try NoteForgery.commit(note(edit.draft, by: People.ravi), parent: tip, by: People.ravi, in: signed.clinic)
         let reference = "refs/clinicctl/notes/\(edit.draft)-\(forged.prefix(7))"
         #expect(
-            try repository.checkRecordPush([try NoteForgery.update(reference, forged)]).map(\.reason) == [
+            try repository.server.checkRecordPush([try NoteForgery.update(reference, forged)]).map(\.reason) == [
                 "the note on draft \(edit.draft) does not count: it is not signed, and clinicctl.yaml requires signatures (requireSignedApprovals: true)"
             ])
     }

@@ -32,7 +32,7 @@ struct SignedApprovalTests {
             try Self.setConfig(config, in: clinic, on: "refs/heads/main", expected: try clinic.repository.publishedTip())
             repository = try clinic.reopened()
             allowedSigners = keys.folder.appendingPathComponent("allowed_signers")
-            try Data(repository.allowedSigners().utf8).write(to: allowedSigners)
+            try Data(repository.signatures.allowedSigners().utf8).write(to: allowedSigners)
         }
 
         deinit { keys.remove() }
@@ -78,16 +78,16 @@ struct SignedApprovalTests {
         let published = try repository.publishedRevision()
         let edit = try repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.ravi)
         // Unsigned approval is refused while signatures are required, saying what to configure.
-        #expect(throws: WorkflowError.self) { try repository.approve(edit.draft, as: People.rita, tip: nil) }
-        let result = try repository.approve(edit.draft, as: People.rita, signingKey: SigningKey(key: signed.rita, origin: "test"))
+        #expect(throws: WorkflowError.self) { try repository.reviews.approve(edit.draft, as: People.rita, tip: nil) }
+        let result = try repository.reviews.approve(edit.draft, as: People.rita, signingKey: SigningKey(key: signed.rita, origin: "test"))
         let merge = result.mergedRevision
 
         func verdict(_ hex: String, previous: Revision = published) throws -> ApprovalSignatureCheck.Verdict {
-            try repository.verifyApproval(commit: Revision(hex: hex)!, previousTip: previous).verdict
+            try repository.signatures.verifyApproval(commit: Revision(hex: hex)!, previousTip: previous).verdict
         }
         // Good.
         #expect(signed.gitAccepts(merge.hex))
-        let good = try repository.verifyApproval(commit: merge, previousTip: published)
+        let good = try repository.signatures.verifyApproval(commit: merge, previousTip: published)
         #expect(good.verdict == .good && good.passes)
         #expect(
             good.fingerprint

@@ -59,7 +59,7 @@ struct RemedyTests {
     func rejectedDraft() throws {
         let clinic = try TestClinic()
         let edit = try clinic.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: People.office)
-        _ = try clinic.repository.reject(edit.draft, as: People.rita, reason: "No.")
+        _ = try clinic.repository.reviews.reject(edit.draft, as: People.rita, reason: "No.")
         #expect { _ = try clinic.repository.draft(edit.draft) } throws: { error in
             guard let error = error as? WorkflowError else { return false }
             return error.remedy == .reopenDraft(edit.draft) && !error.message.contains("clinicctl")

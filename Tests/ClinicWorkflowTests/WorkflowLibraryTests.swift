@@ -90,8 +90,9 @@ struct WorkflowLibraryTests {
         #expect(try scratch.repository.newDraftID(from: "hours-glenview") == "hours-glenview")
         _ = try scratch.repository.commit(HoursEdits.closed("glenview", days: [.fri]), to: nil, as: ScratchRepository.manager)
         #expect(try scratch.repository.newDraftID(from: "hours-glenview") == "hours-glenview-2")
-        _ = try scratch.repository.reject("hours-glenview", as: Person(name: "Rita Reviewer", email: "rita@clinic.example"), reason: "No.")
+        _ = try scratch.repository.reviews.reject(
+            "hours-glenview", as: Person(name: "Rita Reviewer", email: "rita@clinic.example"), reason: "No.")
         #expect(try scratch.repository.newDraftID(from: "hours-glenview") == "hours-glenview-2")
-        #expect(try scratch.repository.rejectedDrafts().first?.rejection?.reason == "No.")
+        #expect(try scratch.repository.drafts.rejectedDrafts().first?.rejection?.reason == "No.")
     }
 }

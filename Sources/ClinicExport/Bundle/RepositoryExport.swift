@@ -33,7 +33,7 @@ extension ContentRepository {
         let time = try commitTime(of: revision)
         return try Self.bundleContent(
             loaded.content, findings,
-            source: BundleSource(revision: revision.hex, generatedAt: time, approved: try isPublishedState(revision)),
+            source: BundleSource(revision: revision.hex, generatedAt: time, approved: try deployments.isPublishedState(revision)),
             label: revision.short)
     }
 

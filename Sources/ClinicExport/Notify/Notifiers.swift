@@ -41,8 +41,8 @@ public struct Notifiers: Sendable {
     public static func notifiers(of repository: ContentRepository, at revision: Revision) throws -> (
         run: [CommittedHook], notAccepted: [String]
     ) {
-        let notAccepted = Set(try repository.hooksNotAccepted(in: folder, at: revision))
-        let all = try repository.executableFiles(in: folder, at: revision)
+        let notAccepted = Set(try repository.deployments.hooksNotAccepted(in: folder, at: revision))
+        let all = try repository.deployments.executableFiles(in: folder, at: revision)
         return (all.filter { !notAccepted.contains($0.name) }, notAccepted.sorted())
     }
 
@@ -111,7 +111,7 @@ public struct Notifiers: Sendable {
                 self.environment, event: told, repository: repository, toolDirectory: toolDirectory)
             exit = try Publisher.start(hook: folder.appendingPathComponent(name)) { executable in
                 try HookProcess(
-                    executable: executable, environment: environment, workingDirectory: repository.hookWorkingFolder,
+                    executable: executable, environment: environment, workingDirectory: repository.deployments.hookWorkingFolder,
                     timeout: timeout, killGrace: killGrace
                 ).run(input: input) { lines.append($0) }
             }

@@ -20,8 +20,8 @@ public enum DeploymentCheck: Equatable, Sendable {
 
     /// Checks the deployed reference of `repository` against its record; nil when nothing is deployed.
     public static func check(_ repository: ContentRepository, webRoot: URL? = nil) throws -> DeploymentCheck? {
-        guard let deployed = try repository.deployedRevision() else { return nil }
-        guard let record = repository.deploymentRecord() else {
+        guard let deployed = try repository.deployments.deployedRevision() else { return nil }
+        guard let record = repository.deployments.deploymentRecord() else {
             return .unverified(reason: "no deployment record; \(ContentRepository.deployedRef) was not set by `clinicctl publish` here")
         }
         guard record.revision == deployed.hex else {
@@ -30,7 +30,7 @@ public enum DeploymentCheck: Equatable, Sendable {
                     "\(ContentRepository.deployedRef) names \(deployed.short) but `clinicctl publish` recorded \(record.revision.prefix(7))"
             )
         }
-        var folders = [repository.bundleFolder(for: deployed)]
+        var folders = [repository.deployments.bundleFolder(for: deployed)]
         if let webRoot { folders.append(webRoot.appendingPathComponent("current")) }
         for folder in folders {
             let manifest = folder.appendingPathComponent(BundleExporter.manifestName)

@@ -42,7 +42,7 @@ extension Publisher {
         repository: ContentRepository, revision: Revision, timeout: Duration, output: (String) -> Void
     ) throws -> ApprovalPublish {
         // A later approval, published while this one waited, already includes it.
-        if let deployed = try repository.deployedRevision(including: revision) { return .alreadyDeployed(deployed) }
+        if let deployed = try repository.deployments.deployedRevision(including: revision) { return .alreadyDeployed(deployed) }
         do {
             let words = HookLastWords()
             return .published(
@@ -50,7 +50,7 @@ extension Publisher {
                     try publish(repository: repository, revision: revision, timeout: timeout) { words.watch($0, output) }
                 })
         } catch let error as PublishError where error.code == .recordMoved {
-            if let deployed = try repository.deployedRevision(including: revision) { return .alreadyDeployed(deployed) }
+            if let deployed = try repository.deployments.deployedRevision(including: revision) { return .alreadyDeployed(deployed) }
             throw WorkflowError(
                 .refused, "approved, but another publish recorded an older revision meanwhile; run `clinicctl publish` to deploy this one")
         } catch {

@@ -12,7 +12,7 @@ extension Publisher {
         environment["CLINICCTL_PUBLISHED_BRANCH"] = repository.config.publishedBranch
         environment["CLINICCTL_REPOSITORY"] = repository.repositoryFolder.path
         // The server's own setting (`hooks install --server --webroot`), for an environment that sets none.
-        if (environment["CLINIC_WEBROOT"] ?? "").isEmpty, let webRoot = repository.configuredWebRoot {
+        if (environment["CLINIC_WEBROOT"] ?? "").isEmpty, let webRoot = repository.server.configuredWebRoot {
             environment["CLINIC_WEBROOT"] = webRoot
         }
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"

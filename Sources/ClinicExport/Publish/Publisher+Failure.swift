@@ -35,11 +35,11 @@ extension Publisher {
     ) throws -> PublishResult {
         do {
             let result = try body()
-            if !dryRun, let published = Revision(hex: result.revision) { repository.clearPublishFailure(after: published) }
+            if !dryRun, let published = Revision(hex: result.revision) { repository.deployments.clearPublishFailure(after: published) }
             return result
         } catch {
             if !dryRun, Self.isFailureOfTheWebsite(error), let failed = try? revision ?? repository.publishedRevision() {
-                repository.recordPublishFailure(
+                repository.deployments.recordPublishFailure(
                     PublishFailure(
                         revision: failed, failedAt: repository.environment.now(), hook: (error as? PublishError)?.hook,
                         message: words.words(for: error)))

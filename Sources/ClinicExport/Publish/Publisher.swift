@@ -45,19 +45,19 @@ public struct Publisher: Sendable {
 
     /// The revision last recorded as deployed, if any.
     public static func deployedRevision(of repository: ContentRepository) throws -> Revision? {
-        try repository.deployedRevision()
+        try repository.deployments.deployedRevision()
     }
 
     /// Where a revision's bundle is written: `<git dir>/clinicctl/bundles/<commit>`.
     public static func bundleDirectory(of repository: ContentRepository, revision: Revision) -> URL {
-        repository.bundleFolder(for: revision)
+        repository.deployments.bundleFolder(for: revision)
     }
 
     /// The deploy hooks at `revision`: the executable files (mode 100755)
     /// directly in `hooks/publish.d`, by name in byte order; names starting
     /// with `.` are skipped, as are files Git does not record as executable.
     public static func hooks(of repository: ContentRepository, at revision: Revision) throws -> [CommittedHook] {
-        try repository.executableFiles(in: hooksDirectory, at: revision)
+        try repository.deployments.executableFiles(in: hooksDirectory, at: revision)
     }
 
     /// Exports `revision` (default: the published branch's tip) and runs its deploy hooks.
@@ -70,7 +70,7 @@ public struct Publisher: Sendable {
     ) throws -> PublishResult {
         let commit = try revision ?? repository.publishedRevision()
         // Only a state the published branch has been in was approved: a rollback, never a draft.
-        if revision != nil { try repository.requirePublishedState(commit, named: commit.short) }
+        if revision != nil { try repository.deployments.requirePublishedState(commit, named: commit.short) }
         let previous = try Self.deployedRevision(of: repository)
         let content = try repository.bundleContent(at: commit)
         let bundle = Self.bundleDirectory(of: repository, revision: commit)
@@ -86,7 +86,7 @@ public struct Publisher: Sendable {
         }
         Self.pruneBundles(besides: bundle)
         output("Exported \(commit.short) to \(bundle.path)")
-        let notAccepted = Set(try repository.hooksNotAccepted(in: Self.hooksDirectory, at: commit))
+        let notAccepted = Set(try repository.deployments.hooksNotAccepted(in: Self.hooksDirectory, at: commit))
         let hooks = try Self.hooks(of: repository, at: commit).filter { !notAccepted.contains($0.name) }
         for name in notAccepted.sorted() {
             output(
@@ -107,7 +107,7 @@ public struct Publisher: Sendable {
             hooks, repository: repository, commit: commit, previous: previous, bundle: bundle,
             timeout: timeout, output: output)
         if !hooks.isEmpty, result.skippedHooks.count == hooks.count {
-            try repository.recordExported(commit)
+            try repository.deployments.recordExported(commit)
             output(
                 "Exported \(commit.short), not deployed: every deploy hook skipped (\(result.skippedHooks.joined(separator: ", "))). "
                     + (previous.map { "\(ContentRepository.deployedRef) stays at \($0.short)" } ?? "Nothing is recorded as deployed")
@@ -115,7 +115,7 @@ public struct Publisher: Sendable {
             return result
         }
         do {
-            try repository.recordDeployed(
+            try repository.deployments.recordDeployed(
                 commit, manifestSHA256: written.first { $0.name == BundleExporter.manifestName }?.sha256, replacing: previous)
         } catch let error as WorkflowError where error.code == .conflict {
             throw PublishError(
@@ -124,7 +124,7 @@ public struct Publisher: Sendable {
             )
         }
         result.recorded = true
-        repository.noteDeployment(commit, previous: previous, hooks: hooks.map(\.name), notRun: notAccepted.sorted())
+        repository.deployments.noteDeployment(commit, previous: previous, hooks: hooks.map(\.name), notRun: notAccepted.sorted())
         if !result.skippedHooks.isEmpty { output("Skipped: \(result.skippedHooks.joined(separator: ", "))") }
         output("Deployed \(commit.short) (previously \(previous?.short ?? "nothing")); recorded in \(ContentRepository.deployedRef)")
         return result
@@ -166,7 +166,7 @@ public struct Publisher: Sendable {
             do {
                 exit = try Self.start(hook: file) { executable in
                     try HookProcess(
-                        executable: executable, environment: environment, workingDirectory: repository.hookWorkingFolder,
+                        executable: executable, environment: environment, workingDirectory: repository.deployments.hookWorkingFolder,
                         timeout: timeout, killGrace: killGrace
                     ).run(input: JSONWriter.data(event)) { output("[\(hook.name)] \($0)") }
                 }

@@ -1,10 +1,10 @@
 internal import ClinicGit
 import Foundation
 
-extension ContentRepository {
+extension Deployments {
     /// The revision last recorded as deployed (`refs/clinicctl/deployed`), if any.
     public func deployedRevision() throws -> Revision? {
-        try withGit { git in try git.referenceTarget(Self.deployedRef) }.map(Revision.init)
+        try repository.withGit { git in try git.referenceTarget(ContentRepository.deployedRef) }.map(Revision.init)
     }
 
     /// Records `revision` as deployed, only if the record still holds `previous`
@@ -17,25 +17,25 @@ extension ContentRepository {
     /// beside it in `<git dir>/clinicctl/deployed` (see `DeploymentRecord`).
     public func recordDeployed(_ revision: Revision, manifestSHA256: String? = nil, replacing previous: Revision?) throws {
         // A lost compare-and-swap comes out of `withGit` as `.conflict`.
-        try withGit(reference: Self.deployedRef, revision: revision.hex) { git in
+        try repository.withGit(reference: ContentRepository.deployedRef, revision: revision.hex) { git in
             try git.updateReference(
-                Self.deployedRef, to: revision.id, expected: previous?.id,
+                ContentRepository.deployedRef, to: revision.id, expected: previous?.id,
                 logMessage: "clinicctl publish: deployed \(revision.short)")
         }
         if let manifestSHA256 {
             let folder = deploymentRecordFile.deletingLastPathComponent()
-            try? makeFolder(folder)
+            try? repository.makeFolder(folder)
             do {
                 try DeploymentRecord(revision: revision.hex, manifestSHA256: manifestSHA256).write(to: deploymentRecordFile)
             } catch let error as WorkflowError where !FileManager.default.isWritableFile(atPath: folder.path) {
-                throw WorkflowError(error.code, error.message + ". " + Self.sharingAdvice(forUnwritable: folder.path))
+                throw WorkflowError(error.code, error.message + ". " + ContentRepository.sharingAdvice(forUnwritable: folder.path))
             }
         }
     }
 
     /// Where publish records what it deployed: inside the repository folder, which
     /// a push can never write (a push writes only references and objects).
-    public var deploymentRecordFile: URL { gitDirectory.appendingPathComponent("clinicctl/deployed") }
+    public var deploymentRecordFile: URL { repository.gitDirectory.appendingPathComponent("clinicctl/deployed") }
 
     /// The record publish wrote, if any.
     public func deploymentRecord() -> DeploymentRecord? {
@@ -45,16 +45,16 @@ extension ContentRepository {
     /// The revision last exported by a publish whose deploy hooks all skipped
     /// (`refs/clinicctl/exported`), if any: exported, not deployed.
     public func exportedRevision() throws -> Revision? {
-        try withGit { git in try git.referenceTarget(Self.exportedRef) }.map(Revision.init)
+        try repository.withGit { git in try git.referenceTarget(ContentRepository.exportedRef) }.map(Revision.init)
     }
 
     /// Records `revision` as exported but not deployed (every deploy hook skipped).
     /// The last such publish wins; `deployed` is left alone.
     public func recordExported(_ revision: Revision) throws {
-        try withGit(reference: Self.exportedRef, revision: revision.hex) { git in
-            let current = try git.referenceTarget(Self.exportedRef)
+        try repository.withGit(reference: ContentRepository.exportedRef, revision: revision.hex) { git in
+            let current = try git.referenceTarget(ContentRepository.exportedRef)
             try git.updateReference(
-                Self.exportedRef, to: revision.id, expected: current,
+                ContentRepository.exportedRef, to: revision.id, expected: current,
                 logMessage: "clinicctl publish: exported \(revision.short), every deploy hook skipped")
         }
     }
@@ -62,26 +62,23 @@ extension ContentRepository {
     /// The deployed revision when it already includes `revision`, else nil:
     /// settles a publish that lost the race to record itself.
     public func deployedRevision(including revision: Revision) throws -> Revision? {
-        guard let deployed = try deployedRevision(), try isIncluded(revision, in: deployed) else { return nil }
+        guard let deployed = try deployedRevision(), try repository.isIncluded(revision, in: deployed) else { return nil }
         return deployed
     }
 
     /// Where a revision's bundle is written: `<git dir>/clinicctl/bundles/<commit>`.
     public func bundleFolder(for revision: Revision) -> URL {
-        gitDirectory.appendingPathComponent("clinicctl/bundles/\(revision.hex)", isDirectory: true)
+        repository.gitDirectory.appendingPathComponent("clinicctl/bundles/\(revision.hex)", isDirectory: true)
     }
 
     /// Where `clinicctl preview` writes a page by default: `<git dir>/clinicctl/preview/<name>`,
     /// inside the repository but outside its content and history.
     public func previewFolder(named name: String) -> URL {
-        gitDirectory.appendingPathComponent("clinicctl/preview/\(name)", isDirectory: true)
+        repository.gitDirectory.appendingPathComponent("clinicctl/preview/\(name)", isDirectory: true)
     }
 
-    /// The repository's own folder (the `.git` folder, or the bare repository), for hooks.
-    public var repositoryFolder: URL { gitDirectory }
-
     /// Where deploy hooks run: the working tree, or the repository folder when bare.
-    public var hookWorkingFolder: URL { workingDirectory ?? gitDirectory }
+    public var hookWorkingFolder: URL { repository.workingDirectory ?? repository.gitDirectory }
 }
 
 /// What `clinicctl publish` deployed: the revision and the SHA-256 of its bundle's
@@ -115,4 +112,9 @@ public struct DeploymentRecord: Equatable, Sendable {
             throw WorkflowError(.repository, "cannot write the deployment record \(file.path): \(error.localizedDescription)")
         }
     }
+}
+
+extension ContentRepository {
+    /// The repository's own folder (the `.git` folder, or the bare repository), for hooks.
+    public var repositoryFolder: URL { gitDirectory }
 }

@@ -37,9 +37,9 @@ public struct Deployment: Sendable, Codable, Hashable {
     }
 }
 
-extension ContentRepository {
+extension Deployments {
     /// `<git dir>/clinicctl/deployment.json`.
-    var deploymentNoteFile: URL { gitDirectory.appendingPathComponent("clinicctl/deployment.json") }
+    var deploymentNoteFile: URL { repository.gitDirectory.appendingPathComponent("clinicctl/deployment.json") }
 
     /// Notes when and by which hooks `revision` was deployed, right after the
     /// publish moved `refs/clinicctl/deployed` to it.
@@ -49,13 +49,14 @@ extension ContentRepository {
     /// The note also goes into `refs/clinicctl/deployment` (`recordDeploymentForClones`), so
     /// every clone's `sync` learns what the website serves.
     public func noteDeployment(_ revision: Revision, previous: Revision?, hooks: [String], notRun: [String]) {
-        let note = Deployment(revision: revision, previousRevision: previous, deployedAt: environment.now(), hooks: hooks, notRun: notRun)
+        let note = Deployment(
+            revision: revision, previousRevision: previous, deployedAt: repository.environment.now(), hooks: hooks, notRun: notRun)
         do {
-            try makeFolder(deploymentNoteFile.deletingLastPathComponent())
+            try repository.makeFolder(deploymentNoteFile.deletingLastPathComponent())
             try note.encoded().write(to: deploymentNoteFile, options: .atomic)
             try recordDeploymentForClones(note)
         } catch {
-            environment.notice(
+            repository.environment.notice(
                 "\(revision.short) is deployed, but when and by which hooks could not be noted in \(deploymentNoteFile.path): \(error.localizedDescription)"
             )
         }

@@ -37,16 +37,16 @@ public struct LiveState: Sendable, Codable {
     public var publishFailure: PublishFailure? = nil
 }
 
-extension ContentRepository {
+extension Deployments {
     /// What is live now, read from `refs/clinicctl/deployed` (in a clone, the server's, as the
     /// last sync fetched it: `websiteDeployment`), the note of the publish that moved it, and
     /// the published branch's first-parent history.
     public func liveState() throws -> LiveState {
-        let tip = try publishedTip()
+        let tip = try repository.publishedTip()
         let website = try websiteDeployment()
         let deployed = website?.revision
-        let zone = try clinicTimeZone()
-        let (summary, waiting, others) = try withGit(reference: Self.deployedRef) { git in
+        let zone = try repository.reviews.clinicTimeZone()
+        let (summary, waiting, others) = try repository.withGit(reference: ContentRepository.deployedRef) { git in
             var waiting: [LiveState.WaitingApproval] = []
             var others: [String] = []
             // The first-parent line down to what the deployed revision already includes.
@@ -64,7 +64,7 @@ extension ContentRepository {
             return (try deployed.map { try git.commit($0.id).summary }, waiting, others)
         }
         return LiveState(
-            publishedBranch: config.publishedBranch, published: Revision(tip), deployed: deployed, deployedSummary: summary,
+            publishedBranch: repository.config.publishedBranch, published: Revision(tip), deployed: deployed, deployedSummary: summary,
             deployment: website?.deployment, recordedBy: website?.recordedBy,
             upToDate: deployed != nil && waiting.isEmpty && others.isEmpty,
             waiting: waiting, otherChangesWaiting: others, timeZone: zone.identifier, publishFailure: try lastPublishFailure())

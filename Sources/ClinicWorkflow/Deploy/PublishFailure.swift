@@ -28,6 +28,9 @@ extension ContentRepository {
     /// own publish writes it; the server refuses it from a push (`serverWrittenRecords`).
     public static let publishFailureRef = "refs/clinicctl/publish-failure"
     static let publishFailureNoteName = "publish-failure.json"
+}
+
+extension Deployments {
 
     /// Records that publishing `failure.revision` failed. Best effort: the publish failed
     /// already, and a repository this account cannot write (the usual cause) cannot take the
@@ -38,7 +41,7 @@ extension ContentRepository {
         encoder.dateEncodingStrategy = .iso8601
         guard let data = try? encoder.encode(failure) else { return }
         try? writePublishFailureRecord(
-            [.write(path: Self.publishFailureNoteName, contents: data)],
+            [.write(path: ContentRepository.publishFailureNoteName, contents: data)],
             message: "clinicctl publish: failed to publish \(failure.revision.short)")
     }
 
@@ -46,37 +49,43 @@ extension ContentRepository {
     public func clearPublishFailure(after revision: Revision) {
         guard (try? ownPublishFailure()) ?? nil != nil else { return }
         try? writePublishFailureRecord(
-            [.delete(path: Self.publishFailureNoteName)],
+            [.delete(path: ContentRepository.publishFailureNoteName)],
             message: "clinicctl publish: published \(revision.short); the failure before is over")
     }
 
     private func writePublishFailureRecord(_ changes: [FileChange], message: String) throws {
-        let signature = Signature(name: Self.publishSignatureName, email: Self.publishSignatureEmail, time: environment.now())
-        try withGit(reference: Self.publishFailureRef) { git in
+        let signature = Signature(
+            name: ContentRepository.publishSignatureName, email: ContentRepository.publishSignatureEmail, time: repository.environment.now()
+        )
+        try repository.withGit(reference: ContentRepository.publishFailureRef) { git in
             _ = try git.commit(
-                changes: changes, onBranch: Self.publishFailureRef, expectedTip: try git.referenceTarget(Self.publishFailureRef),
+                changes: changes, onBranch: ContentRepository.publishFailureRef,
+                expectedTip: try git.referenceTarget(ContentRepository.publishFailureRef),
                 parentIfNew: nil, author: signature, committer: signature, message: message + "\n")
         }
     }
 
     /// This repository's own record: the last publish here failed, or nil.
     func ownPublishFailure() throws -> PublishFailure? {
-        try publishFailure(at: Self.publishFailureRef)
+        try publishFailure(at: ContentRepository.publishFailureRef)
     }
 
     /// Whether the last publish failed, and how: the server's record (as the last fetch brought
     /// it) in a clone that has one, else this repository's own.
     public func lastPublishFailure(remote: String = "origin") throws -> PublishFailure? {
-        let server = Self.trackingRecordPrefix(remote) + "publish-failure"
-        guard hasRemote(remote), try withGit({ try $0.referenceTarget(server) }) != nil else { return try ownPublishFailure() }
+        let server = ContentRepository.trackingRecordPrefix(remote) + "publish-failure"
+        guard repository.team.hasRemote(remote), try repository.withGit({ try $0.referenceTarget(server) }) != nil else {
+            return try ownPublishFailure()
+        }
         var failure = try publishFailure(at: server)
         failure?.recordedBy = remote
         return failure
     }
 
     private func publishFailure(at reference: String) throws -> PublishFailure? {
-        try withGit { git -> PublishFailure? in
-            guard let tip = try git.referenceTarget(reference), let data = try? git.readFile(Self.publishFailureNoteName, at: tip)
+        try repository.withGit { git -> PublishFailure? in
+            guard let tip = try git.referenceTarget(reference),
+                let data = try? git.readFile(ContentRepository.publishFailureNoteName, at: tip)
             else { return nil }
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .iso8601

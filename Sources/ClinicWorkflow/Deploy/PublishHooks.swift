@@ -7,12 +7,12 @@ public struct CommittedHook: Sendable {
     public let contents: Data
 }
 
-extension ContentRepository {
+extension Deployments {
     /// The executable files (mode 100755) directly in `folder` at `revision`,
     /// by name in byte order. Names starting with `.` are skipped, as are files
     /// Git does not record as executable and files in subfolders.
     public func executableFiles(in folder: String, at revision: Revision) throws -> [CommittedHook] {
-        let (files, executables) = try withGit { git in
+        let (files, executables) = try repository.withGit { git in
             (try git.readFiles(under: folder, at: revision.id), Set(try git.executableFiles(under: folder, at: revision.id)))
         }
         return files.compactMap { path, data -> CommittedHook? in

@@ -16,7 +16,7 @@ public enum ServerPublication: Sendable, Equatable {
     case serverDoesNotPublish
 }
 
-extension ContentRepository {
+extension Deployments {
     /// After an approval reached the server: waits up to `seconds` for the server's own
     /// publish to record a deployment that includes `revision`, fetching its records again
     /// about once a second. A server whose hooks publish does so before the push returns, so
@@ -30,17 +30,17 @@ extension ContentRepository {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .milliseconds(Int(max(0, seconds) * 1000)))
         while true {
-            try withGit {
+            try repository.withGit {
                 try $0.fetch(
-                    remote: remote, refspecs: ["+refs/clinicctl/*:\(Self.trackingRecordPrefix(remote))*"],
-                    access: environment.networkAccess)
+                    remote: remote, refspecs: ["+refs/clinicctl/*:\(ContentRepository.trackingRecordPrefix(remote))*"],
+                    access: repository.environment.networkAccess)
             }
             let deployed = try serverDeployment(remote: remote)
-            if let deployed, try isIncluded(revision, in: deployed.revision) { return .live(deployed) }
-            if let exported = try serverExportedRevision(remote: remote), try isIncluded(revision, in: exported) {
+            if let deployed, try repository.isIncluded(revision, in: deployed.revision) { return .live(deployed) }
+            if let exported = try serverExportedRevision(remote: remote), try repository.isIncluded(revision, in: exported) {
                 return .exportedNotDeployed(exported)
             }
-            if let failure = try lastPublishFailure(remote: remote), (try? isIncluded(revision, in: failure.revision)) == true {
+            if let failure = try lastPublishFailure(remote: remote), (try? repository.isIncluded(revision, in: failure.revision)) == true {
                 return .failed(failure)
             }
             if !hadRecords, deployed == nil { return .serverDoesNotPublish }
@@ -51,9 +51,9 @@ extension ContentRepository {
 
     /// Whether the server had a publish record (deployed or exported) at the last fetch.
     public func serverHasPublishRecords(remote: String = "origin") throws -> Bool {
-        try withGit { git in
+        try repository.withGit { git in
             try ["deployed", "exported", "publish-failure"].contains {
-                try git.referenceTarget(Self.trackingRecordPrefix(remote) + $0) != nil
+                try git.referenceTarget(ContentRepository.trackingRecordPrefix(remote) + $0) != nil
             }
         }
     }

@@ -20,15 +20,20 @@ extension ContentRepository {
     /// Who makes the deployment records: the publish itself, not a person.
     static let publishSignatureName = "clinicctl publish"
     static let publishSignatureEmail = "publish@clinicctl.invalid"
+}
+
+extension Deployments {
 
     /// Writes `note` into `refs/clinicctl/deployment`, after the deployed record moved.
     func recordDeploymentForClones(_ note: Deployment) throws {
         let data = try note.encoded()
-        let signature = Signature(name: Self.publishSignatureName, email: Self.publishSignatureEmail, time: environment.now())
-        try withGit(reference: Self.deploymentRef) { git in
-            let previous = try git.referenceTarget(Self.deploymentRef)
+        let signature = Signature(
+            name: ContentRepository.publishSignatureName, email: ContentRepository.publishSignatureEmail, time: repository.environment.now()
+        )
+        try repository.withGit(reference: ContentRepository.deploymentRef) { git in
+            let previous = try git.referenceTarget(ContentRepository.deploymentRef)
             _ = try git.commit(
-                changes: [.write(path: Self.deploymentNoteName, contents: data)], onBranch: Self.deploymentRef,
+                changes: [.write(path: ContentRepository.deploymentNoteName, contents: data)], onBranch: ContentRepository.deploymentRef,
                 expectedTip: previous, parentIfNew: nil, author: signature, committer: signature,
                 message: "clinicctl publish: deployed \(note.revision.short)\n")
         }
@@ -38,21 +43,21 @@ extension ContentRepository {
     /// that is at least as new as this copy's own, else this copy's; nil when neither has one.
     public func websiteDeployment(remote: String = "origin") throws -> WebsiteDeployment? {
         let own = try deployedRevision().map { WebsiteDeployment(revision: $0, deployment: deployment(of: $0), recordedBy: nil) }
-        guard hasRemote(remote), let server = try serverDeployment(remote: remote) else { return own }
+        guard repository.team.hasRemote(remote), let server = try serverDeployment(remote: remote) else { return own }
         guard let own else { return server }
-        return try isIncluded(own.revision, in: server.revision) ? server : own
+        return try repository.isIncluded(own.revision, in: server.revision) ? server : own
     }
 
     /// The server's deployed record and its note, as the last fetch brought them; nil when
     /// the server never deployed, or names a revision this copy does not have.
     public func serverDeployment(remote: String = "origin") throws -> WebsiteDeployment? {
-        let base = Self.trackingRecordPrefix(remote)
-        return try withGit { git -> WebsiteDeployment? in
+        let base = ContentRepository.trackingRecordPrefix(remote)
+        return try repository.withGit { git -> WebsiteDeployment? in
             guard let deployed = try git.referenceTarget(base + "deployed"), git.objectExists(deployed) else { return nil }
             let revision = Revision(deployed)
             var note: Deployment?
             if let record = try git.referenceTarget(base + "deployment"),
-                let data = try? git.readFile(Self.deploymentNoteName, at: record),
+                let data = try? git.readFile(ContentRepository.deploymentNoteName, at: record),
                 let read = Deployment(json: data), read.revision == revision
             {
                 note = read
@@ -63,6 +68,7 @@ extension ContentRepository {
 
     /// The revision the server exported last while every deploy hook skipped there, as fetched.
     func serverExportedRevision(remote: String = "origin") throws -> Revision? {
-        try withGit { git in try git.referenceTarget(Self.trackingRecordPrefix(remote) + "exported") }.map(Revision.init)
+        try repository.withGit { git in try git.referenceTarget(ContentRepository.trackingRecordPrefix(remote) + "exported") }.map(
+            Revision.init)
     }
 }

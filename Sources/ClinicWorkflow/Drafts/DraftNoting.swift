@@ -2,7 +2,7 @@ import ClinicContent
 internal import ClinicGit
 import Foundation
 
-extension ContentRepository {
+extension Drafts {
     /// Leaves a note on open draft `id` ("approve on Jan 11"): a commit on the draft's tip,
     /// kept under `refs/clinicctl/notes/<id>-<short>`, that travels with the draft (`sync`).
     /// The draft itself does not change.
@@ -16,17 +16,17 @@ extension ContentRepository {
         if let problem = DraftNote.problem(with: text) {
             throw WorkflowError(.usage, "\(problem); nothing was written", draft: id)
         }
-        let draft = try self.draft(id)
+        let draft = try self.repository.draft(id)
         let isAuthor = draft.authors.contains(where: { $0.isSame(as: person) })
-        guard isAuthor || config.isReviewer(email: person.email) else {
+        guard isAuthor || repository.config.isReviewer(email: person.email) else {
             throw WorkflowError(
                 .refused,
                 "only the draft's authors (\(draft.authors.map(\.description).joined(separator: ", "))) or a reviewer may leave a note on it",
                 draft: id)
         }
         var key = signingKey
-        if !isAuthor && config.requireSignedApprovals {
-            key = try key ?? self.signingKey(explicit: nil)
+        if !isAuthor && repository.config.requireSignedApprovals {
+            key = try key ?? self.repository.signatures.signingKey(explicit: nil)
             guard key != nil else {
                 throw WorkflowError(
                     .refused,
@@ -35,21 +35,21 @@ extension ContentRepository {
             }
         }
         let message = CommitRecord.note(.init(draft: id, text: text, by: person)).message
-        let signature = environment.signature(person)
-        let sign = signer(key)
-        let commit = try withGit(draft: id) { git in
+        let signature = repository.environment.signature(person)
+        let sign = repository.signatures.signer(key)
+        let commit = try repository.withGit(draft: id) { git in
             try git.createCommit(
                 tree: try git.treeOf(draft.tip.id), parents: [draft.tip.id], author: signature, committer: signature, message: message,
                 sign: sign)
         }
-        let reference = Self.notesPrefix + id + "-" + commit.short
-        guard let note = try NoteRecordVerifier(self).check(reference: reference, under: "refs/clinicctl/", commit: commit) else {
+        let reference = ContentRepository.notesPrefix + id + "-" + commit.short
+        guard let note = try NoteRecordVerifier(repository).check(reference: reference, under: "refs/clinicctl/", commit: commit) else {
             throw WorkflowError(.repository, "the note on draft \(id) could not be read back; nothing was written", draft: id)
         }
         if let problem = note.unverified {
             throw WorkflowError(.refused, "the note would not count (\(problem)); nothing was written", draft: id)
         }
-        try withGit(draft: id, reference: reference) {
+        try repository.withGit(draft: id, reference: reference) {
             try $0.updateReference(reference, to: commit, expected: nil, logMessage: "clinicctl: note on draft \(id)")
         }
         return note
@@ -62,13 +62,15 @@ extension ContentRepository {
         to id: String, text: String, as person: Person, signingKey: SigningKey? = nil, remote: String = "origin"
     ) throws -> (DraftNote, RecordDelivery) {
         let note = try addNote(to: id, text: text, as: person, signingKey: signingKey)
-        let onServer = try withGit { git in
-            try git.referenceTarget(Self.trackingPrefix(remote) + "drafts/" + id).map { try git.isAncestor(note.tip.id, of: $0) } ?? false
+        let onServer = try repository.withGit { git in
+            try git.referenceTarget(ContentRepository.trackingPrefix(remote) + "drafts/" + id).map {
+                try git.isAncestor(note.tip.id, of: $0)
+            } ?? false
         }
         guard onServer else {
             let problem = "draft \(id) is not on the server as it is here yet; run `clinicctl sync` to send both"
             return (note, RecordDelivery(reference: note.reference, problem: problem))
         }
-        return (note, sendRecord(note.reference, remote: remote))
+        return (note, repository.team.sendRecord(note.reference, remote: remote))
     }
 }

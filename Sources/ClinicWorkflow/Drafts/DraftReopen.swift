@@ -15,6 +15,9 @@ public struct DraftReopening: Sendable, Codable {
 
 extension ContentRepository {
     public static let reopenedPrefix = "refs/clinicctl/reopened/"
+}
+
+extension Drafts {
 
     /// Opens a rejected draft again, as it was when it was rejected, so its author
     /// can fix it instead of retyping it. Its authors or a reviewer may; refused
@@ -24,10 +27,10 @@ extension ContentRepository {
     /// commit on top of it, answers it, so every copy and the server read the draft as open
     /// again. A reviewer reopening someone else's draft signs it where approvals must be signed.
     public func reopen(_ id: String, as person: Person, signingKey: SigningKey? = nil) throws -> DraftReopening {
-        if try withGit(draft: id, { try $0.referenceTarget(draftRef(id)) }) != nil {
+        if try repository.withGit(draft: id, { try $0.referenceTarget(repository.draftRef(id)) }) != nil {
             throw WorkflowError(
                 .refused, "draft \(id) is open, not rejected: there is nothing to reopen", draft: id,
-                reference: draftRef(id), remedy: .showDraft(id))
+                reference: repository.draftRef(id), remedy: .showDraft(id))
         }
         guard let rejected = try rejectedDrafts().first(where: { $0.id == id }), let rejection = rejected.rejection else {
             let names = try rejectedDrafts().map(\.id)
@@ -37,26 +40,27 @@ extension ContentRepository {
                     + (names.isEmpty ? "; there are no rejected drafts" : "; rejected drafts: \(names.joined(separator: ", "))"),
                 draft: id)
         }
-        guard rejected.authors.contains(where: { $0.isSame(as: person) }) || config.isReviewer(email: person.email) else {
+        guard rejected.authors.contains(where: { $0.isSame(as: person) }) || repository.config.isReviewer(email: person.email) else {
             throw WorkflowError(
                 .refused,
                 "only the draft's authors (\(rejected.authors.map(\.description).joined(separator: ", "))) or a reviewer may reopen it",
                 draft: id)
         }
-        let kept = reopeningRef(id, answering: rejection.record)
-        let reopening = try holdingDraft(id) { () -> ObjectID? in
+        let kept = repository.records.reopeningRef(id, answering: rejection.record)
+        let reopening = try repository.holdingDraft(id) { () -> ObjectID? in
             // A rejection that does not count closed nothing: there is nothing to answer.
             guard rejection.verified else {
-                try withGit(draft: id, reference: draftRef(id)) { git in
+                try repository.withGit(draft: id, reference: repository.draftRef(id)) { git in
                     try git.updateReference(
-                        draftRef(id), to: rejected.tip.id, expected: nil, logMessage: "clinicctl: reopen draft \(id) by \(person)")
+                        repository.draftRef(id), to: rejected.tip.id, expected: nil,
+                        logMessage: "clinicctl: reopen draft \(id) by \(person)")
                 }
                 return nil
             }
             let record = try writeReopening(of: rejected, rejection: rejection, at: kept, as: person, signingKey: signingKey)
-            try withGit(draft: id, reference: draftRef(id)) { git in
+            try repository.withGit(draft: id, reference: repository.draftRef(id)) { git in
                 try git.updateReference(
-                    draftRef(id), to: rejected.tip.id, expected: nil, logMessage: "clinicctl: reopen draft \(id) by \(person)")
+                    repository.draftRef(id), to: rejected.tip.id, expected: nil, logMessage: "clinicctl: reopen draft \(id) by \(person)")
             }
             return record
         }
@@ -64,31 +68,35 @@ extension ContentRepository {
     }
 }
 
-extension ContentRepository {
+extension Drafts {
     /// The reopening record of `draft`'s `rejection`, written under `reference` once it is
     /// known to count.
     private func writeReopening(
         of draft: Draft, rejection: Rejection, at reference: String, as person: Person, signingKey: SigningKey?
     ) throws -> ObjectID {
         let isAuthor = draft.authors.contains(where: { $0.isSame(as: person) })
-        let key = !isAuthor && config.requireSignedApprovals ? try signingKey ?? self.signingKey(explicit: nil) : nil
-        if !isAuthor && config.requireSignedApprovals && key == nil {
+        let key =
+            !isAuthor && repository.config.requireSignedApprovals
+            ? try signingKey ?? self.repository.signatures.signingKey(explicit: nil) : nil
+        if !isAuthor && repository.config.requireSignedApprovals && key == nil {
             throw WorkflowError(
                 .refused, "reopening someone else's draft, like rejecting it, counts only when signed: " + SigningKey.howToConfigure)
         }
-        let signature = environment.signature(person)
+        let signature = repository.environment.signature(person)
         let message = CommitRecord.reopening(.init(draft: draft.id, reopenedBy: person)).message
-        let record = try withGit(draft: draft.id, reference: reference) { git in
+        let record = try repository.withGit(draft: draft.id, reference: reference) { git in
             try git.createCommit(
                 tree: try git.treeOf(draft.tip.id), parents: [rejection.record.id], author: signature, committer: signature,
-                message: message, sign: signer(key))
+                message: message, sign: repository.signatures.signer(key))
         }
-        if let problem = try ClosingRecordVerifier(self).check(reference: reference, under: "refs/clinicctl/", commit: record)?.unverified {
+        if let problem = try ClosingRecordVerifier(repository).check(reference: reference, under: "refs/clinicctl/", commit: record)?
+            .unverified
+        {
             throw WorkflowError(
                 .refused, "draft \(draft.id) stays rejected: its reopening would not count (\(problem)); nothing was written",
                 draft: draft.id)
         }
-        try withGit(draft: draft.id, reference: reference) { git in
+        try repository.withGit(draft: draft.id, reference: reference) { git in
             try git.updateReference(reference, to: record, expected: nil, logMessage: "clinicctl: reopen draft \(draft.id)")
         }
         return record

@@ -21,13 +21,13 @@ public struct ReplayedEdit: Sendable, Codable, Hashable {
     public var reason: String?
 }
 
-extension ContentRepository {
+extension Drafts {
     /// Each edit's operation, in order; nil when any commit of the draft has none (made by
     /// an older clinicctl, with `git`, a revert, a decision) or sits off the first-parent
     /// line (a draft merged from two computers): that draft is merged by field instead.
     func operations(of draft: Draft) throws -> [EditOperation]? {
         guard Set(draft.contributions.map(\.commit)) == Set(draft.edits.map(\.commit)) else { return nil }
-        return try withGit(draft: draft.id) { git in
+        return try repository.withGit(draft: draft.id) { git in
             var operations: [EditOperation] = []
             for edit in draft.edits {
                 guard case .edit(let record)? = CommitRecord(message: try git.commit(edit.commit.id).message),
@@ -47,19 +47,19 @@ extension ContentRepository {
     func replayOperations(
         _ draft: Draft, _ operations: [EditOperation], onto published: ObjectID, as person: Person
     ) throws -> DraftUpdate {
-        let committer = environment.signature(person)
-        let sign = try draftSigner()
+        let committer = repository.environment.signature(person)
+        let sign = try repository.signatures.draftSigner()
         var tip = published
         var report: [ReplayedEdit] = []
         for (index, (edit, operation)) in zip(draft.edits, operations).enumerated() {
             var outcome = ReplayedEdit(number: index + 1, summary: edit.summary, outcome: .reapplied)
             do {
-                let prepared = try prepare({ try ContentEdit(operation: operation, in: $0) }, at: tip)
+                let prepared = try repository.prepare({ try ContentEdit(operation: operation, in: $0) }, at: tip)
                 let record = CommitRecord.edit(
                     .init(
                         summary: edit.summary, change: operation.kind, entry: prepared.edit.entry,
                         details: CommitRecord.describe(prepared.changes), operation: operation))
-                tip = try withGit(draft: draft.id) { git in
+                tip = try repository.withGit(draft: draft.id) { git in
                     let original = try git.commit(edit.commit.id)
                     let tree = try git.treeWithChanges(base: tip, changes: prepared.fileChanges)
                     return try git.createCommit(

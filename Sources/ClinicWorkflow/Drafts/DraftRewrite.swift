@@ -14,10 +14,10 @@ public struct DraftRewrite: Sendable, Codable {
     public var remainingEdits: [String]
 }
 
-extension ContentRepository {
+extension Drafts {
     /// Drops the draft's last edit (`draft undo`).
     public func undoLastEdit(of id: String, as person: Person) throws -> DraftRewrite {
-        let draft = try self.draft(id)
+        let draft = try self.repository.draft(id)
         guard !draft.edits.isEmpty else {
             throw WorkflowError(.unchanged, "draft \(id) has no edits: there is nothing to undo", draft: id)
         }
@@ -29,7 +29,7 @@ extension ContentRepository {
     /// moved only if nobody changed it meanwhile. The old tip stays under
     /// `refs/clinicctl/previous/<id>`, as `draft update` keeps it.
     public func dropEdit(_ number: Int, of id: String, as person: Person) throws -> DraftRewrite {
-        let draft = try self.draft(id)
+        let draft = try self.repository.draft(id)
         guard !draft.edits.isEmpty else {
             throw WorkflowError(.unchanged, "draft \(id) has no edits: there is nothing to drop", draft: id)
         }
@@ -48,24 +48,26 @@ extension ContentRepository {
         let dropped = draft.edits[number - 1]
         // The edits before the dropped one stay as they are; the later ones are applied again.
         var tip = number == 1 ? try rewriteBase(of: draft) : draft.edits[number - 2].commit.id
-        let committer = environment.signature(person)
+        let committer = repository.environment.signature(person)
         for edit in draft.edits[number...] {
             // Merged by record and field: a later edit that only sits beside the dropped one in a file still applies.
-            let tree = try withGit(draft: id) { git in try applyByField(try git.commit(edit.commit.id), onto: tip, in: git).tree }
+            let tree = try repository.withGit(draft: id) { git in
+                try repository.applyByField(try git.commit(edit.commit.id), onto: tip, in: git).tree
+            }
             guard let tree else {
                 throw WorkflowError(
                     .conflict,
                     "edit \(number) (\"\(dropped.summary)\") cannot be dropped alone: the later edit \"\(edit.summary)\" builds on it. Drop that one first; nothing was changed",
                     draft: id, entry: edit.entry)
             }
-            tip = try withGit(draft: id) { git in
+            tip = try repository.withGit(draft: id) { git in
                 let original = try git.commit(edit.commit.id)
                 return try git.createCommit(
                     tree: tree, parents: [tip], author: original.author, committer: committer, message: original.message)
             }
         }
-        let findings = try self.findings(at: tip)
-        let before = try self.findings(at: draft.tip)
+        let findings = try self.repository.findings(at: tip)
+        let before = try self.repository.findings(at: draft.tip)
         let known = Set(before.errors.map(FindingKey.init))
         let introduced = findings.errors.filter { !known.contains(FindingKey($0)) }
         guard introduced.isEmpty else {
@@ -81,7 +83,7 @@ extension ContentRepository {
 
     /// The commit the draft's first edit was made on.
     private func rewriteBase(of draft: Draft) throws -> ObjectID {
-        let first = try withGit(draft: draft.id) { try $0.commit(draft.edits[0].commit.id) }
+        let first = try repository.withGit(draft: draft.id) { try $0.commit(draft.edits[0].commit.id) }
         guard let parent = first.parents.first else {
             throw WorkflowError(
                 .refused, "the first edit of draft \(draft.id) starts the repository's history; it cannot be dropped", draft: draft.id)
@@ -92,17 +94,17 @@ extension ContentRepository {
     /// Keeps the old tip under `refs/clinicctl/previous/<id>`, then moves the draft by compare-and-swap.
     func moveDraft(_ draft: Draft, to tip: ObjectID, logMessage: String) throws {
         do {
-            try withGit(draft: draft.id, reference: draftRef(draft.id)) { git in
-                let previous = Self.previousPrefix + draft.id
+            try repository.withGit(draft: draft.id, reference: repository.draftRef(draft.id)) { git in
+                let previous = ContentRepository.previousPrefix + draft.id
                 try git.updateReference(
                     previous, to: draft.tip.id, expected: try git.referenceTarget(previous),
                     logMessage: "clinicctl: keep draft \(draft.id) before rewriting it")
-                try git.updateReference(draftRef(draft.id), to: tip, expected: draft.tip.id, logMessage: logMessage)
+                try git.updateReference(repository.draftRef(draft.id), to: tip, expected: draft.tip.id, logMessage: logMessage)
             }
         } catch let error as WorkflowError where error.code == .conflict {
             throw WorkflowError(
                 .conflict, "draft \(draft.id) received a new edit meanwhile; nothing was dropped. Look at it again first",
-                draft: draft.id, reference: draftRef(draft.id))
+                draft: draft.id, reference: repository.draftRef(draft.id))
         }
     }
 }

@@ -2,13 +2,13 @@ import ClinicContent
 internal import ClinicGit
 import Foundation
 
-extension ContentRepository {
+extension Drafts {
     /// One edit on top of the replayed draft that gives the fields taken from the draft their draft values.
     func commitDecision(_ kept: [MergeConflict], tree: ObjectID, onto tip: ObjectID, draft: String, as person: Person) throws
         -> ObjectID
     {
         let names = kept.map { $0.field.isEmpty ? $0.record : "\($0.record) · \($0.field)" }
-        let entries = Array(Set(kept.map { entry(forPath: $0.path) })).sorted()
+        let entries = Array(Set(kept.map { repository.entry(forPath: $0.path) })).sorted()
         // The summary says the value the draft keeps, so the draft's title reads as what it does.
         let summary =
             kept.count == 1
@@ -18,8 +18,8 @@ extension ContentRepository {
             .init(
                 summary: summary, change: "draft.take", entry: entries.joined(separator: " "),
                 details: kept.map { "\($0.field.isEmpty ? $0.record : "\($0.record) · \($0.field)"): \($0.theirs) → \($0.ours)" }))
-        let signature = environment.signature(person)
-        return try withGit(draft: draft) { git in
+        let signature = repository.environment.signature(person)
+        return try repository.withGit(draft: draft) { git in
             try git.createCommit(tree: tree, parents: [tip], author: signature, committer: signature, message: record.message)
         }
     }
@@ -27,24 +27,24 @@ extension ContentRepository {
     /// Validates the updated draft and moves it there, keeping the old tip under `previous/`.
     func checkAndMove(_ draft: Draft, to tip: ObjectID) throws {
         let id = draft.id
-        let findings = try self.findings(at: tip)
+        let findings = try self.repository.findings(at: tip)
         guard findings.errors.isEmpty else {
             throw WorkflowError(
                 .invalid, "draft \(id) re-applied on the published content would be invalid; nothing was changed",
                 findings: findings.errors, draft: id)
         }
-        try withGit(draft: id, reference: draftRef(id)) { git in
-            let previous = Self.previousPrefix + id
+        try repository.withGit(draft: id, reference: repository.draftRef(id)) { git in
+            let previous = ContentRepository.previousPrefix + id
             try git.updateReference(
                 previous, to: draft.tip.id, expected: try git.referenceTarget(previous),
                 logMessage: "clinicctl: keep draft \(id) before update")
-            try git.updateReference(draftRef(id), to: tip, expected: draft.tip.id, logMessage: "clinicctl: update draft \(id)")
+            try git.updateReference(repository.draftRef(id), to: tip, expected: draft.tip.id, logMessage: "clinicctl: update draft \(id)")
         }
     }
 
     /// A file clinicctl does not read as records changed on both sides: no field to choose.
     func lineConflict(_ id: String, _ edit: Draft.Edit, _ paths: [String]) -> WorkflowError {
-        let entries = Array(Set(paths.map(entry(forPath:)))).sorted()
+        let entries = Array(Set(paths.map(repository.entry(forPath:)))).sorted()
         return WorkflowError(
             .conflict,
             "draft \(id) cannot be brought up to date by itself: \"\(edit.summary)\" and the published content both changed \(entries.joined(separator: ", ")), "

@@ -41,24 +41,24 @@ public struct DraftUpdate: Sendable, Codable {
     }
 }
 
-extension ContentRepository {
+extension Drafts {
     /// Re-applies a draft's edits on top of the current published branch, merging each by
     /// record and field. A field both changed differently is decided by `choices`; one left
     /// open refuses the update, naming each with its three values. Taking the draft's side
     /// adds one more edit that sets those fields, reviewed like any other. Nothing changes
     /// on refusal; the old tip stays reachable under `refs/clinicctl/previous/<id>`.
     public func update(_ id: String, choosing choices: MergeChoices = .none, as person: Person) throws -> DraftUpdate {
-        try holdingDraft(id) { try updateHoldingLock(id, choices, as: person) }
+        try repository.holdingDraft(id) { try updateHoldingLock(id, choices, as: person) }
     }
 
     private func updateHoldingLock(_ id: String, _ choices: MergeChoices, as person: Person) throws -> DraftUpdate {
-        let draft = try self.draft(id)
-        let published = try publishedTip()
-        if try withGit(draft: id, { try $0.isAncestor(published, of: draft.tip.id) }) {
+        let draft = try self.repository.draft(id)
+        let published = try repository.publishedTip()
+        if try repository.withGit(draft: id, { try $0.isAncestor(published, of: draft.tip.id) }) {
             guard choices.isEmpty else { throw notInConflict(id, choices, conflicts: []) }
             return DraftUpdate(draft: id, tip: draft.tip, alreadyUpToDate: true)
         }
-        let committer = environment.signature(person)
+        let committer = repository.environment.signature(person)
         if choices.isEmpty, let operations = try operations(of: draft) {
             // A field both sides changed differently is still the author's to decide, as below;
             // anything else (an entry removed meanwhile, a file merged as text) is left to the operations.
@@ -68,7 +68,7 @@ extension ContentRepository {
             } catch let error as WorkflowError where error.code == .conflict {
                 looked = []
             }
-            guard looked.allSatisfy(\.field.isEmpty) else { throw fieldConflictError(id, looked) }
+            guard looked.allSatisfy(\.field.isEmpty) else { throw repository.fieldConflictError(id, looked) }
             return try replayOperations(draft, operations, onto: published, as: person)
         }
         let chosen = try replay(draft, onto: published, committer: committer, choose: choices.side(for:))
@@ -77,7 +77,7 @@ extension ContentRepository {
             throw notInConflict(id, choices, conflicts: chosen.conflicts)
         }
         let open = chosen.conflicts.filter { choices.side(for: $0) == nil }
-        guard open.isEmpty else { throw fieldConflictError(id, open) }
+        guard open.isEmpty else { throw repository.fieldConflictError(id, open) }
         let keptFromDraft = chosen.conflicts.filter { choices.side(for: $0) == .ours }
         var tip = chosen.tip
         if !keptFromDraft.isEmpty {
@@ -106,9 +106,9 @@ extension ContentRepository {
         var tree = published
         var conflicts: [MergeConflict] = []
         for edit in draft.edits {
-            try withGit(draft: draft.id) { git in
+            try repository.withGit(draft: draft.id) { git in
                 let original = try git.commit(edit.commit.id)
-                let applied = try applyByField(original, onto: tip, in: git, choose: { choose($0) ?? .theirs })
+                let applied = try repository.applyByField(original, onto: tip, in: git, choose: { choose($0) ?? .theirs })
                 conflicts += applied.field.resolvedConflicts
                 guard let merged = applied.tree else { throw lineConflict(draft.id, edit, applied.conflictedPaths) }
                 tree = merged

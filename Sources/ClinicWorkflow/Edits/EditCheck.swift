@@ -20,7 +20,7 @@ extension ContentRepository {
         }
         let content = try load(at: base).content
         let edit = try makeEdit(content)
-        if draftID == nil { _ = try newDraftID(from: edit.draftHint, as: person, named: draftName) }
+        if draftID == nil { _ = try drafts.newDraftID(from: edit.draftHint, as: person, named: draftName) }
         var changed = content
         try edit.apply(&changed)
         return content

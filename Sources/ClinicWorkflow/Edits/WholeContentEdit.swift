@@ -7,7 +7,7 @@ extension ContentRepository {
     /// whole, every canonical file of both written out, every record compared. The
     /// measure `prepare`'s shortcuts are tested against.
     func prepareReadingEverything(_ makeEdit: (SiteContent) throws -> ContentEdit, at base: ObjectID) throws -> PreparedEdit {
-        let source = try withGit { GitRevisionSource(repository: $0, commit: base, records: records) }
+        let source = try withGit { GitRevisionSource(repository: $0, commit: base, records: recordCache) }
         let (before, beforeFindings) = try withGit(revision: base.hex) { _ in try Validator().validate(source, layout: layout) }
         let edit = try makeEdit(before.content)
         var content = before.content

@@ -71,7 +71,7 @@ extension ContentRepository {
     }
 
     private func approvals(from old: Revision, to new: Revision, time: Date) throws -> [ClinicEvent] {
-        guard case .line(let line) = try publishedLine(from: new.id, back: old.id, deadline: .distantFuture) else {
+        guard case .line(let line) = try team.publishedLine(from: new.id, back: old.id, deadline: .distantFuture) else {
             throw WorkflowError(
                 .refused, "\(config.publishedBranch) does not continue from \(old.short) to \(new.short); no approval is announced")
         }
@@ -104,7 +104,7 @@ extension ContentRepository {
     /// A new note record, read through the one check of who may write one (`note(reference:commit:)`);
     /// one that does not count is announced as nothing, and said as a problem.
     func noteEvent(reference: String, record: Revision, time: Date) throws -> ClinicEvent? {
-        guard let note = try note(reference: reference, commit: record) else { return nil }
+        guard let note = try records.note(reference: reference, commit: record) else { return nil }
         guard note.verified else {
             throw WorkflowError(.refused, "the note does not count, so it is not announced: \(note.unverified ?? "unverified")")
         }

@@ -52,12 +52,12 @@ public struct ClosingRecord: Sendable, Hashable, Codable {
     public var title: String { "\(kind.rawValue) of draft \(draft)" }
 }
 
-extension ContentRepository {
+extension Records {
     /// Every closing record kept here (`refs/clinicctl/rejected/`, `discarded/`), each checked.
     public func closingRecords() throws -> [ClosingRecord] {
-        let verifier = ClosingRecordVerifier(self)
-        return try Self.sharedRecordPrefixes.flatMap { prefix in
-            try withGit { try $0.references(withPrefix: "refs/clinicctl/" + prefix) }.compactMap { ref in
+        let verifier = ClosingRecordVerifier(repository)
+        return try ContentRepository.sharedRecordPrefixes.flatMap { prefix in
+            try repository.withGit { try $0.references(withPrefix: "refs/clinicctl/" + prefix) }.compactMap { ref in
                 try verifier.check(reference: ref.name, under: "refs/clinicctl/", commit: ref.target)
             }
         }

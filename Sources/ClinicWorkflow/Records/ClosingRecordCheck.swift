@@ -90,7 +90,7 @@ final class ClosingRecordVerifier {
             guard config.isReviewer(email: named.email) else { return "\(named) neither wrote draft \(draft) nor was a reviewer then" }
         }
         guard config.isReviewer(email: named.email) else { return unlisted }
-        return try repository.signatureProblem(of: info.id, by: named, config: config)
+        return try repository.signatures.signatureProblem(of: info.id, by: named, config: config)
     }
 
     /// The published commit in force at `time`, never older than `floor` (where the draft left

@@ -58,12 +58,15 @@ public struct DraftNote: Sendable, Hashable, Codable {
 
 extension ContentRepository {
     public static let notesPrefix = "refs/clinicctl/notes/"
+}
+
+extension Records {
 
     /// Every note kept here, oldest first, each checked; references under `notes/` that are
     /// no note clinicctl writes are left out.
     public func notes() throws -> [DraftNote] {
-        let verifier = NoteRecordVerifier(self)
-        let notes = try withGit { try $0.references(withPrefix: Self.notesPrefix) }.compactMap { ref in
+        let verifier = NoteRecordVerifier(repository)
+        let notes = try repository.withGit { try $0.references(withPrefix: ContentRepository.notesPrefix) }.compactMap { ref in
             try verifier.check(reference: ref.name, under: "refs/clinicctl/", commit: ref.target)
         }
         return notes.sorted { ($0.time, $0.reference) < ($1.time, $1.reference) }
@@ -78,7 +81,10 @@ extension ContentRepository {
     /// whatever tells people about it (a server's notifier after a push).
     public func note(reference: String, commit: Revision) throws -> DraftNote? {
         try NoteRecordVerifier(
-            self, draftTips: { id in try self.withGit { git in [try git.referenceTarget(self.draftRef(id))] }.compactMap { $0 } }
+            repository,
+            draftTips: { id in
+                try self.repository.withGit { git in [try git.referenceTarget(self.repository.draftRef(id))] }.compactMap { $0 }
+            }
         )
         .check(reference: reference, under: "refs/clinicctl/", commit: commit.id)
     }

@@ -27,18 +27,18 @@ struct DraftRecords {
     }
 }
 
-extension ContentRepository {
+extension Records {
     /// The records under each of `bases` (`refs/clinicctl/`, and where the server's are
     /// remembered), read together: a reopening sent by one computer answers a rejection
     /// fetched from another. The same record found under two bases counts once. With `draft`,
     /// only that draft's records are read (and those of drafts whose ids begin with it).
     func draftRecords(under bases: [String] = ["refs/clinicctl/"], draft: String? = nil) throws -> DraftRecords {
-        let verifier = ClosingRecordVerifier(self)
+        let verifier = ClosingRecordVerifier(repository)
         var found = DraftRecords()
         var seen: Set<Revision> = []
         for base in bases {
             for folder in ClosingRecordVerifier.folders.keys.sorted() {
-                for ref in try withGit({ try $0.references(withPrefix: base + folder + (draft ?? "")) }) {
+                for ref in try repository.withGit({ try $0.references(withPrefix: base + folder + (draft ?? "")) }) {
                     guard let record = try verifier.check(reference: ref.name, under: base, commit: ref.target) else {
                         // An older version marked a reopening with a reference straight to the rejection.
                         if folder == "reopened/", try isRejectionRecord(ref.target) { found.answered.insert(Revision(ref.target)) }
@@ -54,16 +54,16 @@ extension ContentRepository {
     }
 
     private func isRejectionRecord(_ commit: ObjectID) throws -> Bool {
-        guard let info = try? withGit({ try $0.commit(commit) }) else { return false }
+        guard let info = try? repository.withGit({ try $0.commit(commit) }) else { return false }
         if case .rejection = CommitRecord(message: info.message) { return true }
         return false
     }
 
     /// Where the rejection `record` of draft `id` is filed: `refs/clinicctl/rejected/<id>-<record>`.
-    public func rejectionRef(_ id: String, record: Revision) -> String { Self.rejectedPrefix + id + "-" + record.short }
+    public func rejectionRef(_ id: String, record: Revision) -> String { ContentRepository.rejectedPrefix + id + "-" + record.short }
 
     /// Where a reopening of draft `id` that answers `rejection` is filed: `refs/clinicctl/reopened/<id>-<rejection>`.
     public func reopeningRef(_ id: String, answering rejection: Revision) -> String {
-        Self.reopenedPrefix + id + "-" + rejection.short
+        ContentRepository.reopenedPrefix + id + "-" + rejection.short
     }
 }

@@ -64,6 +64,6 @@ final class NoteRecordVerifier {
             return
                 "\(named) neither wrote draft \(note.draft) nor is a reviewer in \(RepositoryConfig.fileName) on \(config.publishedBranch)"
         }
-        return try repository.signatureProblem(of: info.id, by: named, config: config)
+        return try repository.signatures.signatureProblem(of: info.id, by: named, config: config)
     }
 }

@@ -35,19 +35,24 @@ public struct ApprovalResult: Sendable, Codable {
 }
 
 extension ContentRepository {
+
+    enum WorkingTreeState { case none, clean, dirty }
+}
+
+extension Reviews {
     /// Who may approve `draft`, and why not when they may not. Returns the approved
     /// change the draft reverts when the reviewer wrote it and may approve it anyway
     /// (see `pureRevertOfApproved`).
     @discardableResult
     func checkMayApprove(_ draft: Draft, reviewer: Person) throws -> ObjectID? {
-        guard config.isReviewer(email: reviewer.email) else {
-            let listed = config.reviewers.map { "\($0.name) <\($0.email)>" }
+        guard repository.config.isReviewer(email: reviewer.email) else {
+            let listed = repository.config.reviewers.map { "\($0.name) <\($0.email)>" }
             throw WorkflowError(
                 .refused,
-                "\(reviewer) is not a reviewer: only people listed in \(RepositoryConfig.fileName) on \(config.publishedBranch) may approve"
+                "\(reviewer) is not a reviewer: only people listed in \(RepositoryConfig.fileName) on \(repository.config.publishedBranch) may approve"
                     + (listed.isEmpty ? " (nobody is listed yet)" : " (\(listed.joined(separator: ", ")))"))
         }
-        return try checkNotAuthor(draft, reviewer: reviewer, published: publishedTip())
+        return try checkNotAuthor(draft, reviewer: reviewer, published: repository.publishedTip())
     }
 
     /// The author rule, written once: `review approve` here and the server's pre-receive
@@ -64,7 +69,7 @@ extension ContentRepository {
             throw WorkflowError(
                 .refused,
                 "\(reviewer.name) \(role) part of draft \(draft.id) (\(own.commit.short) \"\(own.summary)\"); another reviewer must approve it, "
-                    + Self.whoMayApproveWords(reviewersWhoMayApprove(draft)))
+                    + ContentRepository.whoMayApproveWords(reviewersWhoMayApprove(draft)))
         }
         return nil
     }
@@ -84,8 +89,8 @@ extension ContentRepository {
         _ id: String, as reviewer: Person, message: String? = nil, accepting: Set<Acceptance> = [], tip: Revision? = nil,
         signingKey: SigningKey? = nil
     ) throws -> ApprovalResult {
-        try holdingDraft(id) {
-            try holdingPublished {
+        try repository.holdingDraft(id) {
+            try repository.holdingPublished {
                 try approveHoldingLocks(id, as: reviewer, message: message, accepting: accepting, tip: tip, key: signingKey)
             }
         }
@@ -95,11 +100,11 @@ extension ContentRepository {
         _ id: String, as reviewer: Person, message: String?, accepting: Set<Acceptance>, tip: Revision?, key: SigningKey?
     ) throws -> ApprovalResult {
         for _ in 0..<3 {
-            let draft = try self.draft(id)
+            let draft = try self.repository.draft(id)
             let ownRevert = try checkMayApprove(draft, reviewer: reviewer)
             try checkTip(draft, expected: tip ?? shownTip(of: id, to: reviewer))
-            try checkCanSign(key)
-            let published = try publishedTip()
+            try repository.signatures.checkCanSign(key)
+            let published = try repository.publishedTip()
             let accepted = try checkAccepted(draft, published: published, accepting: accepting)
             let headBefore = try workingTreeState()
             let record = CommitRecord.approval(
@@ -109,63 +114,64 @@ extension ContentRepository {
                     edits: draft.edits.map { "\($0.summary) (\($0.author.name))" }, approvedBy: reviewer, approvedCommit: draft.tip,
                     accepted: accepted, ownRevertOf: ownRevert.map(Revision.init)))
             let (merged, conflicts, fields) = try mergeWithPublished(
-                draft.tip.id, published: published, message: record.message, as: reviewer, sign: signer(key))
+                draft.tip.id, published: published, message: record.message, as: reviewer, sign: repository.signatures.signer(key))
             guard let merged else {
-                if !fields.isEmpty { throw fieldConflictError(id, fields) }
+                if !fields.isEmpty { throw repository.fieldConflictError(id, fields) }
                 throw WorkflowError(
                     .conflict,
                     "draft \(id) conflicts with changes published since it began, in: \(conflicts.joined(separator: ", "))",
                     draft: id, entry: conflicts.count == 1 ? conflicts[0] : nil, remedy: .updateDraft(id))
             }
-            try checkApprovalSignature(merged, published: published, key: key)
-            let (after, findings) = try validate(at: merged)
+            try repository.signatures.checkApprovalSignature(merged, published: published, key: key)
+            let (after, findings) = try repository.validate(at: merged)
             guard findings.errors.isEmpty else {
                 throw WorkflowError(
                     .invalid, "draft \(id) is not approved: together with what is published now, the content would be invalid",
                     findings: findings.errors, draft: id)
             }
             do {
-                try withGit(draft: id, reference: publishedRef) {
-                    try $0.updateReference(publishedRef, to: merged, expected: published, logMessage: "clinicctl: approve draft \(id)")
+                try repository.withGit(draft: id, reference: repository.publishedRef) {
+                    try $0.updateReference(
+                        repository.publishedRef, to: merged, expected: published, logMessage: "clinicctl: approve draft \(id)")
                 }
             } catch let error as WorkflowError where error.code == .conflict {
                 // Another approval landed first: merge again on top of it. Or a Git process that
                 // does not take clinicctl's lock (the server's receive-pack, a plain `git`) holds
                 // the branch's lock file this moment, which fails at once: let it finish first.
-                clearStaleReferenceLock(publishedRef)
+                repository.clearStaleReferenceLock(repository.publishedRef)
                 continue
             }
             var problems: [String] = []
             // The draft is closed; its commits stay reachable through the merge.
             do {
-                try withGit(draft: id, reference: draftRef(id)) { try $0.deleteReference(draftRef(id), expected: draft.tip.id) }
+                try repository.withGit(draft: id, reference: repository.draftRef(id)) {
+                    try $0.deleteReference(repository.draftRef(id), expected: draft.tip.id)
+                }
             } catch let error as WorkflowError where error.code == .conflict {
                 problems.append(
                     "draft \(id) received a new edit while it was approved; that edit is not published and the draft stays open with it")
             } catch {
                 problems.append("draft \(id) could not be closed: \(error.localizedDescription)")
             }
-            let before = try load(at: published).content
+            let before = try repository.load(at: published).content
             let workingTree = bringWorkingTreeAlong(from: published, state: headBefore)
             if let problem = workingTree.problem { problems.append(problem) }
             // Installed Git hooks follow the published branch, and only it.
-            do { _ = try refreshInstalledGitHooks() } catch {
+            do { _ = try repository.refreshInstalledGitHooks() } catch {
                 problems.append("the Git hooks could not be refreshed: \(error.localizedDescription)")
             }
             return ApprovalResult(
-                draft: id, merge: Revision(merged), publishedBranch: config.publishedBranch, previousTip: Revision(published),
+                draft: id, merge: Revision(merged), publishedBranch: repository.config.publishedBranch, previousTip: Revision(published),
                 approvedCommit: draft.tip, workingTree: workingTree.outcome,
                 changes: ContentDiff.changes(from: before, to: after.content), accepted: accepted, problems: problems)
         }
         throw WorkflowError(.conflict, "the published branch kept moving while approving draft \(id); try again")
     }
 
-    enum WorkingTreeState { case none, clean, dirty }
-
     /// Whether the published branch is checked out here, and whether it has local changes.
-    func workingTreeState() throws -> WorkingTreeState {
-        try withGit { git in
-            guard !git.isBare, git.headReferenceName == publishedRef else { return .none }
+    func workingTreeState() throws -> ContentRepository.WorkingTreeState {
+        try repository.withGit { git in
+            guard !git.isBare, git.headReferenceName == repository.publishedRef else { return .none }
             return try git.workingTreeIsClean() ? .clean : .dirty
         }
     }
@@ -175,15 +181,20 @@ extension ContentRepository {
     /// The branch has already moved, so nothing here throws: a checkout that could
     /// not be updated is reported with the reason, beside the approval that stands.
     /// Only local changes in the approved files (a Git conflict) count as "left alone".
-    func bringWorkingTreeAlong(from old: ObjectID, state: WorkingTreeState) -> (outcome: ApprovalResult.WorkingTree, problem: String?) {
+    func bringWorkingTreeAlong(from old: ObjectID, state: ContentRepository.WorkingTreeState) -> (
+        outcome: ApprovalResult.WorkingTree, problem: String?
+    ) {
         if state == .none { return (.notCheckedOut, nil) }
         do {
-            try withGit { try $0.checkoutHead(movedFrom: old) }
+            try repository.withGit { try $0.checkoutHead(movedFrom: old) }
             return (state == .clean ? .updated : .updatedAroundLocalChanges, nil)
         } catch let error as WorkflowError where error.code == .conflict && state == .dirty {
             return (.leftAlone, nil)
         } catch {
-            return (.failed, "your checkout of \(config.publishedBranch) could not be brought up to date: \(error.localizedDescription)")
+            return (
+                .failed,
+                "your checkout of \(repository.config.publishedBranch) could not be brought up to date: \(error.localizedDescription)"
+            )
         }
     }
 }

@@ -2,11 +2,11 @@ import ClinicContent
 internal import ClinicGit
 import Foundation
 
-extension ContentRepository {
+extension Reviews {
     /// Refuses when the draft moved past the tip the reviewer saw, naming what was added since.
     func checkTip(_ draft: Draft, expected: Revision?) throws {
         guard let expected, expected.id != draft.tip.id else { return }
-        let added = try withGit(draft: draft.id) { git -> [CommitInfo]? in
+        let added = try repository.withGit(draft: draft.id) { git -> [CommitInfo]? in
             guard git.objectExists(expected.id), try git.isAncestor(expected.id, of: draft.tip.id) else { return nil }
             return try git.commits(reachableFrom: draft.tip.id, excluding: expected.id)
         }
@@ -24,7 +24,7 @@ extension ContentRepository {
     /// Refuses when the draft changes hooks, settings or other files that `accepting`
     /// does not name; returns what was accepted and needed, for the approval record.
     func checkAccepted(_ draft: Draft, published: ObjectID, accepting: Set<Acceptance>) throws -> [Acceptance] {
-        let files = try withGit(draft: draft.id) { git in try changedFiles(tip: draft.tip.id, published: published, in: git) }
+        let files = try repository.withGit(draft: draft.id) { git in try changedFiles(tip: draft.tip.id, published: published, in: git) }
         let missing = Acceptance.missing(for: files, accepted: accepting)
         guard missing.isEmpty else {
             let named = missing.map { need in
@@ -44,7 +44,7 @@ extension ContentRepository {
     /// `approval-is-the-merge` rule ties to the merge `review approve` makes. Empty when
     /// `revision` is not a two-parent merge.
     public func missingAcceptance(inApproval revision: Revision) throws -> [Acceptance] {
-        try withGit(revision: revision.hex) { git in
+        try repository.withGit(revision: revision.hex) { git in
             let commit = try git.commit(revision.id)
             guard commit.parents.count == 2 else { return [] }
             let accepted: [Acceptance] =
@@ -72,6 +72,6 @@ extension ContentRepository {
 
     private func shownFile(_ id: String, _ reviewer: Person) -> URL {
         let hex = { (text: String) in text.utf8.map { String(format: "%02x", $0) }.joined() }
-        return gitDirectory.appendingPathComponent("clinicctl/shown/\(hex(reviewer.email.lowercased()))/\(hex(id))")
+        return repository.gitDirectory.appendingPathComponent("clinicctl/shown/\(hex(reviewer.email.lowercased()))/\(hex(id))")
     }
 }

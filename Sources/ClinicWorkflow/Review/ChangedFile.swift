@@ -84,12 +84,13 @@ public enum Acceptance: String, Sendable, Codable, CaseIterable, Comparable {
     }
 }
 
-extension ContentRepository {
+extension Reviews {
     /// Every path approving `tip` would change on `published`, classified: the difference
     /// between the published tip and the merge `review approve` makes, never against a merge
     /// base (which the draft's author can choose with a criss-cross history and commit dates).
     func changedFiles(tip: ObjectID, published: ObjectID, in git: Repository) throws -> [ChangedFile] {
-        try changedFiles(merging: try approvalMerge(published: published, draft: tip, in: git), tip: tip, published: published, in: git)
+        try changedFiles(
+            merging: try repository.approvalMerge(published: published, draft: tip, in: git), tip: tip, published: published, in: git)
     }
 
     /// `changedFiles(tip:published:in:)` with the merge already made. A merge that conflicts
@@ -115,7 +116,7 @@ extension ContentRepository {
         let section: ChangedFile.Section =
             if path == RepositoryConfig.fileName { .settings } else if path.hasPrefix("hooks/") {
                 .code
-            } else if layout.holdsRecords(path), sides.allSatisfy({ $0.mode == .regular }) {
+            } else if repository.layout.holdsRecords(path), sides.allSatisfy({ $0.mode == .regular }) {
                 .content
             } else { .otherFiles }
         let change: ChangedFile.Change = difference.old == nil ? .added : difference.new == nil ? .removed : .changed

@@ -35,9 +35,9 @@ public struct ClinicTimeZone: Sendable, Hashable {
     }
 }
 
-extension ContentRepository {
+extension Reviews {
     /// The time zone of the clinic as published; UTC when the published content names none.
     public func clinicTimeZone() throws -> ClinicTimeZone {
-        ClinicTimeZone(identifier: try load(at: publishedTip()).content.clinic.timeZone)
+        ClinicTimeZone(identifier: try repository.load(at: repository.publishedTip()).content.clinic.timeZone)
     }
 }

@@ -30,7 +30,7 @@ public struct DraftCheck: Hashable, Sendable, Codable {
     }
 }
 
-extension ContentRepository {
+extension Reviews {
     /// The check of each of `drafts` (open ones) against the published tip, in the same order.
     ///
     /// A check is a pure function of the published tip, the draft's tip, the content
@@ -38,7 +38,7 @@ extension ContentRepository {
     /// `<git dir>/clinicctl/cache/draft-checks.json` (`DraftCheckCache`): listing 200
     /// drafts merges and validates only those whose tip or base moved since the last listing.
     public func checks(of drafts: [Draft]) throws -> [DraftCheck] {
-        let published = try publishedTip()
+        let published = try repository.publishedTip()
         let cache = draftCheckCache()
         // The published content, read once for every draft not remembered: a draft's merge is
         // the published content with the files the draft changed, so only those are read.
@@ -47,8 +47,8 @@ extension ContentRepository {
             let key = draftCheckKey(draft, published: published)
             if let known = cache.value(key) { return known }
             if publishedContent == nil {
-                let loaded = try validate(at: published).0
-                publishedContent = (loaded, try withGit { try $0.fileIDs(under: layout.directory, at: published) })
+                let loaded = try repository.validate(at: published).0
+                publishedContent = (loaded, try repository.withGit { try $0.fileIDs(under: repository.layout.directory, at: published) })
             }
             let check = try self.check(draft, published: published, reading: publishedContent)
             cache.remember(check, key)
@@ -59,11 +59,11 @@ extension ContentRepository {
     }
 
     func draftCheckCache() -> DraftCheckCache {
-        DraftCheckCache(file: gitDirectory.appendingPathComponent("clinicctl/cache/draft-checks.json"))
+        DraftCheckCache(file: repository.gitDirectory.appendingPathComponent("clinicctl/cache/draft-checks.json"))
     }
 
     func draftCheckKey(_ draft: Draft, published: ObjectID) -> DraftCheckCache.Key {
-        DraftCheckCache.Key(base: published.hex, tip: draft.tip.hex, layout: layout.directory)
+        DraftCheckCache.Key(base: published.hex, tip: draft.tip.hex, layout: repository.layout.directory)
     }
 
     /// Merges the draft with the published tip in memory and validates the merge: the
@@ -72,21 +72,21 @@ extension ContentRepository {
     func check(_ draft: Draft, published: ObjectID, reading base: (loaded: LoadedContent, files: [String: ObjectID])? = nil) throws
         -> DraftCheck
     {
-        try withGit(draft: draft.id) { git in
-            let merge = try approvalMerge(published: published, draft: draft.tip.id, in: git)
+        try repository.withGit(draft: draft.id) { git in
+            let merge = try repository.approvalMerge(published: published, draft: draft.tip.id, in: git)
             let merged = merge.merged
             var findings: [Finding] = []
             if !merge.hasConflicts {
-                let source = MergedIndexSource(merged, records: records)
+                let source = MergedIndexSource(merged, records: repository.recordCache)
                 if let base, let changes = try changedContentFiles(merged, from: base),
                     let reloaded = try base.loaded.reloading(changes, from: source)
                 {
                     findings = Validator().validate(reloaded).errors
                 } else {
-                    findings = try Validator().validate(source, layout: layout).1.errors
+                    findings = try Validator().validate(source, layout: repository.layout).1.errors
                 }
             }
-            let conflicts = Array(Set(merge.conflictedPaths.map(entry(forPath:)))).sorted()
+            let conflicts = Array(Set(merge.conflictedPaths.map(repository.entry(forPath:)))).sorted()
             let files = try changedFiles(merging: merge, tip: draft.tip.id, published: published, in: git)
             return DraftCheck(conflicts: conflicts, findings: findings, needsAcceptance: Acceptance.missing(for: files, accepted: []))
         }
@@ -99,7 +99,7 @@ extension ContentRepository {
         -> [String: Data?]?
     {
         guard !base.loaded.hasSpecialFiles else { return nil }
-        let prefix = layout.directory.isEmpty ? "" : layout.directory + "/"
+        let prefix = repository.layout.directory.isEmpty ? "" : repository.layout.directory + "/"
         var changes: [String: Data?] = [:]
         var seen = Set<String>()
         for entry in merged.entries where entry.path.hasPrefix(prefix) {

@@ -49,20 +49,22 @@ extension ContentRepository {
         default: return stem
         }
     }
+}
 
+extension Reviews {
     /// Merges `tip` into the published tip as objects only (no ref moves).
     ///
     /// Returns the merged commit, or the conflicting entries.
     func mergeWithPublished(
         _ tip: ObjectID, published: ObjectID, message: String, as person: Person, sign: ((Data) throws -> String)? = nil
     ) throws -> (ObjectID?, [String], [MergeConflict]) {
-        let signature = environment.signature(person)
-        return try withGit(revision: tip.hex) { git in
-            let field = try approvalFieldMerge(published: published, draft: tip, in: git)
+        let signature = repository.environment.signature(person)
+        return try repository.withGit(revision: tip.hex) { git in
+            let field = try repository.approvalFieldMerge(published: published, draft: tip, in: git)
             let outcome = try git.merge(ours: published, theirs: tip, overriding: field.overrides)
             guard let tree = outcome.tree, field.conflicts.isEmpty else {
                 let paths = outcome.conflictedPaths + field.conflicts.map(\.path)
-                return (nil, Array(Set(paths.map(entry(forPath:)))).sorted(), field.conflicts)
+                return (nil, Array(Set(paths.map(repository.entry(forPath:)))).sorted(), field.conflicts)
             }
             return (
                 try git.createCommit(
@@ -78,30 +80,31 @@ extension ContentRepository {
     /// best effort (it works on a read-only repository). The merge's errors are taken
     /// from the draft's remembered check when there is one (`checks(of:)`).
     public func review(_ id: String) throws -> DraftReview {
-        let draft = try self.draft(id)
-        let published = try publishedTip()
-        let signatures = try draftCommitSignatures(draft.edits.map(\.commit.id))
-        return try withGit(draft: id) { git in
+        let draft = try self.repository.draft(id)
+        let published = try repository.publishedTip()
+        let signatures = try repository.signatures.draftCommitSignatures(draft.edits.map(\.commit.id))
+        return try repository.withGit(draft: id) { git in
             let upToDate = try git.isAncestor(published, of: draft.tip.id)
-            let merge = try approvalMerge(published: published, draft: draft.tip.id, in: git)
+            let merge = try repository.approvalMerge(published: published, draft: draft.tip.id, in: git)
             let merged = merge.merged
-            let publishedContent = try load(at: published)
+            let publishedContent = try repository.load(at: published)
             let before = publishedContent.content
             var changes: [EntryChange]
             var findings: [Finding] = []
             // The merge's errors are remembered with the draft's check (`drafts` and earlier reviews make it).
-            let checks = draftCheckCache()
-            let key = draftCheckKey(draft, published: published)
+            let checks = repository.reviews.draftCheckCache()
+            let key = repository.reviews.draftCheckKey(draft, published: published)
             let known = checks.value(key)
             if merge.hasConflicts {
                 // Not mergeable: show what the draft itself changed since it began.
-                changes = try ownChanges(of: draft)
+                changes = try repository.reviews.ownChanges(of: draft)
             } else {
                 var after: LoadedContent?
                 if let known {
                     findings = known.findings
                 } else {
-                    let validated = try Validator().validate(MergedIndexSource(merged, records: records), layout: layout)
+                    let validated = try Validator().validate(
+                        MergedIndexSource(merged, records: repository.recordCache), layout: repository.layout)
                     (after, findings) = (validated.0, validated.1.errors)
                 }
                 changes =
@@ -109,10 +112,12 @@ extension ContentRepository {
                     ?? ContentDiff.changes(
                         from: before,
                         to: try after?.content
-                            ?? ContentLoader(layout: layout).load(from: MergedIndexSource(merged, records: records)).content)
+                            ?? ContentLoader(layout: repository.layout).load(
+                                from: MergedIndexSource(merged, records: repository.recordCache)
+                            ).content)
             }
-            let conflicts = Array(Set(merge.conflictedPaths.map(entry(forPath:)))).sorted()
-            let files = try changedFiles(merging: merge, tip: draft.tip.id, published: published, in: git)
+            let conflicts = Array(Set(merge.conflictedPaths.map(repository.entry(forPath:)))).sorted()
+            let files = try repository.reviews.changedFiles(merging: merge, tip: draft.tip.id, published: published, in: git)
             if known == nil {
                 checks.remember(
                     DraftCheck(conflicts: conflicts, findings: findings, needsAcceptance: Acceptance.missing(for: files, accepted: [])), key
@@ -129,9 +134,9 @@ extension ContentRepository {
 
     /// The content files whose blob or mode differ between the published tip and a merge of it.
     func contentFiles(changedBy merged: MergedIndex, since published: ObjectID, in git: Repository) throws -> [ChangedContentFile] {
-        let inside = layout.directory + "/"
-        let old = try git.fileIDs(under: layout.directory, at: published)
-        let unusual = try git.unusualModes(under: layout.directory, at: published)
+        let inside = repository.layout.directory + "/"
+        let old = try git.fileIDs(under: repository.layout.directory, at: published)
+        let unusual = try git.unusualModes(under: repository.layout.directory, at: published)
         var seen = Set<String>()
         var files: [ChangedContentFile] = []
         for entry in merged.entries where entry.path.hasPrefix(inside) {

@@ -38,19 +38,19 @@ public struct DraftSummaries: Sendable {
     public var places: DraftPlaces?
 }
 
-extension ContentRepository {
+extension Reviews {
     /// The drafts listing: each selected draft with its check against the published branch
     /// (merges, validates, what it changes beyond content), its rejection, notes and place. A
     /// draft the server has and this copy does not yet gets a row with its id only (empty title).
     public func draftSummaries(_ selection: DraftSelection) throws -> DraftSummaries {
-        let listing = try draftListing()
+        let listing = try repository.drafts.draftListing()
         var drafts = listing.drafts
-        if selection != .open { drafts += try rejectedDrafts() }
+        if selection != .open { drafts += try repository.drafts.rejectedDrafts() }
         if case .wroteBy(let person) = selection { drafts = drafts.filter { $0.authors.contains { $0.isSame(as: person) } } }
-        let places = try draftPlaces()
+        let places = try repository.team.draftPlaces()
         let open = drafts.filter { $0.state == .open }
         let checks = Dictionary(zip(open.map(\.id), try self.checks(of: open)), uniquingKeysWith: { first, _ in first })
-        let notes = Dictionary(grouping: try self.notes().filter(\.verified), by: \.draft).mapValues(\.count)
+        let notes = Dictionary(grouping: try self.repository.records.notes().filter(\.verified), by: \.draft).mapValues(\.count)
         var rows = drafts.map { draft -> DraftSummary in
             let review = draft.state == .open ? checks[draft.id] : nil
             return DraftSummary(
@@ -72,6 +72,7 @@ extension ContentRepository {
                         valid: nil, conflicts: [], place: .onlyOnServer))
             }
         }
-        return DraftSummaries(rows: rows, skipped: listing.skipped, unverifiedRecords: try unverifiedRecords(), places: places)
+        return DraftSummaries(
+            rows: rows, skipped: listing.skipped, unverifiedRecords: try repository.records.unverifiedRecords(), places: places)
     }
 }

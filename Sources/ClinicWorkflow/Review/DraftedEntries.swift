@@ -14,7 +14,7 @@ public struct DraftedEntry: Hashable, Sendable, Codable {
     public var title: String
 }
 
-extension ContentRepository {
+extension Reviews {
     /// What each open draft's own edits change, entry by entry, oldest draft
     /// first: the draft's tip compared with where it left the published branch.
     ///
@@ -24,9 +24,12 @@ extension ContentRepository {
         // Drafts mostly share one base (the published tip): what depends on it alone is worked out once.
         var bases: [ObjectID: FAQChangeBase] = [:]
         // A draft's own changes are a pure function of where it began and its tip: remembered under those.
-        let cache = DraftResultCache<[DraftedEntry]>(file: gitDirectory.appendingPathComponent("clinicctl/cache/drafted-entries.json"))
-        for draft in try drafts() {
-            let key = draft.base.map { DraftResultCache<[DraftedEntry]>.Key(base: $0.hex, tip: draft.tip.hex, layout: layout.directory) }
+        let cache = DraftResultCache<[DraftedEntry]>(
+            file: repository.gitDirectory.appendingPathComponent("clinicctl/cache/drafted-entries.json"))
+        for draft in try repository.drafts.list() {
+            let key = draft.base.map {
+                DraftResultCache<[DraftedEntry]>.Key(base: $0.hex, tip: draft.tip.hex, layout: repository.layout.directory)
+            }
             var entries = key.flatMap(cache.value)
             if entries == nil {
                 let own = try ownChanges(of: draft, bases: &bases).map {
@@ -54,11 +57,11 @@ extension ContentRepository {
 
     /// `ownChanges(of:)` with the bases already prepared, by commit (those it prepares are added).
     func ownChanges(of draft: Draft, bases: inout [ObjectID: FAQChangeBase]) throws -> [EntryChange] {
-        guard let base = draft.base else { return ContentDiff.changes(from: nil, to: try load(at: draft.tip).content) }
-        let prepared = try bases[base.id] ?? FAQChangeBase(load(at: base))
+        guard let base = draft.base else { return ContentDiff.changes(from: nil, to: try repository.load(at: draft.tip).content) }
+        let prepared = try bases[base.id] ?? FAQChangeBase(repository.load(at: base))
         bases[base.id] = prepared
         let before = prepared.loaded
-        let files = try withGit(draft: draft.id) { git in
+        let files = try repository.withGit(draft: draft.id) { git in
             try git.fileDifferences(from: base.id, to: draft.tip.id).map { file in
                 ChangedContentFile(
                     path: file.path, data: file.new?.contents, oldSize: file.old?.size ?? 0,
@@ -66,7 +69,7 @@ extension ContentRepository {
             }
         }
         if let changes = ContentDiff.changes(from: prepared, changing: files) { return changes }
-        return ContentDiff.changes(from: before.content, to: try load(at: draft.tip).content)
+        return ContentDiff.changes(from: before.content, to: try repository.load(at: draft.tip).content)
     }
 
     /// The error for an entry missing from the published content: names the

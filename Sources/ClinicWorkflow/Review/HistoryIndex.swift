@@ -114,13 +114,13 @@ struct HistoryIndex: Equatable {
     }
 }
 
-extension ContentRepository {
-    var historyIndexFile: URL { gitDirectory.appendingPathComponent("clinicctl/history-index") }
+extension Reviews {
+    var historyIndexFile: URL { repository.gitDirectory.appendingPathComponent("clinicctl/history-index") }
 
     /// The published changes to `entry` up to `tip`, newest first, from the history index.
     func indexedChanges(of entry: String, upTo tip: ObjectID) throws -> [HistoryIndex.Change] {
         if let text = try? String(contentsOf: historyIndexFile, encoding: .utf8),
-            let changes = HistoryIndex.changes(of: entry, in: text, directory: layout.directory, tip: tip)
+            let changes = HistoryIndex.changes(of: entry, in: text, directory: repository.layout.directory, tip: tip)
         {
             return changes
         }
@@ -131,18 +131,19 @@ extension ContentRepository {
     /// the stored one, brought up to date (and stored again) when the branch moved.
     func historyIndex(upTo tip: ObjectID) throws -> HistoryIndex {
         let stored = (try? String(contentsOf: historyIndexFile, encoding: .utf8)).flatMap(HistoryIndex.init(text:))
-        if let stored, stored.directory == layout.directory, stored.tip == tip { return stored }
+        if let stored, stored.directory == repository.layout.directory, stored.tip == tip { return stored }
         // What each commit above the stored tip changed, newest first; all commits when the stored tip is not below.
         // Only the ids and the entries changed are kept: at 20,000 approvals whole commits were most of the memory.
         var walked: [(commit: ObjectID, entries: [String])] = []
-        var base = stored.flatMap { $0.directory == layout.directory ? $0 : nil }
-        try withGit { git in
-            let reachedBase = try git.firstParentChanges(from: tip, downTo: base?.tip, under: layout.directory) { commit, paths in
+        var base = stored.flatMap { $0.directory == repository.layout.directory ? $0 : nil }
+        try repository.withGit { git in
+            let reachedBase = try git.firstParentChanges(from: tip, downTo: base?.tip, under: repository.layout.directory) {
+                commit, paths in
                 walked.append((commit, entries(changedAt: paths)))
             }
             if !reachedBase { base = nil }
         }
-        var index = base ?? HistoryIndex(directory: layout.directory)
+        var index = base ?? HistoryIndex(directory: repository.layout.directory)
         for (commit, entries) in walked.reversed() {
             index.depth += 1
             for entry in entries {
@@ -157,12 +158,13 @@ extension ContentRepository {
     /// The entries (`faq/x`, `social`) a commit changed against its first parent.
     func entries(changedBy commit: CommitInfo) throws -> [String] {
         entries(
-            changedAt: try withGit(revision: commit.id.hex) { try $0.changedPaths(from: commit.parents.first, to: commit.id) }.map(\.path))
+            changedAt: try repository.withGit(revision: commit.id.hex) { try $0.changedPaths(from: commit.parents.first, to: commit.id) }
+                .map(\.path))
     }
 
     /// The entries the files at `paths` belong to, each once, sorted; files outside the content folder belong to none.
     func entries(changedAt paths: [String]) -> [String] {
-        Array(Set(paths.filter { $0.hasPrefix(layout.directory + "/") }.map(entry(forPath:)))).sorted()
+        Array(Set(paths.filter { $0.hasPrefix(repository.layout.directory + "/") }.map(repository.entry(forPath:)))).sorted()
     }
 
     /// Writes the index beside the other clinicctl files; a failure only means the next command walks again.

@@ -2,7 +2,7 @@ import ClinicContent
 internal import ClinicGit
 import Foundation
 
-extension ContentRepository {
+extension Reviews {
     /// The approved change `draft` undoes, when the draft is nothing but that
     /// undoing; else nil.
     ///
@@ -16,7 +16,7 @@ extension ContentRepository {
     /// (the published tip here, or the one an approval pushed to the server was made on).
     func pureRevertOfApproved(_ draft: Draft, published: ObjectID) throws -> ObjectID? {
         guard draft.edits.count == 1, let edit = draft.edits.first, edit.change == "revert" else { return nil }
-        return try withGit(draft: draft.id) { git -> ObjectID? in
+        return try repository.withGit(draft: draft.id) { git -> ObjectID? in
             let commit = try git.commit(edit.commit.id)
             guard case .revert(let revert) = CommitRecord(message: commit.message), commit.parents.count == 1,
                 let parent = commit.parents.first, git.objectExists(revert.reverted.id)

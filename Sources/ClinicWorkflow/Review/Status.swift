@@ -30,16 +30,16 @@ public struct RepositoryStatus: Sendable, Codable {
     public var publishFailure: PublishFailure? = nil
 }
 
-extension ContentRepository {
+extension Reviews {
     public func status() throws -> RepositoryStatus {
-        let tip = try publishedTip()
-        let website = try websiteDeployment()
-        let serverExported = hasRemote() ? try serverExportedRevision() : nil
+        let tip = try repository.publishedTip()
+        let website = try repository.deployments.websiteDeployment()
+        let serverExported = repository.team.hasRemote() ? try repository.deployments.serverExportedRevision() : nil
         // A clone whose server publishes follows the server's records, not its own.
         let followsServer = website?.recordedBy != nil || (website == nil && serverExported != nil)
-        let (deployed, pending, summary, exported) = try withGit(reference: Self.deployedRef) { git in
+        let (deployed, pending, summary, exported) = try repository.withGit(reference: ContentRepository.deployedRef) { git in
             let deployed = website?.revision.id
-            let exportedHere = followsServer ? serverExported?.id : try git.referenceTarget(Self.exportedRef)
+            let exportedHere = followsServer ? serverExported?.id : try git.referenceTarget(ContentRepository.exportedRef)
             let exported = try exportedHere.flatMap { exported in
                 try deployed.map { try git.isAncestor(exported, of: $0) } == true ? nil : exported
             }
@@ -48,13 +48,14 @@ extension ContentRepository {
                 .map { "\($0.id.short) \($0.summary)" }
             return (deployed, pending, try git.commit(tip).summary, exported)
         }
-        let listing = try draftListing()
+        let listing = try repository.drafts.draftListing()
         return RepositoryStatus(
-            publishedBranch: config.publishedBranch, publishedTip: Revision(tip), publishedSummary: summary,
+            publishedBranch: repository.config.publishedBranch, publishedTip: Revision(tip), publishedSummary: summary,
             openDrafts: listing.drafts.map(\.id), deployed: deployed.map(Revision.init),
             deployment: website?.deployment, deploymentRecordedBy: website?.recordedBy, notDeployed: pending,
             skippedDraftReferences: listing.skipped,
-            exportedNotDeployed: exported.map(Revision.init), server: try draftPlaces(), publishedApproval: try approvalCheck(of: tip),
-            unverifiedRecords: try unverifiedRecords(), publishFailure: try lastPublishFailure())
+            exportedNotDeployed: exported.map(Revision.init), server: try repository.team.draftPlaces(),
+            publishedApproval: try repository.signatures.approvalCheck(of: tip),
+            unverifiedRecords: try repository.records.unverifiedRecords(), publishFailure: try repository.deployments.lastPublishFailure())
     }
 }

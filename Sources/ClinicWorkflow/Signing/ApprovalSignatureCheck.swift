@@ -80,7 +80,7 @@ public struct ApprovalSignatureCheck: Sendable, Codable, Hashable {
     }
 }
 
-extension ContentRepository {
+extension Signatures {
     /// Checks the signature of the approval `commit`, a merge whose first parent is `previousTip`.
     /// This is the rule the server's pre-receive check applies to each approval pushed.
     public func verifyApproval(commit: Revision, previousTip: Revision) throws -> ApprovalSignatureCheck {
@@ -88,10 +88,10 @@ extension ContentRepository {
     }
 
     func verifyApproval(_ commit: ObjectID, previousTip: ObjectID) throws -> ApprovalSignatureCheck {
-        let config = try withGit(revision: previousTip.hex) {
+        let config = try repository.withGit(revision: previousTip.hex) {
             try RepositoryConfig.load(from: GitRevisionSource(repository: $0, commit: previousTip)).0
         }
-        let (info, stored) = try withGit(revision: commit.hex) { git in (try git.commit(commit), try git.signature(of: commit)) }
+        let (info, stored) = try repository.withGit(revision: commit.hex) { git in (try git.commit(commit), try git.signature(of: commit)) }
         let approval: CommitRecord.Approval? = if case .approval(let a) = CommitRecord(message: info.message) { a } else { nil }
         var check = ApprovalSignatureCheck(
             commit: Revision(commit), previousTip: Revision(previousTip), approvedBy: approval?.approvedBy, verdict: .unsigned,
@@ -149,22 +149,22 @@ extension ContentRepository {
 
     /// The check of `commit` when it is an approval merge; nil for any other commit.
     func approvalCheck(of commit: ObjectID) throws -> ApprovalSignatureCheck? {
-        let info = try withGit(revision: commit.hex) { try $0.commit(commit) }
+        let info = try repository.withGit(revision: commit.hex) { try $0.commit(commit) }
         guard info.parents.count == 2, case .approval = CommitRecord(message: info.message) else { return nil }
         return try verifyApproval(commit, previousTip: info.parents[0])
     }
 }
 
-extension ContentRepository {
+extension Signatures {
     /// Why `review approve` would have refused `person` as an author of the draft,
     /// or nil: the same rule (`checkNotAuthor`, which allows a pure revert of an approved
     /// change), judged against the published tip the approval was made on.
     fileprivate func authorRefusal(
         _ approval: CommitRecord.Approval, by person: Person, approvedTip: ObjectID, previousTip: ObjectID
     ) throws -> String? {
-        let draft = try describeDraft(id: approval.draft, tip: approvedTip, published: previousTip, state: .open)
+        let draft = try repository.describeDraft(id: approval.draft, tip: approvedTip, published: previousTip, state: .open)
         do {
-            _ = try checkNotAuthor(draft, reviewer: person, published: previousTip)
+            _ = try repository.reviews.checkNotAuthor(draft, reviewer: person, published: previousTip)
             return nil
         } catch let error as WorkflowError where error.code == .refused {
             return error.message

@@ -25,17 +25,17 @@ public struct DraftCommitSignature: Sendable, Codable, Hashable {
     }
 }
 
-extension ContentRepository {
+extension Signatures {
     /// The signature of each of `commits` (a draft's edits), judged against the published tip's reviewer keys.
     func draftCommitSignatures(_ commits: [ObjectID]) throws -> [DraftCommitSignature] {
         try commits.map { commit in
             var result = DraftCommitSignature(commit: Revision(commit), signed: false, valid: false)
-            guard let stored = try withGit(revision: commit.hex, { try $0.signature(of: commit) }) else { return result }
+            guard let stored = try repository.withGit(revision: commit.hex, { try $0.signature(of: commit) }) else { return result }
             result.signed = true
             guard let signature = try? SSHSignature(armoured: stored.armoured) else { return result }
             result.fingerprint = signature.publicKey.fingerprint
             result.valid = signature.isValid(for: stored.signedData)
-            let owner = config.reviewers.first { reviewer in
+            let owner = repository.config.reviewers.first { reviewer in
                 reviewer.keys.contains { (try? SSHPublicKey(line: $0))?.blob == signature.publicKey.blob }
             }
             result.signer = owner.map { Person(name: $0.name, email: $0.email) }

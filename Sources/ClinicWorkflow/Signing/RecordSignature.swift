@@ -3,13 +3,13 @@ internal import ClinicGit
 import ClinicSigning
 import Foundation
 
-extension ContentRepository {
+extension Signatures {
     /// Why the SSH signature on `commit` does not prove that `person` made it, by the keys
     /// `config` lists for them; nil when it does, or when the commit is unsigned and `config`
     /// does not ask for signatures (`requireSignedApprovals`). A signature that is there but
     /// does not hold always fails, as for approvals: it is a forgery or a mistake.
     func signatureProblem(of commit: ObjectID, by person: Person, config: RepositoryConfig) throws -> String? {
-        guard let stored = try withGit(revision: commit.hex, { try $0.signature(of: commit) }) else {
+        guard let stored = try repository.withGit(revision: commit.hex, { try $0.signature(of: commit) }) else {
             return config.requireSignedApprovals
                 ? "it is not signed, and \(RepositoryConfig.fileName) requires signatures (requireSignedApprovals: true)" : nil
         }

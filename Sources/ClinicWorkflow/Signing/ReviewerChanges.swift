@@ -66,7 +66,7 @@ public enum ReviewerChange: Sendable, Hashable {
     }
 }
 
-extension ContentRepository {
+extension Signatures {
     /// Commits `change` to `clinicctl.yaml` onto a draft: `draftID`'s, or a new one.
     ///
     /// The list counts only once the draft is approved, by another reviewer and
@@ -77,40 +77,41 @@ extension ContentRepository {
         -> EditResult
     {
         guard let draftID else { return try changeReviewersOnce(change, to: nil, as: person, draftName: draftName) }
-        return try holdingDraft(draftID) { try changeReviewersOnce(change, to: draftID, as: person, draftName: nil) }
+        return try repository.holdingDraft(draftID) { try changeReviewersOnce(change, to: draftID, as: person, draftName: nil) }
     }
 
     private func changeReviewersOnce(_ change: ReviewerChange, to draftID: String?, as person: Person, draftName: String?) throws
         -> EditResult
     {
-        let existingTip = try draftID.map { try draft($0).tip }
-        let base = try existingTip?.id ?? publishedTip()
-        let before = try withGit(revision: base.hex) {
+        let existingTip = try draftID.map { try repository.draft($0).tip }
+        let base = try existingTip?.id ?? repository.publishedTip()
+        let before = try repository.withGit(revision: base.hex) {
             try RepositoryConfig.load(from: GitRevisionSource(repository: $0, commit: base)).0
         }
         let after = try change.applied(to: before)
-        let id = try draftID ?? newDraftID(from: "reviewers", as: person, named: draftName)
-        let signature = environment.signature(person)
+        let id = try draftID ?? repository.drafts.newDraftID(from: "reviewers", as: person, named: draftName)
+        let signature = repository.environment.signature(person)
         let words = SettingsChange.describe(before: before, after: after)
         let record = CommitRecord.edit(
             .init(summary: change.summary, change: "reviewers.change", entry: RepositoryConfig.fileName, details: words))
         let sign = try draftSigner()
         let write = {
-            try self.withGit(draft: id, file: RepositoryConfig.fileName, reference: self.draftRef(id)) {
+            try self.repository.withGit(draft: id, file: RepositoryConfig.fileName, reference: self.repository.draftRef(id)) {
                 try $0.commit(
                     changes: [.write(path: RepositoryConfig.fileName, contents: Data(after.canonicalText.utf8))],
-                    onBranch: self.draftRef(id), expectedTip: existingTip?.id, parentIfNew: base, author: signature, committer: signature,
+                    onBranch: self.repository.draftRef(id), expectedTip: existingTip?.id, parentIfNew: base, author: signature,
+                    committer: signature,
                     message: record.message, sign: sign)
             }
         }
         // An open draft is already held by `changeReviewers`; a new one is held from the moment it has a name.
-        let commit = try draftID == nil ? holdingDraft(id, write) : write()
+        let commit = try draftID == nil ? repository.holdingDraft(id, write) : write()
         return EditResult(
             draft: id, commit: Revision(commit), createdDraft: draftID == nil, summary: change.summary, files: [RepositoryConfig.fileName],
             changes: [], preexistingErrors: [],
             notes: words + [
                 "the list changes only when another reviewer approves draft \(id) with `--accept settings`; "
-                    + "until then the reviewers and keys on \(config.publishedBranch) count"
+                    + "until then the reviewers and keys on \(repository.config.publishedBranch) count"
             ])
     }
 }

@@ -34,10 +34,10 @@ public struct ListedKey: Sendable, Codable, Hashable {
     public var key: String
 }
 
-extension ContentRepository {
+extension Signatures {
     /// Every reviewer's keys on the published tip (a key that cannot be read is left out; `validate` reports it).
     public func listedKeys() -> [ListedKey] {
-        config.reviewers.flatMap { reviewer in
+        repository.config.reviewers.flatMap { reviewer in
             reviewer.keys.compactMap { line in
                 guard let key = try? SSHPublicKey(line: line) else { return nil }
                 return ListedKey(

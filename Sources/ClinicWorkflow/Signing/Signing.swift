@@ -2,11 +2,11 @@ import ClinicContent
 internal import ClinicGit
 import Foundation
 
-extension ContentRepository {
+extension Signatures {
     /// The key this person signs with: `explicit` (`--signing-key`), else
     /// `CLINICCTL_SIGNING_KEY`, else Git's `user.signingKey` when `gpg.format` is `ssh`.
     public func signingKey(explicit: String?) throws -> SigningKey? {
-        try withGit { try SigningKey.configured(explicit: explicit, variables: environment.variables, git: $0) }
+        try repository.withGit { try SigningKey.configured(explicit: explicit, variables: repository.environment.variables, git: $0) }
     }
 
     /// The function that signs the office manager's draft commits, nil when they are not to be signed.
@@ -15,7 +15,9 @@ extension ContentRepository {
     /// `signingKey(explicit: nil)` finds. Signing drafts is optional, so it is never switched on
     /// behind anyone's back: an edit must not start failing because an agent is not running.
     func draftSigner() throws -> ((Data) throws -> String)? {
-        let wanted = try withGit { try $0.configString("commit.gpgSign") }.map { ["true", "yes", "on", "1"].contains($0.lowercased()) }
+        let wanted = try repository.withGit { try $0.configString("commit.gpgSign") }.map {
+            ["true", "yes", "on", "1"].contains($0.lowercased())
+        }
         guard wanted == true else { return nil }
         return signer(try signingKey(explicit: nil))
     }
@@ -23,7 +25,7 @@ extension ContentRepository {
     /// The function that signs a commit object with `key`, nil without a key.
     func signer(_ key: SigningKey?) -> ((Data) throws -> String)? {
         guard let key else { return nil }
-        let variables = environment.variables
+        let variables = repository.environment.variables
         return { try key.sign($0, variables: variables) }
     }
 
@@ -42,6 +44,6 @@ extension ContentRepository {
 
     /// Refuses to start an approval that could not be signed where signatures are required.
     func checkCanSign(_ key: SigningKey?) throws {
-        if config.requireSignedApprovals && key == nil { throw WorkflowError(.refused, SigningKey.howToConfigure) }
+        if repository.config.requireSignedApprovals && key == nil { throw WorkflowError(.refused, SigningKey.howToConfigure) }
     }
 }

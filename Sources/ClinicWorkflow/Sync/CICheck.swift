@@ -87,31 +87,33 @@ public struct CICheck: Sendable, Equatable {
     }
 }
 
-extension ContentRepository {
+extension Server {
     /// Opens a draft that adds the forge's workflow file (`CICheck`), pinned to this copy's
     /// trusted first commit. Like any file outside the content, it is published only when a
     /// reviewer approves the draft with `--accept files`.
     public func addCICheck(_ forge: CICheck.Forge, as person: Person, draftName: String? = nil) throws -> EditResult {
-        let published = try publishedTip()
-        let start = try withGit { git -> ObjectID in
-            if let recorded = try Self.trustedStart(in: git) { return recorded }
+        let published = try repository.publishedTip()
+        let start = try repository.withGit { git -> ObjectID in
+            if let recorded = try ContentRepository.trustedStart(in: git) { return recorded }
             var root = try git.commit(published)
             while let parent = root.parents.first { root = try git.commit(parent) }
             return root.id
         }
-        let check = CICheck(forge: forge, publishedBranch: config.publishedBranch, trustedStart: Revision(start))
-        if let existing = try file(check.forge.path, at: Revision(published)), existing == Data(check.text.utf8) {
-            throw WorkflowError(.unchanged, "\(check.forge.path) on \(config.publishedBranch) is already this check; nothing was changed")
+        let check = CICheck(forge: forge, publishedBranch: repository.config.publishedBranch, trustedStart: Revision(start))
+        if let existing = try repository.file(check.forge.path, at: Revision(published)), existing == Data(check.text.utf8) {
+            throw WorkflowError(
+                .unchanged, "\(check.forge.path) on \(repository.config.publishedBranch) is already this check; nothing was changed")
         }
-        let id = try newDraftID(from: "ci-\(forge.rawValue)", as: person, named: draftName)
-        let signature = environment.signature(person)
+        let id = try repository.drafts.newDraftID(from: "ci-\(forge.rawValue)", as: person, named: draftName)
+        let signature = repository.environment.signature(person)
         let summary = "CI: add the clinicctl check for \(forge.rawValue)"
         let record = CommitRecord.edit(.init(summary: summary, change: "ci.add", entry: check.forge.path, details: []))
-        let sign = try draftSigner()
-        let commit = try holdingDraft(id) {
-            try withGit(draft: id, file: check.forge.path, reference: draftRef(id)) {
+        let sign = try repository.signatures.draftSigner()
+        let commit = try repository.holdingDraft(id) {
+            try repository.withGit(draft: id, file: check.forge.path, reference: repository.draftRef(id)) {
                 try $0.commit(
-                    changes: [.write(path: check.forge.path, contents: Data(check.text.utf8))], onBranch: draftRef(id), expectedTip: nil,
+                    changes: [.write(path: check.forge.path, contents: Data(check.text.utf8))], onBranch: repository.draftRef(id),
+                    expectedTip: nil,
                     parentIfNew: published, author: signature, committer: signature, message: record.message, sign: sign)
             }
         }
@@ -120,7 +122,7 @@ extension ContentRepository {
             preexistingErrors: [],
             notes: [
                 "the check runs once another reviewer approves draft \(id) with `--accept files`; then make the job \"clinicctl\" "
-                    + "a required status check of \(config.publishedBranch) and set the CI variable CLINICCTL_SOURCE (docs/team.md)"
+                    + "a required status check of \(repository.config.publishedBranch) and set the CI variable CLINICCTL_SOURCE (docs/team.md)"
             ])
     }
 }

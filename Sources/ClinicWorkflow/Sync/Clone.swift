@@ -48,9 +48,9 @@ extension ContentRepository {
             try repository.withGit { try Self.recordTrustedStart(from: tip, in: $0) }
         }
         var plan = SyncPlan()
-        try repository.fetchEverything(remote: "origin", access: access)
-        try repository.syncDrafts(remote: "origin", plan: &plan)
-        try repository.syncRecords(remote: "origin", plan: &plan)
+        try repository.team.fetchEverything(remote: "origin", access: access)
+        try repository.team.syncDrafts(remote: "origin", plan: &plan)
+        try repository.team.syncRecords(remote: "origin", plan: &plan)
         let drafts = plan.lines.filter { $0.outcome == .fetched }.map { String($0.subject.dropFirst("draft ".count)) }
         return (
             repository,

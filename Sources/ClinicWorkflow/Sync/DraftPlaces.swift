@@ -36,21 +36,21 @@ public struct DraftPlaces: Sendable, Codable, Equatable {
     public func drafts(_ place: DraftPlace) -> [String] { places.filter { $0.value == place }.map(\.key).sorted() }
 }
 
-extension ContentRepository {
+extension Team {
     /// Where each draft is compared with the server's copy the last sync fetched; nil when
     /// this copy has no remote `remote`. Reads only what is here: nothing goes over the network.
     public func draftPlaces(remote: String = "origin") throws -> DraftPlaces? {
         guard hasRemote(remote) else { return nil }
-        let serverPrefix = Self.trackingPrefix(remote) + "drafts/"
+        let serverPrefix = ContentRepository.trackingPrefix(remote) + "drafts/"
         // The server keeps closed drafts' branches (nothing is deleted there): those are not open.
         let closed = try closedDraftTips(remote: remote)
-        return try withGit { git in
+        return try repository.withGit { git in
             var places: [String: DraftPlace] = [:]
-            let server = try Self.draftTips(under: serverPrefix, in: git)
-            for (id, tip) in try Self.draftTips(under: Self.draftPrefix, in: git) {
+            let server = try ContentRepository.draftTips(under: serverPrefix, in: git)
+            for (id, tip) in try ContentRepository.draftTips(under: ContentRepository.draftPrefix, in: git) {
                 places[id] = server[id].map { $0 == tip ? .same : .differs } ?? .onlyHere
             }
-            let published = try git.referenceTarget(publishedRef)
+            let published = try git.referenceTarget(repository.publishedRef)
             for (id, tip) in server where places[id] == nil && !closed.contains(tip) {
                 if let published, try git.isAncestor(tip, of: published) { continue }
                 places[id] = .onlyOnServer

@@ -42,6 +42,9 @@ extension ContentRepository {
         while let parent = root.parents.first { root = try git.commit(parent) }
         try git.setConfigString(trustedStartKey, root.id.hex)
     }
+}
+
+extension Team {
 
     /// The first-parent line from `tip` back to `start` (not included), or to the first
     /// commit when `start` is nil. Never stops early: a line that does not reach `start`
@@ -50,8 +53,8 @@ extension ContentRepository {
         var steps: [CommitInfo] = []
         var next = tip
         while next != start {
-            if environment.now() > deadline { return .tooLong(read: steps.count) }
-            let commit = try withGit(revision: next.hex) { try $0.commit(next) }
+            if repository.environment.now() > deadline { return .tooLong(read: steps.count) }
+            let commit = try repository.withGit(revision: next.hex) { try $0.commit(next) }
             guard let parent = commit.parents.first else {
                 if start != nil { return .missesStart(root: commit.id) }
                 return .line(PublishedLine(steps: steps.reversed(), root: commit))
@@ -69,7 +72,7 @@ extension ContentRepository {
         return ProposedApproval(
             commit: Revision(commit.id), previous: Revision(commit.parents[0]), approval: approval,
             committer: Person(name: commit.committer.name, email: commit.committer.email),
-            draft: try describeDraft(id: approval.draft, tip: commit.parents[1], published: commit.parents[0], state: .open))
+            draft: try repository.describeDraft(id: approval.draft, tip: commit.parents[1], published: commit.parents[0], state: .open))
     }
 
     /// Why `commit` may not follow its first parent on the published branch, in words that
@@ -78,10 +81,10 @@ extension ContentRepository {
     func refusalOfPublishedStep(_ commit: CommitInfo, rules: [ApprovalRule]) throws -> String? {
         guard let proposed = try proposedApproval(commit) else {
             return
-                "is not an approval: \(config.publishedBranch) only moves when a reviewer approves a draft with `clinicctl review approve`"
+                "is not an approval: \(repository.config.publishedBranch) only moves when a reviewer approves a draft with `clinicctl review approve`"
         }
         for rule in rules {
-            if let reason = try rule.check(proposed, self) { return "is refused: \(reason)" }
+            if let reason = try rule.check(proposed, repository) { return "is refused: \(reason)" }
         }
         return nil
     }
@@ -93,8 +96,8 @@ extension ContentRepository {
         guard proposed.approval.approvedCommit == tip else {
             return "it records the approved draft tip as \(proposed.approval.approvedCommit.short) but merges \(tip.short)"
         }
-        return try withGit(revision: proposed.commit.hex) { git in
-            let merge = try approvalMerge(published: proposed.previous.id, draft: tip.id, in: git)
+        return try repository.withGit(revision: proposed.commit.hex) { git in
+            let merge = try repository.approvalMerge(published: proposed.previous.id, draft: tip.id, in: git)
             let merged = merge.merged
             guard merge.tree != nil else {
                 return "the published tip and the draft do not merge cleanly (in \(merge.conflictedPaths.joined(separator: ", "))), "
@@ -111,8 +114,8 @@ extension ContentRepository {
     /// the server's history must continue this copy's along first parents, every new step
     /// an approval that holds (as `verify` judges it). Nil when it may.
     func refusalOfPublishedMove(from local: ObjectID, to server: ObjectID, remote: String) throws -> String? {
-        let branch = config.publishedBranch
-        let tracking = "\(Self.trackingPrefix(remote).dropFirst("refs/".count))\(branch)"
+        let branch = repository.config.publishedBranch
+        let tracking = "\(ContentRepository.trackingPrefix(remote).dropFirst("refs/".count))\(branch)"
         let stays = "this copy stays at \(local.short); `clinicctl verify \(tracking)` shows the server's history"
         guard case .line(let line) = try publishedLine(from: server, back: local, deadline: .distantFuture) else {
             return "the server's \(branch) was rewritten: its history no longer continues from \(local.short) through approvals; \(stays)"
@@ -140,12 +143,12 @@ extension ContentRepository {
                 commit: Revision(commit.id), previousTip: Revision(previous), approvedBy: nil, verdict: .notAnApproval,
                 detail: "\"\(commit.summary)\" by \(commit.committer.name) <\(commit.committer.email)> is not an approval: "
                     + "no reviewer approved it (made with Git, not with `clinicctl review approve`)",
-                required: try config(at: Revision(previous)).requireSignedApprovals)
+                required: try repository.config(at: Revision(previous)).requireSignedApprovals)
         }
-        var check = try verifyApproval(commit.id, previousTip: previous)
+        var check = try repository.signatures.verifyApproval(commit.id, previousTip: previous)
         guard check.passes else { return check }
         for rule in ApprovalRule.history {
-            if let reason = try rule.check(proposed, self) {
+            if let reason = try rule.check(proposed, repository) {
                 check.verdict = .refused
                 check.detail = "\(rule.name): \(reason)"
                 break
@@ -160,12 +163,12 @@ extension ContentRepository {
     /// trusted one (or, where none is recorded, the one `clinicctl init` makes).
     /// `trustedStart` names the trusted commit instead of the recorded one (a CI check pins it).
     public func verifyApprovals(from revision: String? = nil, trustedStart: String? = nil) throws -> [ApprovalSignatureCheck] {
-        let tip = try revision.map(resolve) ?? publishedTip()
-        let start = try trustedStart.map(resolve) ?? withGit { try Self.trustedStart(in: $0) }
+        let tip = try revision.map(repository.resolve) ?? repository.publishedTip()
+        let start = try trustedStart.map(repository.resolve) ?? repository.withGit { try ContentRepository.trustedStart(in: $0) }
         var checks: [ApprovalSignatureCheck] = []
         var next: ObjectID? = tip
         while let id = next, id != start {
-            let commit = try withGit(revision: id.hex) { try $0.commit(id) }
+            let commit = try repository.withGit(revision: id.hex) { try $0.commit(id) }
             next = commit.parents.first
             guard next != nil else {
                 if let start {
@@ -173,7 +176,7 @@ extension ContentRepository {
                         untrustedStart(
                             commit,
                             "the history starts at \(commit.id.short), not at \(start.short), the first commit this copy trusts "
-                                + "(\(Self.trustedStartKey), recorded when it was made or cloned): it was replaced"))
+                                + "(\(ContentRepository.trustedStartKey), recorded when it was made or cloned): it was replaced"))
                 } else if CommitRecord(message: commit.message) != .creation {
                     checks.append(untrustedStart(commit, "the first commit is not the one `clinicctl init` makes"))
                 }

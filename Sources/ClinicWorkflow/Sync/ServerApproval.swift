@@ -1,10 +1,10 @@
 internal import ClinicGit
 import Foundation
 
-extension ContentRepository {
+extension Team {
     /// Whether this copy has the remote `name` (a clone of the shared repository).
     public func hasRemote(_ name: String = "origin") -> Bool {
-        (try? withGit { try $0.remoteURL(name) }) != nil
+        (try? repository.withGit { try $0.remoteURL(name) }) != nil
     }
 
     /// Approves `id` on top of the server's published tip and sends the approval at once.
@@ -20,10 +20,12 @@ extension ContentRepository {
     ) throws
         -> ApprovalResult
     {
-        let access = environment.networkAccess
+        let access = repository.environment.networkAccess
         // The server's tip when this copy last looked: a server that went back or was replaced
         // since is not approved on top of (as in `sync`).
-        let lastSeen = try withGit { try $0.referenceTarget(Self.trackingPrefix(remote) + config.publishedBranch) }
+        let lastSeen = try repository.withGit {
+            try $0.referenceTarget(ContentRepository.trackingPrefix(remote) + repository.config.publishedBranch)
+        }
         for _ in 0..<3 {
             try fetchEverything(remote: remote, access: access)
             var plan = SyncPlan()
@@ -32,10 +34,13 @@ extension ContentRepository {
                 throw WorkflowError(.conflict, "draft \(id) is not approved: \(diverged.detail ?? "")", draft: id)
             }
             try syncDrafts(remote: remote, plan: &plan)
-            let result = try approve(id, as: reviewer, message: message, accepting: accepting, tip: tip, signingKey: signingKey)
+            let result = try repository.reviews.approve(
+                id, as: reviewer, message: message, accepting: accepting, tip: tip, signingKey: signingKey)
             let pushed: PushReport
             do {
-                pushed = try withGit { try $0.push(remote: remote, refspecs: ["\(publishedRef):\(publishedRef)"], access: access) }
+                pushed = try repository.withGit {
+                    try $0.push(remote: remote, refspecs: ["\(repository.publishedRef):\(repository.publishedRef)"], access: access)
+                }
             } catch let error as WorkflowError where error.code == .conflict {
                 // The server moved since the fetch: undo, then merge again on its new tip.
                 try undoApproval(result)
@@ -52,7 +57,7 @@ extension ContentRepository {
                 let said = pushed.serverMessages.isEmpty ? refusal.refusal ?? "" : pushed.serverMessages.joined(separator: " ")
                 throw WorkflowError(
                     .refused,
-                    "the server refused the approval of draft \(id): \(Self.explainingServerPermission(said)). The draft is still open",
+                    "the server refused the approval of draft \(id): \(ContentRepository.explainingServerPermission(said)). The draft is still open",
                     draft: id)
             }
             var sent = result
@@ -68,26 +73,29 @@ extension ContentRepository {
     /// Whether the server's published branch is no longer at `tip` (fetched again to know):
     /// then a push that lost was beaten by another one, not turned down.
     func serverMoved(from tip: ObjectID?, remote: String, access: NetworkAccess) throws -> Bool {
-        try withGit { try $0.fetch(remote: remote, refspecs: [serverPublishedRefspec(remote)], access: access) }
-        return try withGit { try $0.referenceTarget(Self.trackingPrefix(remote) + config.publishedBranch) } != tip
+        try repository.withGit { try $0.fetch(remote: remote, refspecs: [serverPublishedRefspec(remote)], access: access) }
+        return try repository.withGit {
+            try $0.referenceTarget(ContentRepository.trackingPrefix(remote) + repository.config.publishedBranch)
+        } != tip
     }
 
     /// The fetch refspec of the server's published branch alone.
     func serverPublishedRefspec(_ remote: String) -> String {
-        "+\(publishedRef):\(Self.trackingPrefix(remote))\(config.publishedBranch)"
+        "+\(repository.publishedRef):\(ContentRepository.trackingPrefix(remote))\(repository.config.publishedBranch)"
     }
 
     /// Puts the published branch back where it was and reopens the draft, checkout included.
     private func undoApproval(_ result: ApprovalResult) throws {
-        let state = try workingTreeState()
-        try withGit(draft: result.draft) { git in
+        let state = try repository.reviews.workingTreeState()
+        try repository.withGit(draft: result.draft) { git in
             try git.updateReference(
-                publishedRef, to: result.previousTip.id, expected: result.merge.id, logMessage: "clinicctl: undo unsent approval")
-            if try git.referenceTarget(draftRef(result.draft)) == nil {
+                repository.publishedRef, to: result.previousTip.id, expected: result.merge.id, logMessage: "clinicctl: undo unsent approval"
+            )
+            if try git.referenceTarget(repository.draftRef(result.draft)) == nil {
                 try git.updateReference(
-                    draftRef(result.draft), to: result.approvedCommit.id, expected: nil, logMessage: "clinicctl: reopen draft")
+                    repository.draftRef(result.draft), to: result.approvedCommit.id, expected: nil, logMessage: "clinicctl: reopen draft")
             }
         }
-        _ = bringWorkingTreeAlong(from: result.merge.id, state: state)
+        _ = repository.reviews.bringWorkingTreeAlong(from: result.merge.id, state: state)
     }
 }

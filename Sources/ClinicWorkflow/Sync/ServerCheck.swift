@@ -69,7 +69,8 @@ public struct ApprovalRule: Sendable {
         ApprovalRule(name: "approver-is-not-author") { proposed, repository in
             // Exactly `review approve`'s rule, a one-reviewer clinic's own pure revert included.
             do {
-                _ = try repository.checkNotAuthor(proposed.draft, reviewer: proposed.approval.approvedBy, published: proposed.previous.id)
+                _ = try repository.reviews.checkNotAuthor(
+                    proposed.draft, reviewer: proposed.approval.approvedBy, published: proposed.previous.id)
                 return nil
             } catch let error as WorkflowError where error.code == .refused {
                 return error.message
@@ -79,11 +80,11 @@ public struct ApprovalRule: Sendable {
             // What was reviewed is the merge `review approve` makes: an approval whose tree was
             // changed by hand after merging (an "evil merge"), or that names another draft tip
             // than the one it merges, publishes something nobody saw.
-            try repository.mergeRefusal(of: proposed)
+            try repository.team.mergeRefusal(of: proposed)
         },
         ApprovalRule(name: "changes-beyond-content-accepted") { proposed, repository in
             // The same rule `review approve` applies: hooks, settings and other files need an explicit yes.
-            let missing = try repository.missingAcceptance(inApproval: proposed.commit)
+            let missing = try repository.reviews.missingAcceptance(inApproval: proposed.commit)
             return missing.isEmpty
                 ? nil
                 : "draft \(proposed.approval.draft) changes \(missing.map(\.rawValue).joined(separator: ", ")), "
@@ -92,7 +93,7 @@ public struct ApprovalRule: Sendable {
         ApprovalRule(name: "signature") { proposed, repository in
             // Unsigned while the published tip requires signatures, badly signed, signed by a key
             // not listed for that reviewer on the previous tip, or signed by an author of the draft.
-            let check = try repository.verifyApproval(commit: proposed.commit, previousTip: proposed.previous)
+            let check = try repository.signatures.verifyApproval(commit: proposed.commit, previousTip: proposed.previous)
             return check.passes ? nil : "its signature does not prove the approval (\(check.verdict.rawValue)): \(check.detail)"
         },
         ApprovalRule(name: "content-validates") { proposed, repository in
@@ -113,11 +114,16 @@ extension ContentRepository {
     public static func openInServerHook(environment: WorkEnvironment = WorkEnvironment()) throws -> ContentRepository {
         try ContentRepository(git: try throughGit { try Repository.openFromHookEnvironment() }, environment: environment)
     }
+}
 
+extension ContentRepository {
     /// The settings as they are at `revision`.
     func config(at revision: Revision) throws -> RepositoryConfig {
         try withGit { git in try RepositoryConfig.load(from: GitRevisionSource(repository: git, commit: revision.id)).0 }
     }
+}
+
+extension Server {
 
     /// The server's check of a push (its `pre-receive`): what it refuses, and why.
     ///
@@ -128,7 +134,7 @@ extension ContentRepository {
     /// published branch, drafts and clinicctl's records may be pushed, and records are only
     /// added. Reads only: it runs while the pushed objects are in quarantine.
     public func checkPush(_ updates: [ProposedUpdate], rules: [ApprovalRule] = ApprovalRule.standard) throws -> [ServerRefusal] {
-        let started = environment.now()
+        let started = repository.environment.now()
         var refusals: [ServerRefusal] = []
         for update in updates {
             if let reason = try refusal(of: update, rules: rules, started: started) {
@@ -140,23 +146,23 @@ extension ContentRepository {
 
     private func refusal(of update: ProposedUpdate, rules: [ApprovalRule], started: Date) throws -> String? {
         if update.reference.hasPrefix("refs/clinicctl/") { return recordRefusal(of: update) }
-        guard update.reference == publishedRef else { return try refusalOfOtherReference(update) }
-        let branch = config.publishedBranch
+        guard update.reference == repository.publishedRef else { return try refusalOfOtherReference(update) }
+        let branch = repository.config.publishedBranch
         guard let new = update.new else { return "\(branch) is the published content; it cannot be deleted" }
-        if update.old == nil, try withGit({ try Self.trustedStart(in: $0) }) != nil {
+        if update.old == nil, try repository.withGit({ try ContentRepository.trustedStart(in: $0) }) != nil {
             return "\(branch) was published here before; it cannot be made again from a push"
         }
         let limit = try pushCheckSeconds()
         let line: PublishedLine
-        switch try publishedLine(from: new.id, back: update.old?.id, deadline: started.addingTimeInterval(limit)) {
+        switch try repository.team.publishedLine(from: new.id, back: update.old?.id, deadline: started.addingTimeInterval(limit)) {
         case .line(let found): line = found
         case .tooLong(let read):
-            return "checking the push took longer than \(Int(limit)) s (git config \(Self.pushCheckSecondsKey)) while reading "
+            return "checking the push took longer than \(Int(limit)) s (git config \(ContentRepository.pushCheckSecondsKey)) while reading "
                 + "\(read) commits of \(branch)'s new history; nothing was accepted. Push fewer approvals at a time, "
                 + "or an administrator raises the setting"
         case .missesStart(let root):
             guard let old = update.old else { return nil }
-            if try isIncluded(old, in: new) {
+            if try repository.isIncluded(old, in: new) {
                 return "\(branch)'s new history does not continue the published one: following each commit's first parent "
                     + "from \(new.short) leads to \(root.short), never to the published tip \(old.short) (the published "
                     + "history would be hidden behind a merge); \(branch) moves only by approvals made on its tip"
@@ -168,12 +174,12 @@ extension ContentRepository {
                 + "(`clinicctl init` makes the first commit)"
         }
         for (index, commit) in line.steps.enumerated() {
-            if index > 0, environment.now() > started.addingTimeInterval(limit) {
-                return "checking the push took longer than \(Int(limit)) s (git config \(Self.pushCheckSecondsKey)) after "
+            if index > 0, repository.environment.now() > started.addingTimeInterval(limit) {
+                return "checking the push took longer than \(Int(limit)) s (git config \(ContentRepository.pushCheckSecondsKey)) after "
                     + "\(index) of its \(line.steps.count) new commits on \(branch); nothing was accepted. Push fewer approvals "
                     + "at a time, or an administrator raises the setting"
             }
-            if let reason = try refusalOfPublishedStep(commit, rules: rules) {
+            if let reason = try repository.team.refusalOfPublishedStep(commit, rules: rules) {
                 return "commit \(commit.id.short) (\"\(commit.summary)\") \(reason)"
             }
         }
@@ -184,24 +190,24 @@ extension ContentRepository {
     /// what an administrator allows (`clinicctl.allowedRefs`, a pattern per line ending in `*`
     /// or a full name): a look-alike tag `main` or a stray branch would change what a name means.
     private func refusalOfOtherReference(_ update: ProposedUpdate) throws -> String? {
-        if update.reference.hasPrefix(Self.draftPrefix) { return try refusalOfDraftRewrite(update) }
+        if update.reference.hasPrefix(ContentRepository.draftPrefix) { return try refusalOfDraftRewrite(update) }
         // Removing what is not allowed is always allowed: it tidies up.
         guard update.new != nil else { return nil }
-        let allowed = try withGit { try $0.configStrings(Self.allowedRefsKey) }
+        let allowed = try repository.withGit { try $0.configStrings(ContentRepository.allowedRefsKey) }
         let matches = allowed.contains { pattern in
             pattern.hasSuffix("*") ? update.reference.hasPrefix(pattern.dropLast()) : update.reference == pattern
         }
         return matches
             ? nil
-            : "only \(config.publishedBranch), drafts/* and clinicctl's records are kept on this server; \(update.reference) "
-                + "is not one of them (an administrator can allow more with `git config --add \(Self.allowedRefsKey) 'refs/tags/*'`)"
+            : "only \(repository.config.publishedBranch), drafts/* and clinicctl's records are kept on this server; \(update.reference) "
+                + "is not one of them (an administrator can allow more with `git config --add \(ContentRepository.allowedRefsKey) 'refs/tags/*'`)"
     }
 
     /// How long the server may take to check one push, in seconds (`clinicctl.pushCheckSeconds`).
     func pushCheckSeconds() throws -> TimeInterval {
-        guard let text = try withGit({ try $0.configString(Self.pushCheckSecondsKey) }) else { return 300 }
+        guard let text = try repository.withGit({ try $0.configString(ContentRepository.pushCheckSecondsKey) }) else { return 300 }
         guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
-            throw WorkflowError(.invalid, "git config \(Self.pushCheckSecondsKey) is \"\(text)\", not a number of seconds")
+            throw WorkflowError(.invalid, "git config \(ContentRepository.pushCheckSecondsKey) is \"\(text)\", not a number of seconds")
         }
         return seconds
     }

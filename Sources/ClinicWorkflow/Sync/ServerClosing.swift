@@ -9,20 +9,21 @@ public struct RecordDelivery: Sendable, Equatable {
     public var problem: String?
 }
 
-extension ContentRepository {
+extension Team {
     /// Sends the closing record at `reference` to the server at once, as `review approve` sends
     /// its approval. Only the record goes: the draft's branch on the server is never deleted,
     /// the record closes it there. A failure leaves the record here and says how to send it.
     public func sendRecord(_ reference: String, remote: String = "origin") -> RecordDelivery {
         let finish = "it is recorded on this computer only; run `clinicctl sync` to send it"
         do {
-            let pushed = try withGit(reference: reference) {
-                try $0.push(remote: remote, refspecs: ["\(reference):\(reference)"], access: environment.networkAccess)
+            let pushed = try repository.withGit(reference: reference) {
+                try $0.push(remote: remote, refspecs: ["\(reference):\(reference)"], access: repository.environment.networkAccess)
             }
             if let refusal = pushed.references.first(where: { !$0.accepted }) {
                 let said = pushed.serverMessages.isEmpty ? refusal.refusal ?? "" : pushed.serverMessages.joined(separator: " ")
                 return RecordDelivery(
-                    reference: reference, problem: "the server refused it (\(Self.explainingServerPermission(said))); \(finish)")
+                    reference: reference,
+                    problem: "the server refused it (\(ContentRepository.explainingServerPermission(said))); \(finish)")
             }
             return RecordDelivery(reference: reference, problem: nil)
         } catch let error as WorkflowError {
@@ -33,25 +34,31 @@ extension ContentRepository {
     }
 }
 
-extension ContentRepository {
+extension Team {
     /// `reject`, then the rejection record sent to the server at once.
     public func rejectThroughServer(
         _ id: String, as reviewer: Person, reason: String, signingKey: SigningKey? = nil, remote: String = "origin"
     ) throws -> (Rejection, RecordDelivery) {
-        let rejection = try reject(id, as: reviewer, reason: reason, signingKey: signingKey)
-        return (rejection, sendRecord(rejectionRef(id, record: rejection.record), remote: remote))
+        let rejection = try repository.reviews.reject(id, as: reviewer, reason: reason, signingKey: signingKey)
+        return (rejection, sendRecord(repository.records.rejectionRef(id, record: rejection.record), remote: remote))
     }
 
     /// `discard`, then the discard record (returned) sent to the server at once.
     public func discardThroughServer(_ id: String, as person: Person, remote: String = "origin") throws -> (Revision, RecordDelivery) {
-        let record = try discard(id, as: person)
-        let reference = try withGit(draft: id) { git in
-            try git.references(withPrefix: Self.discardedPrefix + id + "-").first { $0.target == record.id }?.name
-        }
-        guard let reference else {
+        let record = try repository.reviews.discard(id, as: person)
+        guard let reference = try repository.records.discardRef(id, record: record) else {
             let problem = "its record was not found to send; run `clinicctl sync`"
-            return (Revision(record.id), RecordDelivery(reference: Self.discardedPrefix + id, problem: problem))
+            return (record, RecordDelivery(reference: ContentRepository.discardedPrefix + id, problem: problem))
         }
-        return (Revision(record.id), sendRecord(reference, remote: remote))
+        return (record, sendRecord(reference, remote: remote))
+    }
+}
+
+extension Records {
+    /// The reference keeping draft `id`'s discard record `record`, `refs/clinicctl/discarded/<id>-<short>`.
+    func discardRef(_ id: String, record: Revision) throws -> String? {
+        try repository.withGit(draft: id) { git in
+            try git.references(withPrefix: ContentRepository.discardedPrefix + id + "-").first { $0.target == record.id }?.name
+        }
     }
 }

@@ -20,50 +20,6 @@ extension ContentRepository {
     /// `CLINIC_WEBROOT` when the hooks' environment does not set it.
     static let webRootKey = "clinicctl.webroot"
 
-    /// `git config clinicctl.webroot` of this repository (its own config only); nil when unset.
-    public var configuredWebRoot: String? {
-        guard let value = try? withGit({ try $0.localConfigString(Self.webRootKey) }), !value.isEmpty else { return nil }
-        return value
-    }
-
-    /// A shared server: writes `hooks/pre-receive` (the check) and, when the published branch
-    /// ships one, `hooks/post-receive` (publishing). Returns the files written.
-    ///
-    /// `clinicctl` (an absolute path) is written into both hooks, so they run it whatever the
-    /// PATH of the account Git runs them as; `webRoot` goes into `git config clinicctl.webroot`,
-    /// which the publish reads when `CLINIC_WEBROOT` is unset. Both are checked before anything
-    /// is written.
-    public func installServerHooks(webRoot: URL? = nil, clinicctl: URL? = nil) throws -> [URL] {
-        guard isBare else {
-            throw WorkflowError(.refused, "--server is for the shared bare repository on the server; this one has a working tree")
-        }
-        if let clinicctl { try Self.checkProgram(clinicctl) }
-        if let webRoot { try Self.checkWebRoot(webRoot) }
-        // The server trusts what it publishes now; each push is judged from its old tip.
-        if let tip = try withGit(reference: publishedRef, { try $0.referenceTarget(publishedRef) }) {
-            try withGit { try Self.recordTrustedStart(from: tip, in: $0) }
-        }
-        let target = gitDirectory.appendingPathComponent("hooks/pre-receive")
-        try writeHook(Self.baking(Data(Self.preReceiveScript.utf8), clinicctl: clinicctl), to: target)
-        if let webRoot { try withGit { try $0.setConfigString(Self.webRootKey, webRoot.path) } }
-        guard case .postReceive(let file, _)? = try? installPostReceive(clinicctl: clinicctl) else { return [target] }
-        return [target, file]
-    }
-
-    /// Writes an executable hook file, shared like the repository.
-    func writeHook(_ script: Data, to target: URL) throws {
-        do {
-            try makeFolder(target.deletingLastPathComponent())
-            try script.write(to: target, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: target.path)
-            shareAlike(target)
-        } catch {
-            let folder = target.deletingLastPathComponent().path
-            let advice = FileManager.default.isWritableFile(atPath: folder) ? "" : ". " + Self.sharingAdvice(forUnwritable: folder)
-            throw WorkflowError(.repository, "cannot write \(target.path): \(error.localizedDescription)\(advice)")
-        }
-    }
-
     /// `script` with the clinicctl it runs written in after its first (`#!`) line: `CLINICCTL`,
     /// which the shipped hooks run, and its folder first on `PATH`, for hooks that run `clinicctl`.
     static func baking(_ script: Data, clinicctl: URL?) -> Data {
@@ -107,16 +63,69 @@ extension ContentRepository {
     }
 }
 
-extension ContentRepository {
-    /// The folder the remote `remote` is, when it is one on this computer (a path or `file://`):
-    /// clinicctl writes into it directly, and no server hook runs there (no check, no publish).
-    public func localServerFolder(remote: String = "origin") -> String? {
-        guard let address = try? withGit({ try $0.remoteURL(remote) }) else { return nil }
-        return Self.localFolder(ofAddress: address)
+extension Server {
+
+    /// `git config clinicctl.webroot` of this repository (its own config only); nil when unset.
+    public var configuredWebRoot: String? {
+        guard let value = try? repository.withGit({ try $0.localConfigString(ContentRepository.webRootKey) }), !value.isEmpty else {
+            return nil
+        }
+        return value
     }
+
+    /// A shared server: writes `hooks/pre-receive` (the check) and, when the published branch
+    /// ships one, `hooks/post-receive` (publishing). Returns the files written.
+    ///
+    /// `clinicctl` (an absolute path) is written into both hooks, so they run it whatever the
+    /// PATH of the account Git runs them as; `webRoot` goes into `git config clinicctl.webroot`,
+    /// which the publish reads when `CLINIC_WEBROOT` is unset. Both are checked before anything
+    /// is written.
+    public func installServerHooks(webRoot: URL? = nil, clinicctl: URL? = nil) throws -> [URL] {
+        guard repository.isBare else {
+            throw WorkflowError(.refused, "--server is for the shared bare repository on the server; this one has a working tree")
+        }
+        if let clinicctl { try ContentRepository.checkProgram(clinicctl) }
+        if let webRoot { try ContentRepository.checkWebRoot(webRoot) }
+        // The server trusts what it publishes now; each push is judged from its old tip.
+        if let tip = try repository.withGit(reference: repository.publishedRef, { try $0.referenceTarget(repository.publishedRef) }) {
+            try repository.withGit { try ContentRepository.recordTrustedStart(from: tip, in: $0) }
+        }
+        let target = repository.gitDirectory.appendingPathComponent("hooks/pre-receive")
+        try writeHook(ContentRepository.baking(Data(ContentRepository.preReceiveScript.utf8), clinicctl: clinicctl), to: target)
+        if let webRoot { try repository.withGit { try $0.setConfigString(ContentRepository.webRootKey, webRoot.path) } }
+        guard case .postReceive(let file, _)? = try? repository.installPostReceive(clinicctl: clinicctl) else { return [target] }
+        return [target, file]
+    }
+
+    /// Writes an executable hook file, shared like the repository.
+    func writeHook(_ script: Data, to target: URL) throws {
+        do {
+            try repository.makeFolder(target.deletingLastPathComponent())
+            try script.write(to: target, options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: target.path)
+            repository.shareAlike(target)
+        } catch {
+            let folder = target.deletingLastPathComponent().path
+            let advice =
+                FileManager.default.isWritableFile(atPath: folder) ? "" : ". " + ContentRepository.sharingAdvice(forUnwritable: folder)
+            throw WorkflowError(.repository, "cannot write \(target.path): \(error.localizedDescription)\(advice)")
+        }
+    }
+}
+
+extension ContentRepository {
 
     /// The folder `address` names when it is on this computer; nil for a server's address.
     public static func localFolder(ofAddress address: String) -> String? {
         Repository.localFolder(ofAddress: address)
+    }
+}
+
+extension Server {
+    /// The folder the remote `remote` is, when it is one on this computer (a path or `file://`):
+    /// clinicctl writes into it directly, and no server hook runs there (no check, no publish).
+    public func localServerFolder(remote: String = "origin") -> String? {
+        guard let address = try? repository.withGit({ try $0.remoteURL(remote) }) else { return nil }
+        return ContentRepository.localFolder(ofAddress: address)
     }
 }

@@ -9,6 +9,12 @@ extension ContentRepository {
     /// Records that are only ever added: sync sends them, the server refuses rewrites.
     static let sharedRecordPrefixes = ["rejected/", "discarded/", "reopened/", "notes/"]
 
+    /// How many times `sync` makes its round again when the server moved under it.
+    static let syncRounds = 3
+}
+
+extension Team {
+
     /// Brings this copy and the server's together, never losing either side's work.
     ///
     /// Fetches the published branch, every draft and clinicctl's records; moves what the
@@ -27,10 +33,12 @@ extension ContentRepository {
     /// approved, rejected or discarded a draft closed elsewhere (and why), a new draft that waits
     /// for their review, a draft that changed since `review show` showed it to them, a new note.
     public func sync(remote: String = "origin", as reader: Person? = nil) throws -> SyncReport {
-        let access = environment.networkAccess
+        let access = repository.environment.networkAccess
         // What the server published when this copy last looked: its history must go on from there.
         // Read once: a round made again below still judges the server's history from it.
-        let lastSeen = try withGit { try $0.referenceTarget(Self.trackingPrefix(remote) + config.publishedBranch) }
+        let lastSeen = try repository.withGit {
+            try $0.referenceTarget(ContentRepository.trackingPrefix(remote) + repository.config.publishedBranch)
+        }
         let draftsSeen = try lastSeenDrafts(remote: remote)
         var sent: [SyncReport.Line] = []
         var checkout = false
@@ -38,7 +46,9 @@ extension ContentRepository {
         while true {
             round += 1
             try fetchEverything(remote: remote, access: access)
-            let seen = try withGit { try $0.referenceTarget(Self.trackingPrefix(remote) + config.publishedBranch) }
+            let seen = try repository.withGit {
+                try $0.referenceTarget(ContentRepository.trackingPrefix(remote) + repository.config.publishedBranch)
+            }
             var plan = SyncPlan()
             checkout = try syncPublishedBranch(remote: remote, lastSeen: lastSeen, plan: &plan) || checkout
             try syncDrafts(remote: remote, lastSeen: draftsSeen, reader: reader, plan: &plan)
@@ -47,10 +57,10 @@ extension ContentRepository {
             if !plan.isEmpty {
                 let report: PushReport
                 do {
-                    report = try withGit {
+                    report = try repository.withGit {
                         try $0.push(remote: remote, refspecs: plan.refspecs, replacing: plan.leases, access: access)
                     }
-                } catch let error as WorkflowError where error.code == .conflict && round < Self.syncRounds {
+                } catch let error as WorkflowError where error.code == .conflict && round < ContentRepository.syncRounds {
                     continue  // The server moved since the fetch; nothing was sent.
                 }
                 messages = report.serverMessages
@@ -58,27 +68,27 @@ extension ContentRepository {
                     guard let index = plan.pending[pushed.name], let refusal = pushed.refusal else { continue }
                     let said = refusal.contains("hook declined") && !messages.isEmpty ? messages.joined(separator: " ") : refusal
                     plan.lines[index] = .init(
-                        subject: plan.lines[index].subject, outcome: .refused, detail: Self.explainingServerPermission(said))
+                        subject: plan.lines[index].subject, outcome: .refused, detail: ContentRepository.explainingServerPermission(said))
                 }
-                if round < Self.syncRounds, let index = plan.pending[publishedRef], plan.lines[index].outcome == .refused,
+                if round < ContentRepository.syncRounds, let index = plan.pending[repository.publishedRef],
+                    plan.lines[index].outcome == .refused,
                     try serverMoved(from: seen, remote: remote, access: access)
                 {
-                    sent += plan.lines.filter { $0.subject != config.publishedBranch && $0.outcome != .refused }
+                    sent += plan.lines.filter { $0.subject != repository.config.publishedBranch && $0.outcome != .refused }
                     continue
                 }
             }
-            try withGit { git in try git.setConfigString("clinicctl.lastSync", ISO8601DateFormatter().string(from: environment.now())) }
+            try repository.withGit { git in
+                try git.setConfigString("clinicctl.lastSync", ISO8601DateFormatter().string(from: repository.environment.now()))
+            }
             return SyncReport(
                 remote: remote, lines: sent + plan.lines, checkoutUpdated: checkout, serverMessages: messages,
                 serverPublishFailure: ServerPublishReport.failure(in: messages))
         }
     }
 
-    /// How many times `sync` makes its round again when the server moved under it.
-    static let syncRounds = 3
-
     func fetchEverything(remote: String, access: NetworkAccess) throws {
-        try withGit { git in
+        try repository.withGit { git in
             guard try git.remoteURL(remote) != nil else {
                 throw WorkflowError(
                     .notFound,
@@ -86,7 +96,10 @@ extension ContentRepository {
             }
             try git.fetch(
                 remote: remote,
-                refspecs: ["+refs/heads/*:\(Self.trackingPrefix(remote))*", "+refs/clinicctl/*:\(Self.trackingRecordPrefix(remote))*"],
+                refspecs: [
+                    "+refs/heads/*:\(ContentRepository.trackingPrefix(remote))*",
+                    "+refs/clinicctl/*:\(ContentRepository.trackingRecordPrefix(remote))*",
+                ],
                 access: access)
         }
     }
@@ -101,17 +114,19 @@ extension ContentRepository {
     /// followed, and nothing is sent over it (not even this copy's approvals, which would
     /// undo the rewrite without anyone deciding to).
     func syncPublishedBranch(remote: String, lastSeen: ObjectID? = nil, plan: inout SyncPlan) throws -> Bool {
-        let branch = config.publishedBranch
-        let (local, server) = try withGit { git in
-            (try git.referenceTarget(publishedRef), try git.referenceTarget(Self.trackingPrefix(remote) + branch))
+        let branch = repository.config.publishedBranch
+        let (local, server) = try repository.withGit { git in
+            (try git.referenceTarget(repository.publishedRef), try git.referenceTarget(ContentRepository.trackingPrefix(remote) + branch))
         }
         switch (local, server) {
         case (nil, nil): return false
         case (_?, nil):
-            plan.push(publishedRef, subject: branch)
+            plan.push(repository.publishedRef, subject: branch)
             return false
         case (nil, let server?):
-            try withGit { try $0.updateReference(publishedRef, to: server, expected: nil, logMessage: "clinicctl: sync") }
+            try repository.withGit {
+                try $0.updateReference(repository.publishedRef, to: server, expected: nil, logMessage: "clinicctl: sync")
+            }
             plan.lines.append(.init(subject: branch, outcome: .fetched))
             return false
         case (let local?, let server?):
@@ -119,7 +134,7 @@ extension ContentRepository {
             if let lastSeen, lastSeen != server,
                 case .missesStart = try publishedLine(from: server, back: lastSeen, deadline: .distantFuture)
             {
-                let tracking = "\(Self.trackingPrefix(remote).dropFirst("refs/".count))\(branch)"
+                let tracking = "\(ContentRepository.trackingPrefix(remote).dropFirst("refs/".count))\(branch)"
                 plan.lines.append(
                     .init(
                         subject: branch, outcome: .notFollowed,
@@ -133,7 +148,7 @@ extension ContentRepository {
                 plan.lines.append(.init(subject: branch, outcome: .notFollowed, detail: refusal))
                 return false
             }
-            if try withGit({ try $0.isAncestor(local, of: server) }) {
+            if try repository.withGit({ try $0.isAncestor(local, of: server) }) {
                 // The server's history is judged against this copy's, never taken on its word: a commit
                 // made with plain Git on a host without clinicctl's hooks, or a history built around this
                 // one, is reported and not followed.
@@ -141,13 +156,15 @@ extension ContentRepository {
                     plan.lines.append(.init(subject: branch, outcome: .notFollowed, detail: refusal))
                     return false
                 }
-                let state = try workingTreeState()
-                try withGit { try $0.updateReference(publishedRef, to: server, expected: local, logMessage: "clinicctl: sync") }
+                let state = try repository.reviews.workingTreeState()
+                try repository.withGit {
+                    try $0.updateReference(repository.publishedRef, to: server, expected: local, logMessage: "clinicctl: sync")
+                }
                 plan.lines.append(.init(subject: branch, outcome: .updated))
-                return bringWorkingTreeAlong(from: local, state: state).outcome == .updated
+                return repository.reviews.bringWorkingTreeAlong(from: local, state: state).outcome == .updated
             }
-            if try withGit({ try $0.isAncestor(server, of: local) }) {
-                plan.push(publishedRef, subject: branch)
+            if try repository.withGit({ try $0.isAncestor(server, of: local) }) {
+                plan.push(repository.publishedRef, subject: branch)
                 return false
             }
             // Both moved: this copy's approvals are made again on the server's tip and sent.
@@ -161,7 +178,7 @@ extension ContentRepository {
                     detail:
                         "\(branch) moved both here and on the server, and not only by unsigned approvals (a signed approval, "
                         + "or a commit made with Git): nothing was sent. To finish: `git reset --keep "
-                        + "\(Self.trackingPrefix(remote).dropFirst("refs/".count))\(branch)` (undoes them here), "
+                        + "\(ContentRepository.trackingPrefix(remote).dropFirst("refs/".count))\(branch)` (undoes them here), "
                         + "`clinicctl sync`, then `clinicctl review approve` each of those drafts again"))
             return false
         }

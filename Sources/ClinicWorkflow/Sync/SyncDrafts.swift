@@ -2,6 +2,15 @@ internal import ClinicGit
 import Foundation
 
 extension ContentRepository {
+
+    /// Each draft's tip under `prefix` (this copy's drafts, or the server's as last fetched), by id.
+    static func draftTips(under prefix: String, in git: Repository) throws -> [String: ObjectID] {
+        Dictionary(
+            try git.references(withPrefix: prefix).map { (String($0.name.dropFirst(prefix.count)), $0.target) }, uniquingKeysWith: { $1 })
+    }
+}
+
+extension Team {
     /// Drafts: the server's new ones come here, this copy's new ones go there; a draft both
     /// sides added edits to is reconciled without dropping either side's commits.
     ///
@@ -12,25 +21,25 @@ extension ContentRepository {
     ///
     /// `reader`, the person syncing, is told what each draft's line means for them (`addNotices`).
     func syncDrafts(remote: String, lastSeen: [String: ObjectID] = [:], reader: Person? = nil, plan: inout SyncPlan) throws {
-        let serverPrefix = Self.trackingPrefix(remote) + "drafts/"
+        let serverPrefix = ContentRepository.trackingPrefix(remote) + "drafts/"
         let closedTips = try closedDraftTips(remote: remote)
-        let (local, server, published) = try withGit { git in
-            let local = try Self.draftTips(under: Self.draftPrefix, in: git)
-            let server = try Self.draftTips(under: serverPrefix, in: git)
-            return (local, server, try git.referenceTarget(publishedRef))
+        let (local, server, published) = try repository.withGit { git in
+            let local = try ContentRepository.draftTips(under: ContentRepository.draftPrefix, in: git)
+            let server = try ContentRepository.draftTips(under: serverPrefix, in: git)
+            return (local, server, try git.referenceTarget(repository.publishedRef))
         }
         func isClosed(_ tip: ObjectID) throws -> Bool {
             if closedTips.contains(tip) { return true }
             guard let published else { return false }
-            return try withGit { try $0.isAncestor(tip, of: published) }
+            return try repository.withGit { try $0.isAncestor(tip, of: published) }
         }
         let firstLine = plan.lines.count
         for id in Set(local.keys).union(server.keys).sorted() {
-            let ref = draftRef(id)
+            let ref = repository.draftRef(id)
             let subject = "draft \(id)"
             // Approved or closed elsewhere; the server keeps the old branch, as nothing is ever deleted there.
             if let mine = local[id], server[id] == nil || server[id] == mine, try isClosed(mine) {
-                try withGit(draft: id) { try $0.deleteReference(ref, expected: mine) }
+                try repository.withGit(draft: id) { try $0.deleteReference(ref, expected: mine) }
                 plan.lines.append(.init(subject: subject, outcome: .closed, detail: "approved or closed"))
                 continue
             }
@@ -40,7 +49,7 @@ extension ContentRepository {
                 try syncMoved(id, mine: mine, theirs: theirs, lastSeen: lastSeen[id], plan: &plan)
             case (nil, let theirs?):
                 guard try !isClosed(theirs) else { continue }
-                try withGit(draft: id) { try $0.updateReference(ref, to: theirs, expected: nil, logMessage: "clinicctl: sync") }
+                try repository.withGit(draft: id) { try $0.updateReference(ref, to: theirs, expected: nil, logMessage: "clinicctl: sync") }
                 plan.lines.append(.init(subject: subject, outcome: .fetched))
             case (_?, nil):
                 plan.push(ref, subject: subject)
@@ -52,20 +61,18 @@ extension ContentRepository {
 
     /// Each draft's tip on the server when this copy last synced (its remote-tracking branch).
     func lastSeenDrafts(remote: String) throws -> [String: ObjectID] {
-        try withGit { git in try Self.draftTips(under: Self.trackingPrefix(remote) + "drafts/", in: git) }
-    }
-
-    /// Each draft's tip under `prefix` (this copy's drafts, or the server's as last fetched), by id.
-    static func draftTips(under prefix: String, in git: Repository) throws -> [String: ObjectID] {
-        Dictionary(
-            try git.references(withPrefix: prefix).map { (String($0.name.dropFirst(prefix.count)), $0.target) }, uniquingKeysWith: { $1 })
+        try repository.withGit { git in
+            try ContentRepository.draftTips(under: ContentRepository.trackingPrefix(remote) + "drafts/", in: git)
+        }
     }
 
     /// Tips of drafts closed by the records here and on the server together (`DraftRecords`): a
     /// rejection answered by a reopening on either side closes nothing. Only a record that
     /// counts closes anything (`ClosingRecord`): one anyone could have pushed does not.
     func closedDraftTips(remote: String) throws -> Set<ObjectID> {
-        Set(try draftRecords(under: ["refs/clinicctl/", Self.trackingRecordPrefix(remote)]).closedTips.map(\.id))
+        Set(
+            try repository.records.draftRecords(under: ["refs/clinicctl/", ContentRepository.trackingRecordPrefix(remote)]).closedTips.map(
+                \.id))
     }
 
     /// Draft `id` differs here and on the server. Which side moved since the last sync decides:
@@ -73,14 +80,14 @@ extension ContentRepository {
     /// rewrite, in place of the server's; only the server is taken here, added to or rewritten.
     /// Without a remembered tip, the one that contains the other wins, as before.
     private func syncMoved(_ id: String, mine: ObjectID, theirs: ObjectID, lastSeen: ObjectID?, plan: inout SyncPlan) throws {
-        let ref = draftRef(id)
+        let ref = repository.draftRef(id)
         let subject = "draft \(id)"
-        let theirsInMine = try withGit { try $0.isAncestor(theirs, of: mine) }
-        let mineInTheirs = try withGit { try $0.isAncestor(mine, of: theirs) }
+        let theirsInMine = try repository.withGit { try $0.isAncestor(theirs, of: mine) }
+        let mineInTheirs = try repository.withGit { try $0.isAncestor(mine, of: theirs) }
         if lastSeen == theirs || (lastSeen == nil && theirsInMine) {
             if theirsInMine { plan.push(ref, subject: subject) } else { plan.replace(ref, expected: theirs, subject: subject) }
         } else if lastSeen == mine || (lastSeen == nil && mineInTheirs) {
-            try withGit(draft: id) { try $0.updateReference(ref, to: theirs, expected: mine, logMessage: "clinicctl: sync") }
+            try repository.withGit(draft: id) { try $0.updateReference(ref, to: theirs, expected: mine, logMessage: "clinicctl: sync") }
             plan.lines.append(.init(subject: subject, outcome: mineInTheirs ? .updated : .rewrittenOnServer))
         } else {
             try reconcile(id, mine: mine, theirs: theirs, lastSeen: lastSeen, plan: &plan)
@@ -94,8 +101,8 @@ extension ContentRepository {
     /// dropped edit stays dropped and no edit is applied twice. When both rewrote, or an edit
     /// no longer applies, this side's commits are kept whole as `<id>-conflict-<n>` instead.
     private func reconcile(_ id: String, mine: ObjectID, theirs: ObjectID, lastSeen: ObjectID?, plan: inout SyncPlan) throws {
-        let ref = draftRef(id)
-        let (rebased, replacesServer): (ObjectID?, Bool) = try withGit(draft: id) { git in
+        let ref = repository.draftRef(id)
+        let (rebased, replacesServer): (ObjectID?, Bool) = try repository.withGit(draft: id) { git in
             let seen = try lastSeen ?? git.mergeBase(mine, theirs)
             if let seen, try git.isAncestor(seen, of: mine) {
                 return (try replay(after: seen, upTo: mine, onto: theirs, in: git), false)
@@ -105,8 +112,8 @@ extension ContentRepository {
             }
             return (nil, false)
         }
-        if let rebased, try findings(at: rebased).errors.isEmpty {
-            try withGit(draft: id) { try $0.updateReference(ref, to: rebased, expected: mine, logMessage: "clinicctl: sync") }
+        if let rebased, try repository.findings(at: rebased).errors.isEmpty {
+            try repository.withGit(draft: id) { try $0.updateReference(ref, to: rebased, expected: mine, logMessage: "clinicctl: sync") }
             if replacesServer {
                 plan.replace(ref, expected: theirs, subject: "draft \(id)")
                 plan.lines[plan.lines.count - 1].detail = "the other computer's new edits re-applied on it"
@@ -116,22 +123,23 @@ extension ContentRepository {
             return
         }
         var counter = 1
-        while try withGit({ try $0.referenceTarget(draftRef("\(id)-conflict-\(counter)")) }) != nil { counter += 1 }
+        while try repository.withGit({ try $0.referenceTarget(repository.draftRef("\(id)-conflict-\(counter)")) }) != nil { counter += 1 }
         let kept = "\(id)-conflict-\(counter)"
-        try withGit(draft: kept) { git in
-            try git.updateReference(draftRef(kept), to: mine, expected: nil, logMessage: "clinicctl: sync kept conflicting edits")
+        try repository.withGit(draft: kept) { git in
+            try git.updateReference(
+                repository.draftRef(kept), to: mine, expected: nil, logMessage: "clinicctl: sync kept conflicting edits")
             try git.updateReference(ref, to: theirs, expected: mine, logMessage: "clinicctl: sync")
         }
-        plan.push(draftRef(kept), subject: "draft \(kept)")
+        plan.push(repository.draftRef(kept), subject: "draft \(kept)")
         plan.lines.append(.init(subject: "draft \(id)", outcome: .keptAsConflict, detail: kept))
     }
 
     /// Rejection and discard records, and notes, are only ever added: the server's new ones come
     /// here (a note by someone else is told to `reader`), this copy's new ones go there.
     func syncRecords(remote: String, reader: Person? = nil, plan: inout SyncPlan) throws {
-        let serverPrefix = Self.trackingRecordPrefix(remote)
-        for prefix in Self.sharedRecordPrefixes {
-            let (local, server) = try withGit { git in
+        let serverPrefix = ContentRepository.trackingRecordPrefix(remote)
+        for prefix in ContentRepository.sharedRecordPrefixes {
+            let (local, server) = try repository.withGit { git in
                 (
                     try git.references(withPrefix: "refs/clinicctl/" + prefix),
                     try git.references(withPrefix: serverPrefix + prefix)
@@ -141,7 +149,7 @@ extension ContentRepository {
             for record in server {
                 let name = String(record.name.dropFirst(serverPrefix.count))
                 guard !localNames.contains(name) else { continue }
-                try withGit {
+                try repository.withGit {
                     try $0.updateReference("refs/clinicctl/" + name, to: record.target, expected: nil, logMessage: "clinicctl: sync")
                 }
                 if prefix == "notes/", let line = try receivedNoteLine("refs/clinicctl/" + name, commit: record.target, reader: reader) {
@@ -149,7 +157,7 @@ extension ContentRepository {
                 }
             }
             let serverNames = Set(server.map { String($0.name.dropFirst(serverPrefix.count)) })
-            let verifier = ClosingRecordVerifier(self)
+            let verifier = ClosingRecordVerifier(repository)
             for record in local where !serverNames.contains(String(record.name.dropFirst("refs/clinicctl/".count))) {
                 let subject = "record \(record.name.dropFirst("refs/clinicctl/".count))"
                 if prefix == "notes/" {
@@ -173,7 +181,7 @@ extension ContentRepository {
     }
 }
 
-extension ContentRepository {
+extension Team {
     /// The first-parent commits after `start` up to `end`, each applied again on `onto`,
     /// merged by record and field with what it lands on; nil when one no longer applies.
     func replay(after start: ObjectID, upTo end: ObjectID, onto: ObjectID, in git: Repository) throws -> ObjectID? {
@@ -184,7 +192,7 @@ extension ContentRepository {
         }
         var tip = onto
         for edit in edits.reversed() {
-            guard let tree = try applyByField(edit, onto: tip, in: git).tree else { return nil }
+            guard let tree = try repository.applyByField(edit, onto: tip, in: git).tree else { return nil }
             tip = try git.createCommit(tree: tree, parents: [tip], author: edit.author, committer: edit.committer, message: edit.message)
         }
         return tip

@@ -1,7 +1,7 @@
 internal import ClinicGit
 import Foundation
 
-extension ContentRepository {
+extension Team {
     /// Approvals made here while the server's published branch moved on (both moved):
     /// each is made again on the server's tip, validated and sent, exactly as `review approve`
     /// does in a clone (`approveThroughServer`, at most three tries each), oldest first.
@@ -12,7 +12,7 @@ extension ContentRepository {
     /// that cannot be made again leaves its draft open here, and its line says the command
     /// that finishes it.
     func remakeOfflineApprovals(local: ObjectID, server: ObjectID, remote: String) throws -> (lines: [SyncReport.Line], checkout: Bool)? {
-        let unsent: [CommitRecord.Approval]? = try withGit { git in
+        let unsent: [CommitRecord.Approval]? = try repository.withGit { git in
             var found: [CommitRecord.Approval] = []
             for commit in try git.firstParentLog(from: local, limit: 1000) {
                 if try git.isAncestor(commit.id, of: server) { break }
@@ -25,16 +25,17 @@ extension ContentRepository {
         }
         guard let unsent, !unsent.isEmpty else { return nil }
         // The published branch goes to the server's tip; each draft reopens at what was approved.
-        let state = try workingTreeState()
-        try withGit { git in
-            try git.updateReference(publishedRef, to: server, expected: local, logMessage: "clinicctl: sync, approvals to make again")
-            for approval in unsent where try git.referenceTarget(draftRef(approval.draft)) == nil {
+        let state = try repository.reviews.workingTreeState()
+        try repository.withGit { git in
+            try git.updateReference(
+                repository.publishedRef, to: server, expected: local, logMessage: "clinicctl: sync, approvals to make again")
+            for approval in unsent where try git.referenceTarget(repository.draftRef(approval.draft)) == nil {
                 try git.updateReference(
-                    draftRef(approval.draft), to: approval.approvedCommit.id, expected: nil,
+                    repository.draftRef(approval.draft), to: approval.approvedCommit.id, expected: nil,
                     logMessage: "clinicctl: reopen draft approved offline")
             }
         }
-        let checkout = bringWorkingTreeAlong(from: local, state: state).outcome == .updated
+        let checkout = repository.reviews.bringWorkingTreeAlong(from: local, state: state).outcome == .updated
         var lines: [SyncReport.Line] = []
         for approval in unsent {
             let subject = "draft \(approval.draft)"

@@ -17,6 +17,6 @@ final class OpenRepositories: @unchecked Sendable {
 
     /// Saves what each kept repository learned (its record cache); called once the command has run.
     func finish() {
-        for repository in lock.withLock({ kept }) { repository.records.persist() }
+        for repository in lock.withLock({ kept }) { repository.recordCache.persist() }
     }
 }

@@ -9,5 +9,5 @@ struct SigningOption: ParsableArguments {
             valueName: "file"))
     var signingKey: String?
 
-    func key(_ repository: ContentRepository) throws -> SigningKey? { try repository.signingKey(explicit: signingKey) }
+    func key(_ repository: ContentRepository) throws -> SigningKey? { try repository.signatures.signingKey(explicit: signingKey) }
 }

@@ -23,7 +23,7 @@ struct WriteOptions: ParsableArguments {
         if json {
             try Output.printJSON(result)
         } else {
-            Output.printEdit(result, onlyHere: repository.hasRemote())
+            Output.printEdit(result, onlyHere: repository.team.hasRemote())
         }
     }
 
@@ -51,7 +51,7 @@ struct WriteOptions: ParsableArguments {
         if json {
             try Output.printJSON(result)
         } else {
-            Output.printEdit(result, onlyHere: repository.hasRemote())
+            Output.printEdit(result, onlyHere: repository.team.hasRemote())
         }
     }
 }

@@ -64,7 +64,7 @@ struct Preview: ParsableCommand {
         }
         let folder =
             out.map { URL(fileURLWithPath: CommandContext.current.path($0)) }
-            ?? repository.previewFolder(named: name)
+            ?? repository.deployments.previewFolder(named: name)
         let page = folder.appendingPathComponent(try previewing { try site.pagePath(locale: locale, compare: compare) })
         try previewing { try PreviewFolder.write(written, to: folder) }
         let report = Report(

@@ -13,17 +13,11 @@ extension DraftCommand {
 
         func run() throws {
             let (repository, person) = try write.open()
-            var delivery: RecordDelivery?
-            let record: Revision
-            if !local && repository.hasRemote() {
-                (record, delivery) = try repository.discardThroughServer(id, as: person)
-            } else {
-                record = try repository.revision(try repository.discard(id, as: person).hex)
-            }
-            defer { Output.noteDelivery(delivery, of: "the discard of draft \(id)") }
-            if write.json { return try Output.printJSON(["draft": id, "record": record.hex]) }
+            let decision = try repository.reviews.discard(id, as: person, delivery: Delivery.choose(for: repository, hereOnly: local))
+            defer { Output.noteDelivery(decision.sent, of: "the discard of draft \(id)") }
+            if write.json { return try Output.printJSON(["draft": id, "record": decision.record.hex]) }
             print(
-                "Discarded draft \(id). Its edits stay in the repository (record \(record.short) under \(ContentRepository.discardedPrefix))."
+                "Discarded draft \(id). Its edits stay in the repository (record \(decision.record.short) under \(ContentRepository.discardedPrefix))."
             )
         }
     }

@@ -18,7 +18,7 @@ extension DraftCommand {
 
         func run() throws {
             let (repository, person) = try write.open()
-            let result = try repository.dropEdit(edit, of: id, as: person)
+            let result = try repository.drafts.dropEdit(edit, of: id, as: person)
             if write.json { return try Output.printJSON(result) }
             Output.printRewrite(result)
         }

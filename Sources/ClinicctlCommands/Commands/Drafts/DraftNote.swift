@@ -25,13 +25,13 @@ extension DraftCommand {
             let signingKey = try signing.key(repository)
             var delivery: RecordDelivery?
             let note: DraftNote
-            if !local && repository.hasRemote() {
-                (note, delivery) = try repository.addNoteThroughServer(to: id, text: text, as: person, signingKey: signingKey)
+            if Delivery.choose(for: repository, hereOnly: local) == .throughServer {
+                (note, delivery) = try repository.drafts.addNoteThroughServer(to: id, text: text, as: person, signingKey: signingKey)
             } else {
-                note = try repository.addNote(to: id, text: text, as: person, signingKey: signingKey)
+                note = try repository.drafts.addNote(to: id, text: text, as: person, signingKey: signingKey)
             }
             defer { Output.noteDelivery(delivery, of: "the note on draft \(id)") }
-            if write.json { return try Output.printJSON(note, in: try repository.clinicTimeZone()) }
+            if write.json { return try Output.printJSON(note, in: try repository.reviews.clinicTimeZone()) }
             print("Noted on draft \(id) (\(note.record.short), kept under \(note.reference)):")
             print(Output.wrap(note.text, indent: "  "))
             print("It shows in `clinicctl review show \(id)`, `clinicctl drafts` and `clinicctl inbox`.")

@@ -19,9 +19,11 @@ extension DraftCommand {
 
         func run() throws {
             let (repository, person) = try write.open()
-            let result = try repository.reopen(id, as: person, signingKey: try signing.key(repository))
+            let result = try repository.drafts.reopen(id, as: person, signingKey: try signing.key(repository))
             var delivery: RecordDelivery?
-            if !local, repository.hasRemote(), let record = result.keptAt { delivery = repository.sendRecord(record) }
+            if Delivery.choose(for: repository, hereOnly: local) == .throughServer, let record = result.keptAt {
+                delivery = repository.team.sendRecord(record)
+            }
             defer { Output.noteDelivery(delivery, of: "the reopening of draft \(id)") }
             if write.json { return try Output.printJSON(result) }
             print("Reopened draft \(id) (\(result.tip.short)). \(result.rejection.reviewer.name) rejected it because:")

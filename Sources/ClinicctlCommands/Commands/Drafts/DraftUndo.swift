@@ -12,7 +12,7 @@ extension DraftCommand {
 
         func run() throws {
             let (repository, person) = try write.open()
-            let result = try repository.undoLastEdit(of: id, as: person)
+            let result = try repository.drafts.undoLastEdit(of: id, as: person)
             if write.json { return try Output.printJSON(result) }
             Output.printRewrite(result)
         }

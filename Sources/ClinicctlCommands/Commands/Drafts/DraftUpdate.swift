@@ -38,7 +38,7 @@ extension DraftCommand {
         func run() throws {
             let (repository, person) = try write.open()
             let choices = edit ? try askChoices(repository) : try MergeChoices(taking: take, fields: fields)
-            let result = try repository.update(id, choosing: choices, as: person)
+            let result = try repository.drafts.update(id, choosing: choices, as: person)
             if write.json { return try Output.printJSON(result) }
             for edit in result.replayed {
                 print("\(edit.number). \(edit.summary): \(edit.outcome.rawValue)" + (edit.reason.map { " (\($0))" } ?? ""))

@@ -21,7 +21,7 @@ struct Drafts: ParsableCommand {
     func run() throws {
         let repository = try self.repository.open()
         let selection: DraftSelection = mine ? .wroteBy(try repository.identity(explicit: person.author)) : all ? .all : .open
-        let summaries = try repository.draftSummaries(selection)
+        let summaries = try repository.reviews.draftSummaries(selection)
         Output.noteSkipped(summaries.skipped)
         Output.noteUnverified(summaries.unverifiedRecords)
         let places = summaries.places

@@ -18,7 +18,7 @@ extension FAQ {
             let repository = try options.repository.open()
             let listing = try repository.faqListing(at: repository.readingRevision(revision: options.rev, draft: options.draft))
             // Reading the published branch, say what open drafts change, so drafted entries are not invisible.
-            let drafted = options.readsPublished ? try repository.draftedEntries(entryPrefix: "faq/") : []
+            let drafted = options.readsPublished ? try repository.reviews.draftedEntries(entryPrefix: "faq/") : []
             let draftsByEntry = Dictionary(grouping: drafted, by: \.entry).mapValues { $0.map(\.draft) }
             let rows = listing.map { entry in
                 Row(

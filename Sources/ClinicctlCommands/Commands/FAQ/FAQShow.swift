@@ -23,7 +23,7 @@ extension FAQ {
                 let fallback = "there is no FAQ entry \"\(id)\"; `clinicctl faq list` shows them all"
                 // On the published branch, an entry only drafted so far is named with its draft.
                 guard options.readsPublished else { throw WorkflowError(.notFound, fallback, entry: "faq/\(id)") }
-                throw try repository.missingEntryError("faq/\(id)", described: "FAQ entry \"\(id)\"", fallback: fallback)
+                throw try repository.reviews.missingEntryError("faq/\(id)", described: "FAQ entry \"\(id)\"", fallback: fallback)
             }
             if options.json {
                 return try Output.printJSON(

@@ -40,10 +40,11 @@ struct History: ParsableCommand {
 
     func run() throws {
         let repository = try self.repository.open()
-        let zone = try repository.clinicTimeZone()
+        let zone = try repository.reviews.clinicTimeZone()
         let entry = kind.map { kind in id.map { "\(kind)/\($0)" } ?? kind }
         let changes =
-            try entry.map { try repository.history(entry: $0, field: field, limit: limit) } ?? repository.history(limit: limit)
+            try entry.map { try repository.reviews.history(entry: $0, field: field, limit: limit) }
+            ?? repository.reviews.history(limit: limit)
         if json { return try Output.printJSON(changes, in: zone) }
         if changes.isEmpty {
             let what = field.map { "to \($0) of \(entry ?? "")" } ?? entry.map { "to \($0)" }

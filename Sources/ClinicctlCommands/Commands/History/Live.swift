@@ -12,8 +12,8 @@ struct Live: ParsableCommand {
 
     func run() throws {
         let repository = try self.repository.open()
-        let zone = try repository.clinicTimeZone()
-        let live = try repository.liveState()
+        let zone = try repository.reviews.clinicTimeZone()
+        let live = try repository.deployments.liveState()
         if output.json { return try Output.printJSON(live, in: zone) }
         if let deployed = live.deployed {
             print("Live: \(deployed.short) \(live.deployedSummary ?? "")")

@@ -13,8 +13,8 @@ struct Revert: ParsableCommand {
 
     func run() throws {
         let (repository, person) = try identity.open()
-        let result = try repository.revert(commit, as: person, signingKey: try signing.key(repository))
+        let result = try repository.reviews.revert(commit, as: person, signingKey: try signing.key(repository))
         if identity.json { return try Output.printJSON(result) }
-        Output.printEdit(result, onlyHere: repository.hasRemote())
+        Output.printEdit(result, onlyHere: repository.team.hasRemote())
     }
 }

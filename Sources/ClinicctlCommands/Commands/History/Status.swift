@@ -12,12 +12,12 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let repository = try self.repository.open()
-        let status = try repository.status()
-        let zone = try repository.clinicTimeZone()
+        let status = try repository.reviews.status()
+        let zone = try repository.reviews.clinicTimeZone()
         if json { return try Output.printJSON(status, in: zone) }
         Output.noteSkipped(status.skippedDraftReferences)
         let variable = CommandContext.current.variable("CLINIC_WEBROOT")
-        let webRoot = (variable ?? repository.configuredWebRoot).map { URL(fileURLWithPath: $0) }
+        let webRoot = (variable ?? repository.server.configuredWebRoot).map { URL(fileURLWithPath: $0) }
         print("Published (\(status.publishedBranch)): \(status.publishedTip.short) \(status.publishedSummary)")
         if let approval = status.publishedApproval {
             print("  approved by \(approval.approvedBy?.name ?? "nobody recorded") (\(approval.words))")

@@ -19,7 +19,7 @@ struct InboxCommand: ParsableCommand {
     func run() throws {
         let (repository, person) = try identity.open()
         let inbox = try repository.inbox(for: person)
-        let zone = try repository.clinicTimeZone()
+        let zone = try repository.reviews.clinicTimeZone()
         if identity.json { return try Output.printJSON(inbox, in: zone) }
         let now = repository.environment.now()
         defer { if let remote = inbox.remote { print(Output.lastSync(with: remote, at: inbox.lastSync, now: now)) } }

@@ -61,14 +61,14 @@ extension HooksCommand {
         func run() throws {
             let repository = try self.repository.open()
             if let ci {
-                let result = try repository.addCICheck(ci.forge, as: try repository.identity(explicit: person.author))
+                let result = try repository.server.addCICheck(ci.forge, as: try repository.identity(explicit: person.author))
                 if output.json { return try Output.printJSON(result) }
-                Output.printEdit(result, onlyHere: repository.hasRemote())
+                Output.printEdit(result, onlyHere: repository.team.hasRemote())
                 return
             }
             if server {
                 let root = webroot.map { URL(fileURLWithPath: CommandContext.current.path($0)).standardizedFileURL }
-                for file in try repository.installServerHooks(webRoot: root, clinicctl: program) { print("Installed \(file.path).") }
+                for file in try repository.server.installServerHooks(webRoot: root, clinicctl: program) { print("Installed \(file.path).") }
                 if let program { print("The hooks run \(program.path).") }
                 if let root { print("The publish puts the website into \(root.path) (git config clinicctl.webroot).") }
                 return

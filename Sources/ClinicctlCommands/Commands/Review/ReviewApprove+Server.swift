@@ -6,9 +6,9 @@ extension Review.Approve {
     /// publish recorded it (never this laptop's own "not deployed"). False when the server
     /// keeps no publish records, so whatever deploys runs from here, as before.
     func reportServerPublication(_ repository: ContentRepository, revision: Revision) throws -> Bool {
-        let hadRecords = try repository.serverHasPublishRecords()
-        let zone = try repository.clinicTimeZone()
-        let outcome = try repository.waitForServerPublication(of: revision, seconds: wait, hadRecords: hadRecords)
+        let hadRecords = try repository.deployments.serverHasPublishRecords()
+        let zone = try repository.reviews.clinicTimeZone()
+        let outcome = try repository.deployments.waitForServerPublication(of: revision, seconds: wait, hadRecords: hadRecords)
         if case .failed(let failure) = outcome { throw Output.serverCouldNotPublish(failure.message) }
         if case .serverDoesNotPublish = outcome { return false }
         if identity.json { return true }

@@ -46,32 +46,28 @@ extension Review {
 
         func run() throws {
             let (repository, person) = try identity.open()
-            var tip = try self.tip.map { try repository.revision($0) }
-            // Never shown to this reviewer: approve the tip read now, and show all of it with the approval.
-            var unseen: DraftReview?
-            if tip == nil, repository.shownTip(of: id, to: person) == nil {
-                unseen = try repository.review(id)
-                tip = unseen?.tip
-            }
-            let signingKey = try signing.key(repository)
-            let throughServer = !local && repository.hasRemote()
-            let result =
-                throughServer
-                ? try repository.approveThroughServer(
-                    id, as: person, message: message, accepting: Set(accepted), tip: tip, signingKey: signingKey)
-                : try repository.approve(id, as: person, message: message, accepting: Set(accepted), tip: tip, signingKey: signingKey)
-            if let unseen, !identity.json {
+            let tip = try self.tip.map { TipChoice.named(try repository.revision($0)) } ?? .lastShown
+            let delivery = Delivery.choose(for: repository, hereOnly: local)
+            let decision = try repository.reviews.approve(
+                id, as: person, message: message, accepting: Set(accepted), tip: tip, delivery: delivery,
+                signingKey: try signing.key(repository))
+            guard let result = decision.approval else { return }
+            // Never shown to this reviewer: all of what was approved is shown with the approval.
+            if let unseen = decision.shownNow, !identity.json {
                 print("You had not opened draft \(id) with `clinicctl review show`; this is all of what you approved:\n")
                 print(ReviewText.render(unseen, publishedBranch: repository.config.publishedBranch) + "\n")
             }
             try report(result, repository)
             // A folder here runs no server hooks: the approval is in it, but nothing checked or published it there.
-            let localServer = throughServer ? repository.localServerFolder() : nil
-            Output.noteLocalServer(localServer)
+            Output.noteLocalServer(decision.localServer)
             // The server publishes whatever --no-publish says here; its failure is said whatever too.
             if let words = ServerPublishReport.failure(in: result.serverMessages) { throw Output.serverCouldNotPublish(words) }
             if noPublish { return }
-            if throughServer, localServer == nil, try reportServerPublication(repository, revision: result.mergedRevision) { return }
+            if delivery == .throughServer, decision.localServer == nil,
+                try reportServerPublication(repository, revision: result.mergedRevision)
+            {
+                return
+            }
             try publish(repository, revision: result.mergedRevision)
         }
 

@@ -24,9 +24,9 @@ extension Review {
         func run() throws {
             let repository = try self.repository.open()
             // Where each draft is, as `drafts` and `status` say it (a clone only).
-            let places = try repository.draftPlaces()
-            let drafts = try repository.drafts()
-            let checks = try repository.checks(of: drafts)
+            let places = try repository.team.draftPlaces()
+            let drafts = try repository.drafts.list()
+            let checks = try repository.reviews.checks(of: drafts)
             var rows = zip(drafts, checks).map { draft, review in
                 return Row(
                     id: draft.id, title: draft.title, authors: draft.authors.map(\.description), edits: draft.edits.count,

@@ -17,17 +17,12 @@ extension Review {
         func run() throws {
             let (repository, person) = try identity.open()
             let signingKey = try signing.key(repository)
-            var delivery: RecordDelivery?
-            let rejection: Rejection
-            if !local && repository.hasRemote() {
-                (rejection, delivery) = try repository.rejectThroughServer(id, as: person, reason: reason, signingKey: signingKey)
-            } else {
-                rejection = try repository.reject(id, as: person, reason: reason, signingKey: signingKey)
-            }
-            defer { Output.noteDelivery(delivery, of: "the rejection of draft \(id)") }
-            if identity.json { return try Output.printJSON(rejection) }
+            let decision = try repository.reviews.reject(
+                id, as: person, reason: reason, delivery: Delivery.choose(for: repository, hereOnly: local), signingKey: signingKey)
+            defer { Output.noteDelivery(decision.sent, of: "the rejection of draft \(id)") }
+            if identity.json, let rejection = decision.rejection { return try Output.printJSON(rejection) }
             print(
-                "Rejected draft \(id). Its author sees the reason in `clinicctl drafts --mine`; its edits stay in the repository (\(repository.rejectionRef(id, record: rejection.record)))."
+                "Rejected draft \(id). Its author sees the reason in `clinicctl drafts --mine`; its edits stay in the repository (\(decision.reference))."
             )
         }
     }

@@ -37,18 +37,19 @@ extension Review {
 
         func run() throws {
             let repository = try self.repository.open()
-            Output.noteUnverified(try repository.unverifiedRecords().filter { $0.draft == id })
-            if let rejected = try repository.rejectedDrafts().first(where: { $0.id == id }),
-                try repository.drafts().contains(where: { $0.id == id }) == false
+            Output.noteUnverified(try repository.records.unverifiedRecords().filter { $0.draft == id })
+            if let rejected = try repository.drafts.rejectedDrafts().first(where: { $0.id == id }),
+                try repository.drafts.list().contains(where: { $0.id == id }) == false
             {
                 return try showRejected(
-                    rejected, notes: Output.verifiedNotes(try repository.notes(for: id)), zone: try repository.clinicTimeZone())
+                    rejected, notes: Output.verifiedNotes(try repository.records.notes(for: id)),
+                    zone: try repository.reviews.clinicTimeZone())
             }
-            let review = try repository.review(id)
-            let notes = Output.verifiedNotes(try repository.notes(for: id))
-            let zone = try repository.clinicTimeZone()
+            let review = try repository.reviews.review(id)
+            let notes = Output.verifiedNotes(try repository.records.notes(for: id))
+            let zone = try repository.reviews.clinicTimeZone()
             // Remembered for whoever is reading, when they can be told; approving then approves this tip.
-            if let reader = try? repository.identity(explicit: person.author) { repository.recordShown(review, to: reader) }
+            if let reader = try? repository.identity(explicit: person.author) { repository.reviews.recordShown(review, to: reader) }
             if json {
                 return try Output.printJSON(
                     Report(

@@ -18,7 +18,7 @@ struct Reviewers: ParsableCommand {
         func run() throws {
             let repository = try repository.open()
             if output.json { return try Output.printJSON(repository.config.reviewers) }
-            let keys = repository.listedKeys()
+            let keys = repository.signatures.listedKeys()
             print("Signed approvals \(repository.config.requireSignedApprovals ? "required" : "not required").")
             for reviewer in repository.config.reviewers {
                 print("\(reviewer.name) <\(reviewer.email)>")
@@ -33,6 +33,6 @@ struct Reviewers: ParsableCommand {
             abstract: "Print the reviewers' keys as Git's allowed signers file (gpg.ssh.allowedSignersFile).")
         @OptionGroup var repository: RepositoryOptions
 
-        func run() throws { print(try repository.open().allowedSigners(), terminator: "") }
+        func run() throws { print(try repository.open().signatures.allowedSigners(), terminator: "") }
     }
 }

@@ -27,10 +27,10 @@ struct ReviewerChangeOptions: ParsableArguments {
         let repository = try self.repository.open()
         let author = try repository.identity(explicit: person.author)
         let keyLines = try keys.map(ReviewerKeyFile.read)
-        let result = try repository.changeReviewers(
+        let result = try repository.signatures.changeReviewers(
             change(reviewer, keyLines), to: draft, as: author, draftName: draftName)
         if output.json { return try Output.printJSON(result) }
-        Output.printEdit(result, onlyHere: repository.hasRemote())
+        Output.printEdit(result, onlyHere: repository.team.hasRemote())
     }
 }
 

@@ -27,7 +27,7 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let repository = try repository.open()
-        let checks = try repository.verifyApprovals(from: revision, trustedStart: trustedStart)
+        let checks = try repository.team.verifyApprovals(from: revision, trustedStart: trustedStart)
         if output.json {
             try Output.printJSON(checks)
         } else if checks.isEmpty {

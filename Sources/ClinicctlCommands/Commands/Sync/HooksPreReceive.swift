@@ -26,8 +26,8 @@ extension HooksCommand {
                 if let update = ProposedUpdate(line: line) { updates.append(update) }
             }
             let repository = try ContentRepository.openInServerHook(environment: CommandContext.current.environment)
-            let refusals = try repository.checkPush(updates) + repository.checkRecordPush(updates)
-            guard !refusals.isEmpty else { return try repository.keepReplacedDrafts(updates) }
+            let refusals = try repository.server.checkPush(updates) + repository.server.checkRecordPush(updates)
+            guard !refusals.isEmpty else { return try repository.server.keepReplacedDrafts(updates) }
             for refusal in refusals {
                 printError("refused \(refusal.reference): \(refusal.reason)\n")
             }

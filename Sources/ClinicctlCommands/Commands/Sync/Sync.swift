@@ -25,7 +25,7 @@ struct Sync: ParsableCommand {
         let opened = try repository.open()
         // Who is syncing, for the lines meant for them; sync itself needs no one (a bad --as is still an error).
         let reader = person.author == nil ? try? opened.identity(explicit: nil) : try opened.identity(explicit: person.author)
-        let report = try opened.sync(remote: remote, as: reader)
+        let report = try opened.team.sync(remote: remote, as: reader)
         if output.json {
             try Output.printJSON(report)
         } else {
@@ -33,7 +33,7 @@ struct Sync: ParsableCommand {
             for line in report.lines { print(line.text) }
             if report.checkoutUpdated { print("Your files now show the published content.") }
         }
-        Output.noteLocalServer(opened.localServerFolder(remote: remote))
+        Output.noteLocalServer(opened.server.localServerFolder(remote: remote))
         if report.hasRefusals { throw ExitCode.failure }
         if let words = report.serverPublishFailure { throw Output.serverCouldNotPublish(words) }
     }
