@@ -87,14 +87,12 @@ public struct Rejection: Hashable, Sendable, Codable {
 }
 
 extension ContentRepository {
-    public func draftRef(_ id: String) -> String { Self.draftPrefix + id }
+    public func draftRef(_ id: String) -> String { DraftID(id).reference }
 
     /// The open draft `id`, or an error naming the closest open ones.
     public func draft(_ id: String) throws -> Draft {
         // A name Git could not hold as a branch (`../../HEAD`) is simply no draft.
-        let usable =
-            !id.isEmpty && !id.contains("..") && !id.hasPrefix("/") && !id.hasSuffix("/") && !id.hasPrefix(".")
-            && !id.hasSuffix(".lock") && !id.unicodeScalars.contains { $0.value < 0x21 || "\\:?*[~^@{".unicodeScalars.contains($0) }
+        let usable = DraftID(id).isReferenceName
         let published = try withGit { try $0.referenceTarget(publishedRef) }
         if usable, let tip = try withGit(draft: id, { try $0.referenceTarget(draftRef(id)) }) {
             return try describeDraft(id: id, tip: tip, published: published, state: .open)

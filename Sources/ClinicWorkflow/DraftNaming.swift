@@ -26,8 +26,8 @@ extension Drafts {
 
     /// `name` when it can name a new draft: a slug that no open or rejected draft uses.
     func checkedDraftName(_ name: String) throws -> String {
-        let slug = Formats.slug(from: name, maxLength: 48)
-        guard !slug.isEmpty, slug == name else {
+        let slug = Formats.slug(from: name, maxLength: DraftID.maximumLength)
+        guard DraftID(name).isCanonical else {
             throw WorkflowError(
                 .usage,
                 "--draft-name \"\(name)\" must be lower-case letters, digits and dashes"

@@ -12,6 +12,8 @@ extension CommandCase {
             command: "review show", arguments: ["review", "show", "parking"], setup: [parkingDraft],
             says: ["Draft parking: FAQ: add \"Can I park?\"", "By Olivia Office <office@clinic.example>; 1 edit(s):"]),
         .init(command: "review show", arguments: ["review", "show", "nowhere"], status: 1, warns: ["nowhere"]),
+        .init(command: "review show", arguments: ["review", "show", "../../HEAD"], status: 1, warns: ["../../HEAD"]),
+        .init(command: "review show", arguments: ["review", "show", ""], status: 64, warns: ["error: "], parses: false),
         .init(
             command: "review approve", arguments: ["review", "approve", "parking", "--no-publish"], setup: [parkingDraft],
             author: CommandSandbox.reviewer, says: ["this is all of what you approved", "Draft parking"]),

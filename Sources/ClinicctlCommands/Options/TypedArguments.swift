@@ -22,3 +22,12 @@ enum TypedArgument {
         }
     }
 }
+
+/// A draft's id as an argument: any text but the empty one (the draft is then looked up,
+/// and an id Git could not hold as a branch is no draft).
+extension DraftID: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard !argument.isEmpty else { return nil }
+        self.init(argument)
+    }
+}

@@ -8,7 +8,7 @@ extension DraftCommand {
             commandName: "drop",
             abstract: "Take one edit out of a draft; the later edits are applied again without it.",
             discussion: "Edits are numbered from 1, oldest first, as `clinicctl review show ID` lists them.")
-        @Argument(help: "The draft's id.") var id: String
+        @Argument(help: "The draft's id.") var id: DraftID
         @Option(help: ArgumentHelp("The edit to take out (1 is the first).", valueName: "n")) var edit: Int
         @OptionGroup var write: IdentityOptions
 
@@ -18,7 +18,7 @@ extension DraftCommand {
 
         func run() throws {
             let (repository, person) = try write.open()
-            let result = try repository.drafts.dropEdit(edit, of: id, as: person)
+            let result = try repository.drafts.dropEdit(edit, of: id.text, as: person)
             if write.json { return try Output.printJSON(result) }
             Output.printRewrite(result)
         }

@@ -14,7 +14,7 @@ extension DraftCommand {
                 draft's notes, `drafts` counts them, `inbox` shows them, and `sync` tells the others. The \
                 draft's authors and reviewers may leave one.
                 """)
-        @Argument(help: "The draft's id.") var id: String
+        @Argument(help: "The draft's id.") var id: DraftID
         @Argument(help: "What the note says.") var text: String
         @Flag(help: "In a clone: keep the note here only, and send it later with `clinicctl sync`.") var local = false
         @OptionGroup var write: IdentityOptions
@@ -26,9 +26,9 @@ extension DraftCommand {
             var delivery: RecordDelivery?
             let note: DraftNote
             if Delivery.choose(for: repository, hereOnly: local) == .throughServer {
-                (note, delivery) = try repository.drafts.addNoteThroughServer(to: id, text: text, as: person, signingKey: signingKey)
+                (note, delivery) = try repository.drafts.addNoteThroughServer(to: id.text, text: text, as: person, signingKey: signingKey)
             } else {
-                note = try repository.drafts.addNote(to: id, text: text, as: person, signingKey: signingKey)
+                note = try repository.drafts.addNote(to: id.text, text: text, as: person, signingKey: signingKey)
             }
             defer { Output.noteDelivery(delivery, of: "the note on draft \(id)") }
             if write.json { return try Output.printJSON(note, in: try repository.reviews.clinicTimeZone()) }

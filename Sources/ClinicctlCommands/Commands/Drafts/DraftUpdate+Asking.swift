@@ -11,7 +11,7 @@ extension DraftCommand.Update {
             throw WorkflowError(
                 .usage, "--edit asks at the terminal; elsewhere decide with --take draft|published [FIELD] (the refusal names each field)")
         }
-        let conflicts = try repository.reviews.review(id).fieldConflicts
+        let conflicts = try repository.reviews.review(id.text).fieldConflicts
         var choices = MergeChoices()
         guard !conflicts.isEmpty else { return choices }
         Output.note("Draft \(id) and the published content changed \(conflicts.count) field(s) differently:")

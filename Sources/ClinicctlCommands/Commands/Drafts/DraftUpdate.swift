@@ -23,7 +23,7 @@ extension DraftCommand {
                 removed meanwhile) is left out and named, one already published is skipped, and the \
                 others are kept. Every edit is listed with what became of it.
                 """)
-        @Argument(help: "The draft's id.") var id: String
+        @Argument(help: "The draft's id.") var id: DraftID
         @Argument(help: "Fields in conflict (their keys, as the refusal names them) that --take SIDE decides; none: every field.")
         var fields: [String] = []
         @Option(help: "draft or published, for the fields named (or every field in conflict); or KEY=draft|published. Repeatable.")
@@ -38,7 +38,7 @@ extension DraftCommand {
         func run() throws {
             let (repository, person) = try write.open()
             let choices = edit ? try askChoices(repository) : try MergeChoices(taking: take, fields: fields)
-            let result = try repository.drafts.update(id, choosing: choices, as: person)
+            let result = try repository.drafts.update(id.text, choosing: choices, as: person)
             if write.json { return try Output.printJSON(result) }
             for edit in result.replayed {
                 print("\(edit.number). \(edit.summary): \(edit.outcome.rawValue)" + (edit.reason.map { " (\($0))" } ?? ""))

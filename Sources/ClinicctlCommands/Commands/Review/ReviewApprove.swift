@@ -15,7 +15,7 @@ extension Review {
                 <its words>`, which exits with status 3 (the approval stands). A shared repository that
                 is a folder on this computer runs no server hooks: approve says so, and publishes from here.
                 """)
-        @Argument(help: "The draft's id.") var id: String
+        @Argument(help: "The draft's id.") var id: DraftID
         @Option(help: "A note for the approval record.") var message: String?
         @Option(
             help: ArgumentHelp(
@@ -49,7 +49,7 @@ extension Review {
             let tip = try self.tip.map { TipChoice.named(try repository.revision($0)) } ?? .lastShown
             let delivery = Delivery.choose(for: repository, hereOnly: local)
             let decision = try repository.reviews.approve(
-                id, as: person, message: message, accepting: Set(accepted), tip: tip, delivery: delivery,
+                id.text, as: person, message: message, accepting: Set(accepted), tip: tip, delivery: delivery,
                 signingKey: try signing.key(repository))
             guard let result = decision.approval else { return }
             // Never shown to this reviewer: all of what was approved is shown with the approval.

@@ -8,7 +8,7 @@ extension Review {
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reject", abstract: "Turn a draft down, saying why; its author sees the reason.")
-        @Argument(help: "The draft's id.") var id: String
+        @Argument(help: "The draft's id.") var id: DraftID
         @Option(help: "Why, for the author.") var reason: String
         @Flag(help: "In a clone: reject here only, and send it later with `clinicctl sync`.") var local = false
         @OptionGroup var identity: IdentityOptions
@@ -18,7 +18,7 @@ extension Review {
             let (repository, person) = try identity.open()
             let signingKey = try signing.key(repository)
             let decision = try repository.reviews.reject(
-                id, as: person, reason: reason, delivery: Delivery.choose(for: repository, hereOnly: local), signingKey: signingKey)
+                id.text, as: person, reason: reason, delivery: Delivery.choose(for: repository, hereOnly: local), signingKey: signingKey)
             defer { Output.noteDelivery(decision.sent, of: "the rejection of draft \(id)") }
             if identity.json, let rejection = decision.rejection { return try Output.printJSON(rejection) }
             print(

@@ -14,7 +14,7 @@ extension Review {
                 files first, then settings (clinicctl.yaml), then the content field by field.
                 The tip shown is remembered for you, so `review approve` approves exactly it.
                 """)
-        @Argument(help: "The draft's id.") var id: String
+        @Argument(help: "The draft's id.") var id: DraftID
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var person: PersonOption
         @OptionGroup var output: JSONOption
@@ -37,23 +37,23 @@ extension Review {
 
         func run() throws {
             let repository = try self.repository.open()
-            Output.noteUnverified(try repository.records.unverifiedRecords().filter { $0.draft == id })
-            if let rejected = try repository.drafts.rejectedDrafts().first(where: { $0.id == id }),
-                try repository.drafts.list().contains(where: { $0.id == id }) == false
+            Output.noteUnverified(try repository.records.unverifiedRecords().filter { $0.draft == id.text })
+            if let rejected = try repository.drafts.rejectedDrafts().first(where: { $0.id == id.text }),
+                try repository.drafts.list().contains(where: { $0.id == id.text }) == false
             {
                 return try showRejected(
-                    rejected, notes: Output.verifiedNotes(try repository.records.notes(for: id)),
+                    rejected, notes: Output.verifiedNotes(try repository.records.notes(for: id.text)),
                     zone: try repository.reviews.clinicTimeZone())
             }
-            let review = try repository.reviews.review(id)
-            let notes = Output.verifiedNotes(try repository.records.notes(for: id))
+            let review = try repository.reviews.review(id.text)
+            let notes = Output.verifiedNotes(try repository.records.notes(for: id.text))
             let zone = try repository.reviews.clinicTimeZone()
             // Remembered for whoever is reading, when they can be told; approving then approves this tip.
             if let reader = try? repository.identity(explicit: person.author) { repository.reviews.recordShown(review, to: reader) }
             if json {
                 return try Output.printJSON(
                     Report(
-                        draft: id, title: review.draft.title, authors: review.draft.authors.map(\.description),
+                        draft: id.text, title: review.draft.title, authors: review.draft.authors.map(\.description),
                         edits: review.draft.edits.map(\.summary), upToDate: review.upToDate, mergesCleanly: review.mergesCleanly,
                         valid: review.isValid, conflicts: review.conflicts, findings: review.findings, changes: review.changes,
                         tip: review.tip.hex, files: review.files, needsAcceptance: review.needsAcceptance,
@@ -72,7 +72,7 @@ extension Review {
             if json {
                 return try Output.printJSON(
                     Report(
-                        draft: id, title: draft.title, authors: draft.authors.map(\.description),
+                        draft: id.text, title: draft.title, authors: draft.authors.map(\.description),
                         edits: draft.edits.map(\.summary), upToDate: false, mergesCleanly: false, valid: false,
                         conflicts: [], findings: [], changes: [], rejectedBy: draft.rejection?.reviewer.description,
                         rejectionReason: draft.rejection?.reason, rejectionUnverified: draft.rejection?.unverified, notes: notes), in: zone)
