@@ -27,6 +27,8 @@ let package = Package(
             name: "CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]),
 
+        // Running another program: deploy hooks, notifiers, ssh-keygen, xdg-open (Foundation only).
+        .target(name: "ClinicProcess"),
         // The Git layer: the only code that sees libgit2.
         .target(name: "ClinicGit", dependencies: ["CLibGit2"]),
         // The clinic's content: model, files, canonical form, validation.
@@ -43,12 +45,12 @@ let package = Package(
         // Drafts, edits, review and approval over a content repository.
         // Imports ClinicGit `internal` (or `package`, for what tests build from a Git repository):
         // no public declaration can name a Git type, so Git stays behind this one wall.
-        .target(name: "ClinicWorkflow", dependencies: ["ClinicGit", "ClinicContent", "ClinicSigning"]),
+        .target(name: "ClinicWorkflow", dependencies: ["ClinicGit", "ClinicContent", "ClinicSigning", "ClinicProcess"]),
         // The JSON bundle, its schema, JSON-LD, and the publish hooks.
         .target(
             name: "ClinicExport",
             dependencies: [
-                "ClinicContent", "ClinicWorkflow",
+                "ClinicContent", "ClinicWorkflow", "ClinicProcess",
                 .product(name: "Crypto", package: "swift-crypto"),
             ], swiftSettings: memberImports),
         // The webhook's signed HTTP POST: the only code that needs FoundationNetworking (and so
@@ -65,7 +67,7 @@ let package = Package(
         .target(
             name: "ClinicctlCommands",
             dependencies: [
-                "ClinicContent", "ClinicWorkflow", "ClinicExport", "ClinicPreview", "WebhookCommandLine",
+                "ClinicContent", "ClinicWorkflow", "ClinicExport", "ClinicPreview", "ClinicProcess", "WebhookCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], swiftSettings: memberImports),
         // The program: `main` only.

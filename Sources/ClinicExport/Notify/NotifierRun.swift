@@ -1,3 +1,4 @@
+import ClinicProcess
 import ClinicWorkflow
 import Foundation
 

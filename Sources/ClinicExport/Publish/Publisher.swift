@@ -1,4 +1,5 @@
 import ClinicContent
+import ClinicProcess
 import ClinicWorkflow
 import Foundation
 

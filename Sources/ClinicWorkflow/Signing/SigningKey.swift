@@ -1,4 +1,5 @@
 internal import ClinicGit
+internal import ClinicProcess
 import Foundation
 
 /// The SSH key a reviewer signs with, and how it is used.
@@ -76,23 +77,22 @@ public struct SigningKey: Sendable, Hashable {
     }
 }
 
-/// Runs OpenSSH's ssh-keygen, the one outside program signing needs.
+/// Runs OpenSSH's ssh-keygen, the one outside program signing needs, with no time limit
+/// (it may ask for the key's passphrase on the terminal).
 enum SSHKeygen {
     static func run(_ arguments: [String], variables: [String: String]) throws -> (status: Int32, errors: String) {
-        let process = Process()
         let candidates = ["/usr/bin/ssh-keygen", "/usr/local/bin/ssh-keygen", "/opt/homebrew/bin/ssh-keygen"]
         guard let program = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
             throw WorkflowError(.refused, "signing needs OpenSSH's ssh-keygen, which is not installed (Debian: apt install openssh-client)")
         }
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        process.environment = variables
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        var run = ProgramRun(URL(fileURLWithPath: program), arguments: arguments, environment: variables, timeout: nil)
+        run.inheritsInput = true
+        var lines: [String] = []
+        let outcome = try run.run(output: { lines.append($0) })
+        switch outcome.exit {
+        case .exited(let status): return (status, lines.map { $0 + "\n" }.joined())
+        case .signaled(let signal): return (128 + signal, lines.map { $0 + "\n" }.joined())
+        case .timedOut: return (1, lines.map { $0 + "\n" }.joined())
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClinicExport
 import ClinicPreview
+import ClinicProcess
 import ClinicWorkflow
 import Foundation
 
@@ -103,9 +104,8 @@ struct Preview: ParsableCommand {
         guard environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil else {
             return Output.note("no display (DISPLAY and WAYLAND_DISPLAY are unset): open \(page.absoluteString) in a browser")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xdg-open", page.absoluteString]
-        do { try process.run() } catch { Output.note("xdg-open could not start: \(error.localizedDescription)") }
+        let opener = ProgramRun(
+            URL(fileURLWithPath: "/usr/bin/env"), arguments: ["xdg-open", page.absoluteString], environment: environment, timeout: nil)
+        do { try opener.start() } catch { Output.note("xdg-open could not start: \(error.localizedDescription)") }
     }
 }
