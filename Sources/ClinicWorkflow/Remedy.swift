@@ -32,6 +32,18 @@ public enum Remedy: Sendable, Equatable, Encodable {
     case showHours(location: String)
     /// Fix what the content's validation finds first.
     case validate
+    /// The draft's author withdraws it (only reviewers reject).
+    case authorsWithdraw
+    /// List the signing key for this reviewer (another reviewer approves that), or sign with one listed.
+    case listSigningKey
+    /// Read the entry in the open draft that holds it, or the whole draft.
+    case readInDraft(String)
+    /// Publish the published branch from here.
+    case publish
+    /// Move the category's entries to another category first.
+    case moveToAnotherCategory
+    /// Write the entry in the default locale first, then add its translation.
+    case translateAfterwards(locale: String)
 
     /// `reopen-draft`, `set-identity`: the kind as JSON names it.
     public var kind: String {
@@ -50,6 +62,12 @@ public enum Remedy: Sendable, Equatable, Encodable {
         case .listSocial: "list-social"
         case .showHours: "show-hours"
         case .validate: "validate"
+        case .authorsWithdraw: "authors-withdraw"
+        case .listSigningKey: "list-signing-key"
+        case .readInDraft: "read-in-draft"
+        case .publish: "publish"
+        case .moveToAnotherCategory: "move-to-another-category"
+        case .translateAfterwards: "translate-afterwards"
         }
     }
 
@@ -57,10 +75,13 @@ public enum Remedy: Sendable, Equatable, Encodable {
     public var subject: String? {
         switch self {
         case .reopenDraft(let id), .updateDraft(let id), .decideConflicts(let id), .showDraft(let id), .reviewAgain(let id),
-            .acceptBeyondContent(let id, _), .discardDraft(let id):
+            .acceptBeyondContent(let id, _), .discardDraft(let id), .readInDraft(let id):
             id
         case .showHours(let location): location
-        case .setIdentity, .openRepository, .cloneRepository, .listSocial, .validate, .listFAQ: nil
+        case .translateAfterwards(let locale): locale
+        case .setIdentity, .openRepository, .cloneRepository, .listSocial, .validate, .listFAQ, .authorsWithdraw, .listSigningKey,
+            .publish, .moveToAnotherCategory:
+            nil
         }
     }
 

@@ -29,6 +29,13 @@ extension Remedy {
         case .listSocial: "; `clinicctl social list` shows the links"
         case .showHours(let location): "; `clinicctl hours show \(location)` lists them"
         case .validate: " (run `clinicctl validate`)"
+        case .authorsWithdraw: " (authors withdraw theirs with `clinicctl draft discard`)"
+        case .listSigningKey:
+            ". List the key for you with `clinicctl reviewers add --key FILE` (approved by another reviewer), or sign with a key that is listed"
+        case .readInDraft(let id): ". See it with `--draft \(id)`; `clinicctl review show \(id)` shows the whole draft"
+        case .publish: "; run `clinicctl publish` to deploy it"
+        case .moveToAnotherCategory: "; move them to another category first (`clinicctl faq edit ID --category OTHER`)"
+        case .translateAfterwards(let locale): "; add the \(locale) text afterwards with `clinicctl faq edit ID --locale \(locale)`"
         }
     }
 }

@@ -52,7 +52,11 @@ extension CommandCase {
             setup: [["faq", "category", "add", "Insurance", "--id", "insurance"]], says: ["Added to draft faq-category-insurance"]),
         .init(
             command: "faq category remove", arguments: ["faq", "category", "remove", "trigger-point-dry-needling"], status: 1,
-            warns: ["error: "]),
+            warns: ["is still used by 10 FAQ entries", "; move them to another category first (`clinicctl faq edit ID --category OTHER`)"]),
+        .init(
+            command: "faq add", arguments: ["faq", "add", "--question", "¿Estacionamiento?", "--answer", "Sí.", "--locale", "es"],
+            status: 64,
+            warns: ["default locale (en) first; add the es text afterwards with `clinicctl faq edit ID --locale es`"]),
     ]
 }
 

@@ -61,8 +61,8 @@ extension ContentRepository {
         guard errors.isEmpty else {
             throw WorkflowError(
                 .invalid,
-                "the content in \(label) has \(errors.count) error(s); nothing was exported. Fix them (clinicctl validate lists them) and export again",
-                findings: errors.ordered)
+                "the content in \(label) has \(errors.count) error(s); nothing was exported. Fix them and export again",
+                findings: errors.ordered, remedy: .validate)
         }
         return BundleContent(content: content, source: source)
     }

@@ -52,11 +52,11 @@ extension Publisher {
         } catch let error as PublishError where error.code == .recordMoved {
             if let deployed = try repository.deployments.deployedRevision(including: revision) { return .alreadyDeployed(deployed) }
             throw WorkflowError(
-                .refused, "approved, but another publish recorded an older revision meanwhile; run `clinicctl publish` to deploy this one")
+                .refused, "approved, but another publish recorded an older revision meanwhile", remedy: .publish)
         } catch {
             throw WorkflowError(
                 .refused,
-                "approved, but publishing failed: \(error.localizedDescription). The approval stands; run `clinicctl publish` to retry")
+                "approved, but publishing failed: \(error.localizedDescription). The approval stands", remedy: .publish)
         }
     }
 }

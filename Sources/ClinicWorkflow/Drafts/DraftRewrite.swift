@@ -36,8 +36,8 @@ extension Drafts {
         guard (1...draft.edits.count).contains(number) else {
             throw WorkflowError(
                 .notFound,
-                "draft \(id) has \(draft.edits.count) edit(s), numbered 1 to \(draft.edits.count) as `clinicctl review show \(id)` lists them; there is no edit \(number)",
-                draft: id)
+                "draft \(id) has \(draft.edits.count) edit(s), numbered 1 to \(draft.edits.count); there is no edit \(number)",
+                draft: id, remedy: .showDraft(id))
         }
         guard draft.edits.count > 1 else {
             throw WorkflowError(

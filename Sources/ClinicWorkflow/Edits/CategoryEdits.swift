@@ -39,8 +39,9 @@ public enum CategoryEdits {
         guard users.isEmpty else {
             throw WorkflowError(
                 .refused,
-                "category \"\(id)\" is still used by \(users.count) FAQ entr\(users.count == 1 ? "y" : "ies"): \(users.joined(separator: ", ")); move them to another category first (`clinicctl faq edit ID --category OTHER`)",
-                entry: entry(id))
+                "category \"\(id)\" is still used by \(users.count) FAQ entr\(users.count == 1 ? "y" : "ies"): \(users.joined(separator: ", "))",
+                entry: entry(id),
+                remedy: .moveToAnotherCategory)
         }
         guard content.categories.count > 1 else {
             throw WorkflowError(.refused, "\"\(id)\" is the only category; the FAQ needs at least one", entry: entry(id))

@@ -55,8 +55,8 @@ public enum FAQEdits {
         if let locale = fields.locale, locale != defaultLocale {
             throw WorkflowError(
                 .usage,
-                "a new entry is written in the clinic's default locale (\(defaultLocale)) first; add the \(locale) text afterwards with `clinicctl faq edit ID --locale \(locale)`"
-            )
+                "a new entry is written in the clinic's default locale (\(defaultLocale)) first",
+                remedy: .translateAfterwards(locale: locale))
         }
         if let explicitID { try WorkflowError.checkNewID(explicitID, of: "an FAQ entry's") }
         let id = explicitID ?? newID(for: question, in: content)

@@ -21,8 +21,8 @@ extension Reviews {
         guard repository.config.isReviewer(email: reviewer.email) else {
             throw WorkflowError(
                 .refused,
-                "\(reviewer) is not a reviewer listed in \(RepositoryConfig.fileName) on \(repository.config.publishedBranch); only reviewers reject drafts (authors withdraw theirs with `clinicctl draft discard`)"
-            )
+                "\(reviewer) is not a reviewer listed in \(RepositoryConfig.fileName) on \(repository.config.publishedBranch); only reviewers reject drafts",
+                remedy: .authorsWithdraw)
         }
         if repository.config.requireSignedApprovals && signingKey == nil {
             throw WorkflowError(.refused, "rejections, like approvals, count only when signed: " + SigningKey.howToConfigure)

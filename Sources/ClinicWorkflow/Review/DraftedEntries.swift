@@ -80,8 +80,6 @@ extension Reviews {
         let names = drafts.map { "draft \($0)" }.joined(separator: ", ")
         return WorkflowError(
             .notFound,
-            "\(described) is not published yet: it is in open \(names). See it with `--draft \(first)`; "
-                + "`clinicctl review show \(first)` shows the whole draft",
-            draft: first, entry: entry)
+            "\(described) is not published yet: it is in open \(names)", draft: first, entry: entry, remedy: .readInDraft(first))
     }
 }

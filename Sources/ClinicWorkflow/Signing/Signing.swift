@@ -38,8 +38,7 @@ extension Signatures {
         throw WorkflowError(
             .refused,
             "the approval was signed with the key from \(key?.origin ?? "your settings") (\(check.fingerprint ?? "unknown fingerprint")) "
-                + "but \(check.detail). List the key for you with `clinicctl reviewers add --key FILE` (approved by another reviewer), "
-                + "or sign with a key that is listed; nothing was published")
+                + "but \(check.detail); nothing was published", remedy: .listSigningKey)
     }
 
     /// Refuses to start an approval that could not be signed where signatures are required.
