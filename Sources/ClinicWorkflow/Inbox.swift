@@ -32,8 +32,8 @@ public struct Inbox: Sendable, Codable, Equatable {
         public var conflicts: [String] = []
         /// The notes that count on the draft, oldest first.
         public var notes: [DraftNote] = []
-        /// The command that acts on it: `clinicctl review show ID`, `draft update ID`, `draft reopen ID`.
-        public var command: String
+        /// What acts on it: show the draft (to review, or read a note), reopen it, or update it.
+        public var next: Remedy
     }
 
     public var person: Person
@@ -64,7 +64,7 @@ extension ContentRepository {
                     .init(
                         kind: .toReview, draft: draft.id, title: draft.title, authors: draft.authors, since: draft.created,
                         changedSinceRead: shown.map { $0 != draft.tip } ?? false, notes: notes[draft.id] ?? [],
-                        command: "clinicctl review show \(draft.id)"))
+                        next: .showDraft(draft.id)))
             }
         }
         let isMine: (Draft) -> Bool = { $0.authors.contains { $0.isSame(as: person) } }
@@ -74,7 +74,7 @@ extension ContentRepository {
                 .init(
                     kind: .rejected, draft: draft.id, title: draft.title, authors: draft.authors, since: rejection.time,
                     rejectedBy: rejection.reviewer, reason: rejection.reason, notes: notes[draft.id] ?? [],
-                    command: "clinicctl draft reopen \(draft.id)"))
+                    next: .reopenDraft(draft.id)))
         }
         let mine = open.filter(isMine).sorted(by: newestFirst)
         var noted: [Inbox.Item] = []
@@ -82,12 +82,12 @@ extension ContentRepository {
             let onDraft = notes[draft.id] ?? []
             var item = Inbox.Item(
                 kind: .needsUpdate, draft: draft.id, title: draft.title, authors: draft.authors, since: draft.created,
-                conflicts: check.conflicts, notes: onDraft, command: "clinicctl draft update \(draft.id)")
+                conflicts: check.conflicts, notes: onDraft, next: .updateDraft(draft.id))
             if !check.mergesCleanly {
                 items.append(item)
             } else if onDraft.contains(where: { !$0.by.isSame(as: person) && $0.tip == draft.tip }) {
                 // A note by someone else on the draft as it is: nothing answered it yet.
-                (item.kind, item.command) = (.noted, "clinicctl review show \(draft.id)")
+                (item.kind, item.next) = (.noted, .showDraft(draft.id))
                 noted.append(item)
             }
         }

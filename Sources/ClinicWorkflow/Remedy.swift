@@ -3,7 +3,7 @@ import Foundation
 /// What the person can do next about an error, as data: the executable says it as a command
 /// (`clinicctl draft reopen faq-x`), and a program reading `WorkflowError` as JSON gets the kind
 /// and what it is about. No command or flag is spelled in the library.
-public enum Remedy: Sendable, Equatable, Encodable {
+public enum Remedy: Sendable, Equatable, Codable {
     /// Read why the draft was rejected, then reopen it to fix it.
     case reopenDraft(String)
     /// Bring the draft up to date with what is published now.
@@ -92,5 +92,24 @@ public enum Remedy: Sendable, Equatable, Encodable {
         try container.encode(kind, forKey: .kind)
         try container.encodeIfPresent(subject, forKey: .subject)
         if case .acceptBeyondContent(_, let accept) = self { try container.encode(accept, forKey: .accept) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try container.decode(String.self, forKey: .kind)
+        let subject = try container.decodeIfPresent(String.self, forKey: .subject) ?? ""
+        let simple: [Remedy] = [
+            .listFAQ, .setIdentity, .openRepository, .cloneRepository, .listSocial, .validate, .authorsWithdraw, .listSigningKey, .publish,
+            .moveToAnotherCategory,
+        ]
+        let aboutSubject: [Remedy] = [
+            .reopenDraft(subject), .updateDraft(subject), .decideConflicts(subject), .showDraft(subject), .reviewAgain(subject),
+            .discardDraft(subject), .readInDraft(subject), .showHours(location: subject), .translateAfterwards(locale: subject),
+            .acceptBeyondContent(subject, try container.decodeIfPresent([Acceptance].self, forKey: .accept) ?? []),
+        ]
+        guard let remedy = (simple + aboutSubject).first(where: { $0.kind == kind }) else {
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "no next step \(kind)")
+        }
+        self = remedy
     }
 }

@@ -40,6 +40,28 @@ extension Remedy {
     }
 }
 
+extension Remedy {
+    /// The one command that acts on it, for a listing's column (`clinicctl inbox`).
+    var command: String {
+        switch self {
+        case .showDraft(let id), .reviewAgain(let id), .readInDraft(let id), .acceptBeyondContent(let id, _): "clinicctl review show \(id)"
+        case .reopenDraft(let id): "clinicctl draft reopen \(id)"
+        case .updateDraft(let id), .decideConflicts(let id): "clinicctl draft update \(id)"
+        case .discardDraft(let id): "clinicctl draft discard \(id)"
+        case .listFAQ, .moveToAnotherCategory, .translateAfterwards: "clinicctl faq list"
+        case .setIdentity: "clinicctl config --as \"Name <email>\""
+        case .openRepository: "clinicctl init DIR"
+        case .cloneRepository: "clinicctl clone URL"
+        case .listSocial: "clinicctl social list"
+        case .showHours(let location): "clinicctl hours show \(location)"
+        case .validate: "clinicctl validate"
+        case .authorsWithdraw: "clinicctl draft discard"
+        case .listSigningKey: "clinicctl reviewers add --key FILE"
+        case .publish: "clinicctl publish"
+        }
+    }
+}
+
 extension WorkflowError {
     /// The message with what to do next, as the person reads it.
     var said: String { message + (remedy?.words ?? "") }

@@ -22,7 +22,7 @@ struct InboxTests {
         #expect(inbox.isReviewer)
         #expect(inbox.items.map(\.kind) == [.toReview, .toReview])
         #expect(inbox.items.map(\.draft) == [newer.draft, older.draft])
-        #expect(inbox.items.map(\.command) == ["clinicctl review show \(newer.draft)", "clinicctl review show \(older.draft)"])
+        #expect(inbox.items.map(\.next) == [.showDraft(newer.draft), .showDraft(older.draft)])
         #expect(inbox.items.first?.since == created)
         #expect(inbox.items.first?.authors == [People.office])
         #expect(inbox.items.first?.title == newer.summary)
@@ -71,9 +71,7 @@ struct InboxTests {
         #expect(inbox.items.map(\.kind) == [.rejected, .needsUpdate, .noted])
         #expect(inbox.items.map(\.draft) == [company.draft, later.draft, noted.draft])
         #expect(
-            inbox.items.map(\.command) == [
-                "clinicctl draft reopen \(company.draft)", "clinicctl draft update \(later.draft)", "clinicctl review show \(noted.draft)",
-            ])
+            inbox.items.map(\.next) == [.reopenDraft(company.draft), .updateDraft(later.draft), .showDraft(noted.draft)])
         let rejection = try #require(inbox.items(.rejected).first)
         #expect(rejection.rejectedBy == People.rita)
         #expect(rejection.reason == "Keep the company page")

@@ -1,4 +1,5 @@
 import ClinicWorkflow
+import Foundation
 import Testing
 
 @testable import ClinicctlCommands
@@ -25,5 +26,18 @@ import Testing
 
     @Test func kindsAreDistinct() {
         #expect(Set(Self.remedies.map(\.kind)).count == Self.remedies.count)
+    }
+
+    /// `--json` gives the next step as `{kind, subject}`; read back, it is the same step.
+    @Test(arguments: remedies) func roundTrips(_ remedy: Remedy) throws {
+        let data = try JSONEncoder().encode(remedy)
+        #expect(try JSONDecoder().decode(Remedy.self, from: data) == remedy)
+    }
+
+    /// The inbox's column gives the one command that acts on each kind of item.
+    @Test func inboxCommands() {
+        #expect(Remedy.showDraft("parking").command == "clinicctl review show parking")
+        #expect(Remedy.reopenDraft("parking").command == "clinicctl draft reopen parking")
+        #expect(Remedy.updateDraft("parking").command == "clinicctl draft update parking")
     }
 }

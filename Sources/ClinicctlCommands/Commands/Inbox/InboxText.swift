@@ -21,7 +21,7 @@ enum InboxText {
             guard !items.isEmpty else { continue }
             if !out.isEmpty { out.append("") }
             out.append("\(heading) (\(items.count)):")
-            let rows = items.map { [$0.draft, Output.age($0.since, now: now), who($0, for: inbox.person), what($0), $0.command] }
+            let rows = items.map { [$0.draft, Output.age($0.since, now: now), who($0, for: inbox.person), what($0), $0.next.command] }
             for (item, line) in zip(items, Output.table(rows, indent: "  ").split(separator: "\n")) {
                 out.append(String(line))
                 out += notes(item.notes, zone: zone, more: "clinicctl review show \(item.draft)")
