@@ -44,6 +44,8 @@ public enum Remedy: Sendable, Equatable, Codable {
     case moveToAnotherCategory
     /// Write the entry in the default locale first, then add its translation.
     case translateAfterwards(locale: String)
+    /// Send what is recorded on this computer only to the server.
+    case sync
 
     /// `reopen-draft`, `set-identity`: the kind as JSON names it.
     public var kind: String {
@@ -68,6 +70,7 @@ public enum Remedy: Sendable, Equatable, Codable {
         case .publish: "publish"
         case .moveToAnotherCategory: "move-to-another-category"
         case .translateAfterwards: "translate-afterwards"
+        case .sync: "sync"
         }
     }
 
@@ -80,7 +83,7 @@ public enum Remedy: Sendable, Equatable, Codable {
         case .showHours(let location): location
         case .translateAfterwards(let locale): locale
         case .setIdentity, .openRepository, .cloneRepository, .listSocial, .validate, .listFAQ, .authorsWithdraw, .listSigningKey,
-            .publish, .moveToAnotherCategory:
+            .publish, .moveToAnotherCategory, .sync:
             nil
         }
     }
@@ -100,7 +103,7 @@ public enum Remedy: Sendable, Equatable, Codable {
         let subject = try container.decodeIfPresent(String.self, forKey: .subject) ?? ""
         let simple: [Remedy] = [
             .listFAQ, .setIdentity, .openRepository, .cloneRepository, .listSocial, .validate, .authorsWithdraw, .listSigningKey, .publish,
-            .moveToAnotherCategory,
+            .moveToAnotherCategory, .sync,
         ]
         let aboutSubject: [Remedy] = [
             .reopenDraft(subject), .updateDraft(subject), .decideConflicts(subject), .showDraft(subject), .reviewAgain(subject),

@@ -36,6 +36,7 @@ extension Remedy {
         case .publish: "; run `clinicctl publish` to deploy it"
         case .moveToAnotherCategory: "; move them to another category first (`clinicctl faq edit ID --category OTHER`)"
         case .translateAfterwards(let locale): "; add the \(locale) text afterwards with `clinicctl faq edit ID --locale \(locale)`"
+        case .sync: "; run `clinicctl sync` to send it"
         }
     }
 }
@@ -58,6 +59,7 @@ extension Remedy {
         case .authorsWithdraw: "clinicctl draft discard"
         case .listSigningKey: "clinicctl reviewers add --key FILE"
         case .publish: "clinicctl publish"
+        case .sync: "clinicctl sync"
         }
     }
 }

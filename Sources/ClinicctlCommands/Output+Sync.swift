@@ -8,8 +8,8 @@ extension Output {
 
     /// A warning when a closing record could not reach the server, with how to finish.
     static func noteDelivery(_ delivery: RecordDelivery?, of what: String) {
-        guard let problem = delivery?.problem else { return }
-        note("warning: \(what) did not reach the server: \(problem).")
+        guard let delivery, let problem = delivery.problem else { return }
+        note("warning: \(what) did not reach the server: \(problem)\(delivery.remedy?.words ?? "").")
     }
 
     /// The per-draft place in words, with the last sync, for `drafts` and `status`.

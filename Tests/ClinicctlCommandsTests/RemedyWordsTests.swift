@@ -10,7 +10,7 @@ import Testing
         .reopenDraft("parking"), .updateDraft("parking"), .decideConflicts("parking"), .showDraft("parking"), .reviewAgain("parking"),
         .acceptBeyondContent("parking", [.hooks]), .discardDraft("parking"), .listFAQ, .setIdentity, .openRepository, .cloneRepository,
         .listSocial, .showHours(location: "glenview"), .validate, .authorsWithdraw, .listSigningKey, .readInDraft("parking"), .publish,
-        .moveToAnotherCategory, .translateAfterwards(locale: "es"),
+        .moveToAnotherCategory, .translateAfterwards(locale: "es"), .sync,
     ]
 
     @Test(arguments: remedies) func saysACommand(_ remedy: Remedy) throws {

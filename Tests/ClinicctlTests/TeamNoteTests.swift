@@ -70,7 +70,9 @@ struct TeamNoteTests {
         let noted = try box.clinicctl(["draft", "note", "faq-is-parking-free", "Photo of the lot to follow"], in: office)
         #expect(noted.status == 0, "\(noted.stderr)")
         #expect(
-            noted.stderr.contains("draft faq-is-parking-free is not on the server as it is here yet; run `clinicctl sync` to send both"),
+            noted.stderr.contains(
+                "draft faq-is-parking-free is not on the server as it is here yet, so the note is kept here with it; run `clinicctl sync` to send it"
+            ),
             "\(noted.stderr)")
         #expect(try serverNotes(team).isEmpty)
         let sent = try box.clinicctl(["sync"], in: office)

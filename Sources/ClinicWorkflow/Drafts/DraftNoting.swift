@@ -68,7 +68,7 @@ extension Drafts {
             } ?? false
         }
         guard onServer else {
-            let problem = "draft \(id) is not on the server as it is here yet; run `clinicctl sync` to send both"
+            let problem = "draft \(id) is not on the server as it is here yet, so the note is kept here with it"
             return (note, RecordDelivery(reference: note.reference, problem: problem))
         }
         return (note, repository.team.sendRecord(note.reference, remote: remote))

@@ -5,8 +5,10 @@ import Foundation
 public struct RecordDelivery: Sendable, Equatable {
     /// The record's reference, e.g. `refs/clinicctl/rejected/<id>-<record>`.
     public var reference: String
-    /// Nil when the server took it; otherwise why not, in words, with how to finish.
+    /// Nil when the server took it; otherwise why not, in words.
     public var problem: String?
+    /// How to finish when it did not reach the server.
+    public var remedy: Remedy? { problem == nil ? nil : .sync }
 }
 
 extension Team {
@@ -14,7 +16,7 @@ extension Team {
     /// its approval. Only the record goes: the draft's branch on the server is never deleted,
     /// the record closes it there. A failure leaves the record here and says how to send it.
     public func sendRecord(_ reference: String, remote: String = "origin") -> RecordDelivery {
-        let finish = "it is recorded on this computer only; run `clinicctl sync` to send it"
+        let finish = "it is recorded on this computer only"
         do {
             let pushed = try repository.withGit(reference: reference) {
                 try $0.push(remote: remote, refspecs: ["\(reference):\(reference)"], access: repository.environment.networkAccess)
@@ -47,7 +49,7 @@ extension Team {
     public func discardThroughServer(_ id: String, as person: Person, remote: String = "origin") throws -> (Revision, RecordDelivery) {
         let record = try repository.reviews.discard(id, as: person)
         guard let reference = try repository.records.discardRef(id, record: record) else {
-            let problem = "its record was not found to send; run `clinicctl sync`"
+            let problem = "its record was not found to send"
             return (record, RecordDelivery(reference: ContentRepository.discardedPrefix + id, problem: problem))
         }
         return (record, sendRecord(reference, remote: remote))
