@@ -40,7 +40,7 @@ extension NetworkSession {
         case .agent:
             return git_credential_ssh_key_from_agent(out, user)
         case .token:
-            return git_credential_userpass_plaintext_new(out, userFromURL ?? access.tokenUser, access.token!)
+            return git_credential_userpass_plaintext_new(out, userFromURL ?? addressUser ?? access.tokenUser, access.token!)
         }
     }
 
