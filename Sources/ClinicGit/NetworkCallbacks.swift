@@ -47,7 +47,7 @@ final class NetworkSession {
     }
 
     /// The port named by an `ssh://host:port/` address; nil for scp-like `host:path`.
-    var port: Int? { URLComponents(string: url)?.port }
+    var port: Int? { URLComponents(string: connectionURL)?.port }
 
     /// The server an http(s) connection of this session went to last, as libgit2's trace
     /// names it (`ConnectionTrace`); nil before the first one, and for other transports.
@@ -56,7 +56,9 @@ final class NetworkSession {
     /// Runs libgit2's network call `body` with this session's callbacks able to see where it connects.
     /// An http(s) call runs with the certificate authorities it trusts in place (`TLSTrust`).
     func run(_ body: () -> Int32) throws -> Int32 {
-        guard configuredServer != nil else { return withExtendedLifetime(self) { ConnectionTrace.during(self, body) } }
+        guard configuredServer != nil else {
+            return withExtendedLifetime(self) { withHostKeyOrder { ConnectionTrace.during(self, body) } }
+        }
         return try TLSTrust.during(trust, operation: "connect to \(url)") {
             withExtendedLifetime(self) { ConnectionTrace.during(self, body) }
         }

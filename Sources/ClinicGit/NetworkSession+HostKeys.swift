@@ -1,7 +1,38 @@
 import CLibGit2
+import CSSHHostKeys
 import Foundation
 
 extension NetworkSession {
+    /// The known_hosts file host keys are checked against.
+    var knownHostsFile: URL {
+        access.knownHosts ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".ssh/known_hosts")
+    }
+
+    /// Runs `body` (an ssh call) with the server asked for its host key types in the order of
+    /// `KnownHosts.preferredKeyTypes`, whatever libgit2 would ask (Sources/CSSHHostKeys).
+    func withHostKeyOrder<T>(_ body: () -> T) -> T {
+        guard let server = Self.sshServer(connectionURL) else { return body() }
+        let order = KnownHosts(contentsOf: knownHostsFile).preferredKeyTypes(host: server.host, port: server.port)
+        clinic_ssh_set_host_key_order(order.joined(separator: ","))
+        defer { clinic_ssh_set_host_key_order(nil) }
+        return body()
+    }
+
+    /// The host and port of an ssh address: `ssh://[user@]host[:port]/path` or scp-like
+    /// `[user@]host:path`; nil for other transports.
+    static func sshServer(_ url: String) -> (host: String, port: Int?)? {
+        if let separator = url.range(of: "://") {
+            guard ["ssh", "ssh+git", "git+ssh"].contains(url[..<separator.lowerBound].lowercased()),
+                let parts = URLComponents(string: url), let host = parts.host
+            else { return nil }
+            return (host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host, parts.port)
+        }
+        guard let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") else { return nil }
+        let authority = url[..<colon]
+        let host = authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] } ?? authority
+        return host.isEmpty ? nil : (String(host), nil)
+    }
+
     /// ssh: the host key must be listed for this host in known_hosts. https keeps libgit2's own
     /// check (against `trust`, else the system's authorities), in words that say what to set.
     func checkCertificate(_ cert: UnsafeMutablePointer<git_cert>, valid: Bool, host: String) -> Int32 {
@@ -14,13 +45,16 @@ extension NetworkSession {
         }
         let key = Array(UnsafeRawBufferPointer(start: raw, count: hostKey.hostkey_len))
         let keyType = Self.keyType(of: key)
-        let file = access.knownHosts ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".ssh/known_hosts")
+        let file = knownHostsFile
         let name = KnownHosts.hostName(host, port: port)
         switch KnownHosts(contentsOf: file).verdict(host: host, port: port, keyType: keyType, key: key) {
         case .trusted: return 0
         case .unknown:
+            let listed = KnownHosts(contentsOf: file).listedKeyTypes(host: host, port: port)
             return refuseHost(
-                "the server \(name) is not known: its \(keyType) host key \(fingerprint) is not in \(file.path). If the server's administrator confirms this fingerprint, add the key there (for example with ssh-keyscan)",
+                "the server \(name) is not known: its \(keyType) host key \(fingerprint) is not in \(file.path)"
+                    + Self.otherTypesListed(listed, name: name)
+                    + ". If the server's administrator confirms this fingerprint, add the key there (\(Self.keyscan(keyType, host, port)) >> \(file.path))",
                 fingerprint: fingerprint)
         case .changed:
             return refuseHost(
@@ -42,5 +76,20 @@ extension NetworkSession {
         let length = blob[0..<4].reduce(0) { $0 << 8 | Int($1) }
         guard length <= blob.count - 4 else { return "unknown" }
         return String(decoding: blob[4..<(4 + length)], as: UTF8.self)
+    }
+
+    /// Why a host listed with keys of other types only is shown a key it does not list.
+    static func otherTypesListed(_ listed: [String], name: String) -> String {
+        guard !listed.isEmpty else { return "" }
+        let only = " (it lists only an \(listed.joined(separator: " and an ")) key for \(name)"
+        guard listed == ["ssh-rsa"] else { return only + ")" }
+        return only
+            + ", which clinicctl's ssh library, libssh2 1.10, can check only by SHA-1 ssh-rsa signatures, which OpenSSH 8.8 and later no longer make)"
+    }
+
+    /// The ssh-keyscan command that prints the key of `keyType` ("ssh-ed25519") of the server.
+    static func keyscan(_ keyType: String, _ host: String, _ port: Int?) -> String {
+        let type = keyType.hasPrefix("ecdsa") ? "ecdsa" : keyType.replacingOccurrences(of: "ssh-", with: "")
+        return "ssh-keyscan -t \(type)" + (port.map { " -p \($0)" } ?? "") + " \(host)"
     }
 }
