@@ -11,6 +11,8 @@ final class NetworkSession {
     var attempts = 0
     /// What was offered so far, as messages name it.
     var tried: [String] = []
+    /// The key files offered so far.
+    var offeredKeys: [URL] = []
     /// Whether the server asked for an ssh key, so that key files were looked at.
     var askedForSSHKey = false
     /// The configured key files that need a passphrase: read once a server asks for a key.
