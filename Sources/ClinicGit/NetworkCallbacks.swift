@@ -36,10 +36,21 @@ final class NetworkSession {
     /// The certificate authorities an https server is checked against; nil for the system's.
     var trust: CertificateLocations?
 
+    /// An ssh address's host is resolved through `access.sshConfig` (the address libgit2 is
+    /// given names the real host, port and user; the configuration's identity files are
+    /// offered first); an http(s) one loses its user name (`addressUser`).
     init(access: NetworkAccess, url: String) {
+        var access = access
+        var connection = url
+        if let file = access.sshConfig, let address = SSHAddress(url) {
+            let (resolved, identities) = address.resolved(through: SSHConfig(contentsOf: file))
+            connection = resolved == address ? url : resolved.text
+            let others = identities.filter { !access.sshKeys.contains($0) }
+            access.sshKeys = access.sshKeysNamed ? access.sshKeys + others : others + access.sshKeys.filter { !identities.contains($0) }
+        }
         self.access = access
         self.url = url
-        (connectionURL, addressUser) = Self.splittingUser(url)
+        (connectionURL, addressUser) = Self.splittingUser(connection)
     }
 
     /// Trusts the authorities the environment names, else those `config` names (Git's

@@ -18,19 +18,9 @@ extension NetworkSession {
         return body()
     }
 
-    /// The host and port of an ssh address: `ssh://[user@]host[:port]/path` or scp-like
-    /// `[user@]host:path`; nil for other transports.
+    /// The host and port of an ssh address; nil for other transports.
     static func sshServer(_ url: String) -> (host: String, port: Int?)? {
-        if let separator = url.range(of: "://") {
-            guard ["ssh", "ssh+git", "git+ssh"].contains(url[..<separator.lowerBound].lowercased()),
-                let parts = URLComponents(string: url), let host = parts.host
-            else { return nil }
-            return (host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host, parts.port)
-        }
-        guard let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") else { return nil }
-        let authority = url[..<colon]
-        let host = authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] } ?? authority
-        return host.isEmpty ? nil : (String(host), nil)
+        SSHAddress(url).map { ($0.host, $0.port) }
     }
 
     /// ssh: the host key must be listed for this host in known_hosts. https keeps libgit2's own

@@ -27,6 +27,12 @@ public struct NetworkAccess: Sendable, Equatable {
     /// and `HOME`: which certificate authorities https servers are checked against (with Git's
     /// `http.sslCAInfo` and `http.sslCAPath`, as `git` reads them).
     public var certificateVariables: [String: String] = [:]
+    /// The OpenSSH client configuration whose `Host` blocks say what an ssh address's host
+    /// means (`HostName`, `Port`, `User`, `IdentityFile`); nil reads none.
+    public var sshConfig: URL?
+    /// Whether `sshKeys` were named by the user (`CLINICCTL_SSH_KEY`, as `ssh -i`): then they
+    /// are offered before the configuration's identity files, else after them.
+    public var sshKeysNamed = false
 
     public init(
         sshKeys: [URL] = [], useSSHAgent: Bool = true, token: String? = nil, tokenUser: String = "x-access-token",

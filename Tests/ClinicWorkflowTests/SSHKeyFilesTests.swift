@@ -80,3 +80,11 @@ struct SSHKeyFilesTests {
         #expect(WorkEnvironment(variables: [:]).networkAccess.certificateVariables == [:])
     }
 }
+
+@Suite("~/.ssh/config comes from the injected HOME")
+struct SSHConfigFileTests {
+    @Test func fromHome() {
+        #expect(WorkEnvironment(variables: ["HOME": "/home/o"]).networkAccess.sshConfig == URL(fileURLWithPath: "/home/o/.ssh/config"))
+        #expect(WorkEnvironment(variables: [:]).networkAccess.sshConfig == nil)
+    }
+}

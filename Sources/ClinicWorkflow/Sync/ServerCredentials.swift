@@ -31,7 +31,8 @@ extension WorkEnvironment {
     /// Credentials and host-key checks for talking to a server, from the environment:
     /// `CLINICCTL_SSH_KEY` (a private key file), ssh-agent (`SSH_AUTH_SOCK`), else the default
     /// keys in `~/.ssh` (`SSHKeyFiles`); `CLINICCTL_TOKEN` for http(s); `CLINICCTL_KNOWN_HOSTS`
-    /// (else `~/.ssh/known_hosts`); the certificate authorities https servers are checked against.
+    /// (else `~/.ssh/known_hosts`); `~/.ssh/config`'s `Host` blocks (only with `HOME` among
+    /// the variables); the certificate authorities https servers are checked against.
     var networkAccess: NetworkAccess {
         let home = variables["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
         let agent = SSHKeyFiles.agentUsable(variables: variables)
@@ -43,6 +44,8 @@ extension WorkEnvironment {
             knownHosts: variables["CLINICCTL_KNOWN_HOSTS"].map { URL(fileURLWithPath: $0) }
                 ?? home.appendingPathComponent(".ssh/known_hosts"))
         access.certificateVariables = variables.filter { Self.certificateVariableNames.contains($0.key) }
+        access.sshConfig = variables["HOME"].map { URL(fileURLWithPath: $0).appendingPathComponent(".ssh/config") }
+        access.sshKeysNamed = !(variables["CLINICCTL_SSH_KEY"] ?? "").isEmpty
         return access
     }
 
