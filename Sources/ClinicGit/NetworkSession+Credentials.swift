@@ -79,10 +79,13 @@ extension NetworkSession {
     /// Why an RSA key file the server knows may still be refused, and what to do; nil when
     /// no RSA key file was offered.
     private var rsaKeysSentence: String? {
-        let rsa = offeredKeys.filter(SSHPrivateKeyFile.isRSA)
+        var rsa = offeredKeys.filter(SSHPrivateKeyFile.isRSA).map(\.path)
+        if tried.contains(OfferedCredential.agent.label(passwordFromAddress: false)), let socket = access.agentSocket {
+            rsa += SSHAgentKeys.identities(socket: socket).filter { $0.type == "ssh-rsa" }.map { "ssh-agent's \($0.comment)" }
+        }
         guard !rsa.isEmpty else { return nil }
         return
-            "\(rsa.map(\.path).joined(separator: ", ")) \(rsa.count == 1 ? "is an RSA key" : "are RSA keys"): clinicctl's ssh library (libssh2 1.10) signs with RSA keys only by SHA-1 (ssh-rsa), which OpenSSH 8.8 and later refuse even for a key in authorized_keys (the server logs `ssh-rsa not in PubkeyAcceptedAlgorithms`). Make an Ed25519 key (ssh-keygen -t ed25519) and ask the server's administrator to add its .pub to your authorized_keys"
+            "\(rsa.joined(separator: ", ")) \(rsa.count == 1 ? "is an RSA key" : "are RSA keys"): clinicctl's ssh library (libssh2 1.10) signs with RSA keys only by SHA-1 (ssh-rsa), which OpenSSH 8.8 and later refuse even for a key in authorized_keys (the server logs `ssh-rsa not in PubkeyAcceptedAlgorithms`). Make an Ed25519 key (ssh-keygen -t ed25519) and ask the server's administrator to add its .pub to your authorized_keys"
     }
 
     /// The key files that need a passphrase, named, and what to do instead; nil when none does.

@@ -33,6 +33,8 @@ public struct NetworkAccess: Sendable, Equatable {
     /// Whether `sshKeys` were named by the user (`CLINICCTL_SSH_KEY`, as `ssh -i`): then they
     /// are offered before the configuration's identity files, else after them.
     public var sshKeysNamed = false
+    /// The ssh-agent's socket (`SSH_AUTH_SOCK`), asked which keys it holds when the server refuses them.
+    public var agentSocket: String?
 
     public init(
         sshKeys: [URL] = [], useSSHAgent: Bool = true, token: String? = nil, tokenUser: String = "x-access-token",

@@ -46,6 +46,7 @@ extension WorkEnvironment {
         access.certificateVariables = variables.filter { Self.certificateVariableNames.contains($0.key) }
         access.sshConfig = variables["HOME"].map { URL(fileURLWithPath: $0).appendingPathComponent(".ssh/config") }
         access.sshKeysNamed = !(variables["CLINICCTL_SSH_KEY"] ?? "").isEmpty
+        access.agentSocket = agent ? variables["SSH_AUTH_SOCK"] : nil
         return access
     }
 
