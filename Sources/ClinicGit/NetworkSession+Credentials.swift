@@ -34,13 +34,14 @@ extension NetworkSession {
         tried.append(offer.label(passwordFromAddress: access.passwordFromAddress))
         switch offer {
         case .keyFile(let key):
+            offeredKeys.append(key)
             let publicKey = key.path + ".pub"
             let known = FileManager.default.fileExists(atPath: publicKey) ? publicKey : nil
             return git_credential_ssh_key_new(out, user, known, key.path, nil)
         case .agent:
             return git_credential_ssh_key_from_agent(out, user)
         case .token:
-            return git_credential_userpass_plaintext_new(out, userFromURL ?? access.tokenUser, access.token!)
+            return git_credential_userpass_plaintext_new(out, userFromURL ?? addressUser ?? access.tokenUser, access.token!)
         }
     }
 
@@ -70,9 +71,21 @@ extension NetworkSession {
         } else {
             message =
                 "the server at \(url) refused \(tried.joined(separator: " and ")) (\(attempts) attempt\(attempts == 1 ? "" : "s")); check that your key or token is the one the server knows"
-                + (lockedKeysSentence.map { "; not offered: \($0)" } ?? "")
+                + (lockedKeysSentence.map { "; not offered: \($0)" } ?? "") + (rsaKeysSentence.map { ". \($0)" } ?? "")
         }
         return fail(GitError(code: .authentication, operation: "sign in to \(url)", message: message), GIT_ERROR_NET, -1)
+    }
+
+    /// Why an RSA key file the server knows may still be refused, and what to do; nil when
+    /// no RSA key file was offered.
+    private var rsaKeysSentence: String? {
+        var rsa = offeredKeys.filter(SSHPrivateKeyFile.isRSA).map(\.path)
+        if tried.contains(OfferedCredential.agent.label(passwordFromAddress: false)), let socket = access.agentSocket {
+            rsa += SSHAgentKeys.identities(socket: socket).filter { $0.type == "ssh-rsa" }.map { "ssh-agent's \($0.comment)" }
+        }
+        guard !rsa.isEmpty else { return nil }
+        return
+            "\(rsa.joined(separator: ", ")) \(rsa.count == 1 ? "is an RSA key" : "are RSA keys"): clinicctl's ssh library (libssh2 1.10) signs with RSA keys only by SHA-1 (ssh-rsa), which OpenSSH 8.8 and later refuse even for a key in authorized_keys (the server logs `ssh-rsa not in PubkeyAcceptedAlgorithms`). Make an Ed25519 key (ssh-keygen -t ed25519) and ask the server's administrator to add its .pub to your authorized_keys"
     }
 
     /// The key files that need a passphrase, named, and what to do instead; nil when none does.

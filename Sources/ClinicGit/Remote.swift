@@ -23,6 +23,18 @@ public struct NetworkAccess: Sendable, Equatable {
     public var maximumAttempts: Int
     /// Whether `token` is the password written in the address (`takingPassword(from:)`), for messages.
     public var passwordFromAddress = false
+    /// The environment's `GIT_SSL_CAINFO`, `GIT_SSL_CAPATH`, `SSL_CERT_FILE`, `SSL_CERT_DIR`
+    /// and `HOME`: which certificate authorities https servers are checked against (with Git's
+    /// `http.sslCAInfo` and `http.sslCAPath`, as `git` reads them).
+    public var certificateVariables: [String: String] = [:]
+    /// The OpenSSH client configuration whose `Host` blocks say what an ssh address's host
+    /// means (`HostName`, `Port`, `User`, `IdentityFile`); nil reads none.
+    public var sshConfig: URL?
+    /// Whether `sshKeys` were named by the user (`CLINICCTL_SSH_KEY`, as `ssh -i`): then they
+    /// are offered before the configuration's identity files, else after them.
+    public var sshKeysNamed = false
+    /// The ssh-agent's socket (`SSH_AUTH_SOCK`), asked which keys it holds when the server refuses them.
+    public var agentSocket: String?
 
     public init(
         sshKeys: [URL] = [], useSSHAgent: Bool = true, token: String? = nil, tokenUser: String = "x-access-token",
@@ -76,6 +88,8 @@ extension GitError.Code {
     public static let hostKey = GitError.Code(rawValue: "hostKey")
     /// The server sent us to another server: not followed, or followed without credentials.
     public static let redirect = GitError.Code(rawValue: "redirect")
+    /// The https server's certificate is not trusted, or the authorities to trust cannot be read.
+    public static let certificate = GitError.Code(rawValue: "certificate")
 }
 
 extension Repository {

@@ -67,3 +67,18 @@ extension Repository {
         return try body(local, operation)
     }
 }
+
+/// The value of `key` in the global and system Git configuration (for a clone, which has no
+/// repository yet); nil when unset or unreadable.
+func defaultConfigString(_ key: String) -> String? {
+    ensureLibgit2()
+    var config: OpaquePointer?
+    guard git_config_open_default(&config) == 0 else { return nil }
+    defer { git_config_free(config) }
+    var snapshot: OpaquePointer?
+    guard git_config_snapshot(&snapshot, config) == 0 else { return nil }
+    defer { git_config_free(snapshot) }
+    var value: UnsafePointer<CChar>?
+    guard git_config_get_string(&value, snapshot, key) == 0, let value else { return nil }
+    return String(cString: value)
+}

@@ -32,14 +32,14 @@ extension Repository {
     /// Only local remote-tracking references move; nothing on the server changes.
     public func fetch(remote name: String, refspecs: [String], access: NetworkAccess) throws {
         try withRemote(name) { remote, url in
-            let session = NetworkSession(access: access, url: url)
+            let session = try self.session(access, url, remote, push: false)
             var options = git_fetch_options()
             try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "fetch from \(name)")
             session.install(into: &options.callbacks)
             options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
             options.follow_redirects = GIT_REMOTE_REDIRECT_NONE
             try withStringArray(refspecs) { specs in
-                let result = session.run { git_remote_fetch(remote, &specs, &options, "clinicctl: fetch") }
+                let result = try session.run { git_remote_fetch(remote, &specs, &options, "clinicctl: fetch") }
                 try checkNetwork(result, session, "fetch from \(url)")
             }
         }
@@ -64,14 +64,14 @@ extension Repository {
         let refspecs = refspecs + leases.keys.sorted().map { "+\($0):\($0)" }
         return try withRemote(name, push: true) { remote, url in
             Self.adoptSharing(ofFolder: url)
-            let session = NetworkSession(access: access, url: url)
+            let session = try self.session(access, url, remote, push: true)
             session.leases = leases
             var options = git_push_options()
             try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "push to \(name)")
             session.install(into: &options.callbacks)
             options.follow_redirects = GIT_REMOTE_REDIRECT_NONE
             try withStringArray(refspecs) { specs in
-                try checkNetwork(session.run { git_remote_push(remote, &specs, &options) }, session, "push to \(url)")
+                try checkNetwork(try session.run { git_remote_push(remote, &specs, &options) }, session, "push to \(url)")
             }
             return PushReport(
                 references: session.order.map { PushedReference(name: $0, refusal: session.refusals[$0] ?? nil) },
@@ -89,23 +89,39 @@ extension Repository {
         let (url, access) = access.takingPassword(from: url)
         let operation = "clone \(url)"
         let session = NetworkSession(access: access, url: url)
+        session.trustCertificates(config: defaultConfigString)
         var options = git_clone_options()
         try check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), operation)
         session.install(into: &options.fetch_opts.callbacks)
         options.fetch_opts.follow_redirects = GIT_REMOTE_REDIRECT_NONE
         var handle: OpaquePointer?
-        let result = session.run {
+        let result = try session.run {
             folder.withUnsafeFileSystemRepresentation { path in
                 guard let path else { return -1 }
-                guard let branch else { return git_clone(&handle, url, path, &options) }
+                guard let branch else { return git_clone(&handle, session.connectionURL, path, &options) }
                 return branch.withCString { name in
                     options.checkout_branch = name
-                    return git_clone(&handle, url, path, &options)
+                    return git_clone(&handle, session.connectionURL, path, &options)
                 }
             }
         }
         try checkNetwork(result, session, operation)
-        return Repository(handle: handle!)
+        let repository = Repository(handle: handle!)
+        // The address as written (its user name kept) is the one stored.
+        if session.connectionURL != url { try check(git_remote_set_url(handle, "origin", url), operation) }
+        return repository
+    }
+
+    /// The session of one fetch or push through `remote` at `url`: it connects without the
+    /// address's user name (`NetworkSession.addressUser`) and trusts what the configuration names.
+    private func session(_ access: NetworkAccess, _ url: String, _ remote: OpaquePointer, push: Bool) throws -> NetworkSession {
+        let session = NetworkSession(access: access, url: url)
+        session.trustCertificates { try? configString($0) }
+        if session.connectionURL != url {
+            let set = push && git_remote_pushurl(remote) != nil ? git_remote_set_instance_pushurl : git_remote_set_instance_url
+            try check(set(remote, session.connectionURL), "use the address of \(url)")
+        }
+        return session
     }
 
     /// Runs `body` with remote `name` and the address it talks to (its push address for a push).

@@ -35,4 +35,22 @@ struct SSHPrivateKeyFileTests {
         #expect(!SSHPrivateKeyFile.needsPassphrase(junk))
         #expect(!SSHPrivateKeyFile.needsPassphrase(keys.folder.appendingPathComponent("absent")))
     }
+
+    @Test("an RSA key is told from the others, with its .pub or without (both formats)")
+    func rsa() throws {
+        let keys = try SSHKeys()
+        defer { keys.remove() }
+        for (type, _) in SSHKeys.types {
+            for passphrase in ["", "s3cret pass"] {
+                let key = URL(fileURLWithPath: try keys.make(type, name: "\(type)-\(passphrase.count)", passphrase: passphrase))
+                #expect(SSHPrivateKeyFile.isRSA(key) == (type == "rsa"), "\(type)")
+                try FileManager.default.removeItem(at: key.appendingPathExtension("pub"))
+                #expect(SSHPrivateKeyFile.isRSA(key) == (type == "rsa"), "\(type) without .pub")
+            }
+        }
+        let pem = keys.folder.appendingPathComponent("rsa-pem").path
+        try SSHKeys.run("/usr/bin/ssh-keygen", ["-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "", "-f", pem])
+        try FileManager.default.removeItem(atPath: pem + ".pub")
+        #expect(SSHPrivateKeyFile.isRSA(URL(fileURLWithPath: pem)))
+    }
 }

@@ -67,4 +67,24 @@ struct SSHKeyFilesTests {
                 WorkEnvironment(variables: ["HOME": home.path]).networkAccess.sshKeys == [home.appendingPathComponent(".ssh/id_ed25519")])
         }
     }
+
+    @Test("the certificate authorities for https come from the injected variables, and nothing else of them")
+    func certificateVariables() {
+        let variables = [
+            "GIT_SSL_CAINFO": "/c/ca.pem", "GIT_SSL_CAPATH": "/c/cas", "SSL_CERT_FILE": "/s/ca.pem", "SSL_CERT_DIR": "/s/cas",
+            "HOME": "/home/o", "CLINICCTL_TOKEN": "secret", "PATH": "/bin",
+        ]
+        #expect(
+            WorkEnvironment(variables: variables).networkAccess.certificateVariables
+                == variables.filter { !["CLINICCTL_TOKEN", "PATH"].contains($0.key) })
+        #expect(WorkEnvironment(variables: [:]).networkAccess.certificateVariables == [:])
+    }
+}
+
+@Suite("~/.ssh/config comes from the injected HOME")
+struct SSHConfigFileTests {
+    @Test func fromHome() {
+        #expect(WorkEnvironment(variables: ["HOME": "/home/o"]).networkAccess.sshConfig == URL(fileURLWithPath: "/home/o/.ssh/config"))
+        #expect(WorkEnvironment(variables: [:]).networkAccess.sshConfig == nil)
+    }
 }

@@ -31,16 +31,26 @@ extension WorkEnvironment {
     /// Credentials and host-key checks for talking to a server, from the environment:
     /// `CLINICCTL_SSH_KEY` (a private key file), ssh-agent (`SSH_AUTH_SOCK`), else the default
     /// keys in `~/.ssh` (`SSHKeyFiles`); `CLINICCTL_TOKEN` for http(s); `CLINICCTL_KNOWN_HOSTS`
-    /// (else `~/.ssh/known_hosts`).
+    /// (else `~/.ssh/known_hosts`); `~/.ssh/config`'s `Host` blocks (only with `HOME` among
+    /// the variables); the certificate authorities https servers are checked against.
     var networkAccess: NetworkAccess {
         let home = variables["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
         let agent = SSHKeyFiles.agentUsable(variables: variables)
-        return NetworkAccess(
+        var access = NetworkAccess(
             sshKeys: SSHKeyFiles.offered(variables: variables, agentUsable: agent),
             useSSHAgent: agent,
             token: variables["CLINICCTL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
             sshUser: variables["USER"],
             knownHosts: variables["CLINICCTL_KNOWN_HOSTS"].map { URL(fileURLWithPath: $0) }
                 ?? home.appendingPathComponent(".ssh/known_hosts"))
+        access.certificateVariables = variables.filter { Self.certificateVariableNames.contains($0.key) }
+        access.sshConfig = variables["HOME"].map { URL(fileURLWithPath: $0).appendingPathComponent(".ssh/config") }
+        access.sshKeysNamed = !(variables["CLINICCTL_SSH_KEY"] ?? "").isEmpty
+        access.agentSocket = agent ? variables["SSH_AUTH_SOCK"] : nil
+        return access
     }
+
+    /// What decides which certificate authorities an https server is checked against, as
+    /// `git` reads them (`HOME` for a `~/` in `http.sslCAInfo`).
+    static let certificateVariableNames: Set = ["GIT_SSL_CAINFO", "GIT_SSL_CAPATH", "SSL_CERT_FILE", "SSL_CERT_DIR", "HOME"]
 }
