@@ -11,7 +11,9 @@ import Testing
     /// Walks a value against the discovery document's `schemas`: `$ref`, `type`
     /// (string, integer, number, boolean, array, object), `enum`, `properties`
     /// (no unknown field), `items`, `additionalProperties`. Also checks that each
-    /// path of `updateMask` is a field of `Location`.
+    /// path of `updateMask` is a field of `Location`, and each special period keeps the limits
+    /// the document's `SpecialHourPeriod` description states: shorter than 24 hours, `endDate`
+    /// at most a day after `startDate`, closing by 11:59 the day after.
     static let walker = """
         import json, os, sys
         import googleapiclient
@@ -57,8 +59,25 @@ import Testing
                     bad.append(f"{where}: not a boolean")
             else:
                 bad.append(f"{where}: schema without a type the walker knows ({kind})")
+        import datetime
+        def special_limits(period, where):
+            if period.get("closed"):
+                return
+            start = datetime.date(**period["startDate"])
+            end = datetime.date(**period.get("endDate", period["startDate"]))
+            minutes = lambda t: t.get("hours", 0) * 60 + t.get("minutes", 0)
+            opens = datetime.datetime.combine(start, datetime.time()) + datetime.timedelta(minutes=minutes(period["openTime"]))
+            closes = datetime.datetime.combine(end, datetime.time()) + datetime.timedelta(minutes=minutes(period["closeTime"]))
+            if not (end - start).days in (0, 1):
+                bad.append(f"{where}: endDate more than a day after startDate")
+            if not datetime.timedelta(0) < closes - opens < datetime.timedelta(hours=24):
+                bad.append(f"{where}: not a period of less than 24 hours")
+            if closes > datetime.datetime.combine(start + datetime.timedelta(days=1), datetime.time(11, 59)):
+                bad.append(f"{where}: closes after 11:59 the next day")
         for file in sys.argv[1:]:
             body = json.load(open(file))
+            for i, period in enumerate(body["location"].get("specialHours", {}).get("specialHourPeriods", [])):
+                special_limits(period, f"{file}:specialHourPeriods[{i}]")
             if set(body) != {"updateMask", "location"}:
                 bad.append(f"{file}: keys {sorted(body)}")
             walk(body["location"], {"$ref": "Location"}, file + ":location")
@@ -107,6 +126,15 @@ import Testing
         #expect(result.output.contains("openDay: 'MON' is not one of"), "\(result.output)")
         #expect(result.output.contains("openTime.hours: not an integer"), "\(result.output)")
         #expect(result.output.contains("note: unknown field"), "\(result.output)")
+        let whole = """
+            {"updateMask": "specialHours", "location": {"specialHours": {"specialHourPeriods": [
+              {"startDate": {"year": 2026, "month": 12, "day": 24}, "openTime": {"hours": 0}, "closeTime": {"hours": 24}},
+              {"startDate": {"year": 2026, "month": 12, "day": 31}, "endDate": {"year": 2027, "month": 1, "day": 1},
+               "openTime": {"hours": 20}, "closeTime": {"hours": 12}}]}}}
+            """
+        let limits = try walk([whole])
+        #expect(limits.output.contains("specialHourPeriods[0]: not a period of less than 24 hours"), "\(limits.output)")
+        #expect(limits.output.contains("specialHourPeriods[1]: closes after 11:59 the next day"), "\(limits.output)")
     }
 
     /// The periods say the week: each weekly range is one period, an overnight one

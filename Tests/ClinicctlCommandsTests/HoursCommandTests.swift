@@ -40,6 +40,12 @@ extension CommandCase {
             command: "hours export", arguments: ["hours", "export", "glenview", "--format", "osm"],
             says: ["Mo-Th 07:00-19:00; Fr 07:00-15:00; Sa unknown \"by appointment\""]),
         .init(
+            command: "hours export", arguments: ["hours", "export", "glenview", "--format", "google"],
+            says: ["\"openDay\": \"FRIDAY\""], warns: ["Google has no \"by appointment\": Saturday is left out of the week"]),
+        .init(
+            command: "hours special add", arguments: ["hours", "special", "add", "the-loop", "2026-12-24", "00:00-24:00"], status: 1,
+            warns: ["listing.special-period"]),
+        .init(
             command: "hours export", arguments: ["hours", "export", "the-loop", "--format", "google"],
             says: ["\"updateMask\": \"openInfo.status,regularHours,specialHours\"", "\"openDay\": \"FRIDAY\""]),
         .init(

@@ -24,6 +24,17 @@ extension Hours {
         @Option(help: ArgumentHelp("The listing to print.", valueName: "format")) var format: ListingFormat
         @OptionGroup var options: ReadOptions
 
+        /// What the platform cannot say, on standard error: `Google has no "by appointment": Saturday is left out …`.
+        static func degradation(_ format: ListingFormat, _ hours: LocationHours?) -> String? {
+            guard let hours, format == .google || format == .apple else { return nil }
+            let days = Weekday.allCases.filter { hours.ranges(on: $0).isEmpty && hours.appointment(on: $0) != nil }
+            guard !days.isEmpty else { return nil }
+            let platform = format == .google ? "Google" : "Apple"
+            let verb = days.count == 1 ? "is" : "are"
+            return "\(platform) has no \"by appointment\": \(Weekday.sentence(days)) \(verb) left out of the week, so \(platform) shows"
+                + " \(days.count == 1 ? "it" : "them") closed"
+        }
+
         struct Listing: Encodable {
             var location: String, format: String, path: String, content: String
         }
@@ -37,6 +48,7 @@ extension Hours {
                 throw WorkflowError.noLocation(location, in: content)
             }
             let data = Listings.data(format, place, content, source: bundle.source)
+            if let note = Self.degradation(format, content.hours(for: place.id)) { printError(note + "\n") }
             if options.json {
                 let path = Listings.path(place.id, format)
                 return try Output.printJSON(
