@@ -14,7 +14,7 @@ import Testing
     /// path of `updateMask` is a field of `Location`, and each special period keeps the limits
     /// the document's `SpecialHourPeriod` description states: shorter than 24 hours, `endDate`
     /// at most a day after `startDate`, closing by 11:59 the day after.
-    static let walker = """
+    static let discoveryChecks = """
         import json, os, sys
         import googleapiclient
         path = os.path.join(os.path.dirname(googleapiclient.__file__), "discovery_cache", "documents",
@@ -74,28 +74,32 @@ import Testing
                 bad.append(f"{where}: not a period of less than 24 hours")
             if closes > datetime.datetime.combine(start + datetime.timedelta(days=1), datetime.time(11, 59)):
                 bad.append(f"{where}: closes after 11:59 the next day")
-        for file in sys.argv[1:]:
-            body = json.load(open(file))
-            for i, period in enumerate(body["location"].get("specialHours", {}).get("specialHourPeriods", [])):
-                special_limits(period, f"{file}:specialHourPeriods[{i}]")
-            if set(body) != {"updateMask", "location"}:
-                bad.append(f"{file}: keys {sorted(body)}")
-            walk(body["location"], {"$ref": "Location"}, file + ":location")
-            for field in body["updateMask"].split(","):
-                schema = schemas["Location"]
-                for part in field.split("."):
-                    props = schema.get("properties", {})
-                    if part not in props:
-                        bad.append(f"{file}: updateMask {field} is not a Location field")
-                        break
-                    schema = props[part]
-                    schema = schemas[schema["$ref"]] if "$ref" in schema else schema
-            for top in body["location"]:
-                if not any(f == top or f.startswith(top + ".") for f in body["updateMask"].split(",")):
-                    bad.append(f"{file}: {top} is sent but not in updateMask")
-        print("\\n".join(bad) if bad else "ok")
-        sys.exit(1 if bad else 0)
         """
+
+    static let walker =
+        discoveryChecks + "\n" + """
+            for file in sys.argv[1:]:
+                body = json.load(open(file))
+                for i, period in enumerate(body["location"].get("specialHours", {}).get("specialHourPeriods", [])):
+                    special_limits(period, f"{file}:specialHourPeriods[{i}]")
+                if set(body) != {"updateMask", "location"}:
+                    bad.append(f"{file}: keys {sorted(body)}")
+                walk(body["location"], {"$ref": "Location"}, file + ":location")
+                for field in body["updateMask"].split(","):
+                    schema = schemas["Location"]
+                    for part in field.split("."):
+                        props = schema.get("properties", {})
+                        if part not in props:
+                            bad.append(f"{file}: updateMask {field} is not a Location field")
+                            break
+                        schema = props[part]
+                        schema = schemas[schema["$ref"]] if "$ref" in schema else schema
+                for top in body["location"]:
+                    if not any(f == top or f.startswith(top + ".") for f in body["updateMask"].split(",")):
+                        bad.append(f"{file}: {top} is sent but not in updateMask")
+            print("\\n".join(bad) if bad else "ok")
+            sys.exit(1 if bad else 0)
+            """
 
     func walk(_ bodies: [String]) throws -> RunResult {
         try withTemporaryDirectory { dir in
