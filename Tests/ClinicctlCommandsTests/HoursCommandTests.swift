@@ -36,6 +36,29 @@ extension CommandCase {
         .init(
             command: "hours special remove", arguments: ["hours", "special", "remove", "the-loop", "2026-12-24"], status: 1,
             warns: ["the-loop has no special hours on 2026-12-24"]),
+        .init(
+            command: "hours export", arguments: ["hours", "export", "glenview", "--format", "osm"],
+            says: ["Mo-Th 07:00-19:00; Fr 07:00-15:00; Sa unknown \"by appointment\""]),
+        .init(
+            command: "hours export", arguments: ["hours", "export", "glenview", "--format", "google"],
+            says: ["\"openDay\": \"FRIDAY\""], warns: ["Google has no \"by appointment\": Saturday is left out of the week"]),
+        .init(
+            command: "hours special add", arguments: ["hours", "special", "add", "the-loop", "2026-12-24", "00:00-24:00"], status: 1,
+            warns: ["listing.special-period"]),
+        .init(
+            command: "hours export", arguments: ["hours", "export", "the-loop", "--format", "google"],
+            says: ["\"updateMask\": \"openInfo.status,regularHours,specialHours\"", "\"openDay\": \"FRIDAY\""]),
+        .init(
+            command: "hours export", arguments: ["hours", "export", "the-loop", "--format", "ics", "--draft", "closing"],
+            setup: [["hours", "special", "add", "the-loop", "2026-12-24", "--closed", "--draft-name", "closing"]],
+            says: ["DTSTART;VALUE=DATE:20261224\r\nDTEND;VALUE=DATE:20261225\r\n"]),
+        .init(
+            command: "hours export", arguments: ["hours", "export", "glenview", "--format", "apple", "--json"],
+            says: ["listings/glenview/apple-business-connect.json", "openingHoursByDay"]),
+        .init(command: "hours export", arguments: ["hours", "export", "nowhere", "--format", "osm"], status: 1, warns: ["nowhere"]),
+        .init(
+            command: "hours export", arguments: ["hours", "export", "glenview", "--format", "yelp"], status: 64, warns: ["yelp"],
+            parses: false),
     ]
 }
 

@@ -69,7 +69,7 @@ public enum Weekday: String, CaseIterable, Sendable, Comparable, Hashable {
     }
 
     /// The days in week order, each once, as runs of consecutive days.
-    static func runs(_ days: [Weekday]) -> [[Weekday]] {
+    public static func runs(_ days: [Weekday]) -> [[Weekday]] {
         var runs: [[Weekday]] = []
         for day in Array(Set(days)).sorted() {
             if let last = runs.last?.last, last.index + 1 == day.index {

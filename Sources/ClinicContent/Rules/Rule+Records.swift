@@ -31,6 +31,12 @@ extension Rule {
     static let specialEmpty = Rule("special.empty", .error, "A special entry is closed or gives hours.")
     static let specialOverlap = Rule("special.overlap", .error, "Each date has at most one special entry.")
     static let refLocation = Rule("ref.location", .error, "An hours file belongs to an existing location.")
+    static let listingSpecialWithoutWeek = Rule(
+        "listing.special-without-week", .error,
+        "Special hours need weekly hours: Google Business Profile refuses special hours for a location without regular hours.")
+    static let listingSpecialPeriod = Rule(
+        "listing.special-period", .error,
+        "A special range is shorter than 24 hours and, when overnight, closes by 11:59 the next day (Google Business Profile's limits).")
 
     static let refCategory = Rule("ref.category", .error, "An FAQ entry's category exists in categories.yaml.")
     static let faqTag = Rule("faq.tag", .error, "Tags use lower-case letters, digits and hyphens.")

@@ -41,6 +41,7 @@ public enum RuleCatalogue {
     static let hours: [Rule] = [
         .hoursDay, .hoursDaysRequired, .hoursTime, .hoursEmptyRange, .hoursOvernight, .hoursOverlap, .hoursOpenAndAppointment,
         .specialDate, .specialOrder, .specialClosedAndRanges, .specialEmpty, .specialOverlap, .refLocation,
+        .listingSpecialWithoutWeek, .listingSpecialPeriod,
     ]
     static let faqAndSocial: [Rule] = [
         .refCategory, .faqTag, .faqPositionDuplicate, .faqLastReviewed, .faqQuestionLength, .faqAnswerLength,

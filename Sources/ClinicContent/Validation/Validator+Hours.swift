@@ -14,6 +14,7 @@ extension ValidationRun {
             }
             checkWeekly(hours, file: file)
             checkSpecial(hours, file: file)
+            checkListingLimits(hours, file: file)
         }
     }
 

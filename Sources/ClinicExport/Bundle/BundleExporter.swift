@@ -18,7 +18,8 @@ public struct BundleFiles: Hashable, Sendable {
 
 /// Turns content into the bundle's files: `bundle.json`, one
 /// `bundle.<locale>.json` per other locale, `bundle.schema.json`,
-/// `clinic.jsonld` (and `clinic.<locale>.jsonld`), and `manifest.json`.
+/// `clinic.jsonld` (and `clinic.<locale>.jsonld`), per location its listings
+/// (`listings/<id>/`: Google, Apple, OpenStreetMap, iCalendar), and `manifest.json`.
 ///
 /// A pure function of the content and `BundleSource`: no clock, no
 /// environment, so the same revision always gives the same bytes.
@@ -65,6 +66,9 @@ public struct BundleExporter: Sendable {
         try add("clinic.jsonld", LinkedDataDocument(content: content, locale: locales[0]).document)
         for locale in locales.dropFirst() {
             try add("clinic.\(locale).jsonld", LinkedDataDocument(content: content, locale: locale).document)
+        }
+        for listing in Listings.files(content, source: source) {
+            written.append(try file(listing.path) { $0.append(listing.data) })
         }
         try add(Self.manifestName, .value(manifest(written, source: source)))
         return written

@@ -29,6 +29,7 @@ public enum BundleWriter {
         try write(to: directory, beforeSwap: beforeSwap) { staging in
             for name in files.names {
                 let file = staging.appendingPathComponent(name)
+                try makeFolder(for: file)
                 try files[name]!.write(to: file)
                 try sync(file)
             }
@@ -45,10 +46,17 @@ public enum BundleWriter {
         var written: [ExportedFile] = []
         try write(to: directory, beforeSwap: beforeSwap) { staging in
             written = try exporter.write(content, source: source) { name, produce in
-                try StreamedFile.create(staging.appendingPathComponent(name), name: name, produce)
+                let file = staging.appendingPathComponent(name)
+                try makeFolder(for: file)
+                return try StreamedFile.create(file, name: name, produce)
             }
         }
         return written
+    }
+
+    /// Makes the folder a file in a subfolder of the bundle (`listings/<id>/`) goes in.
+    static func makeFolder(for file: URL) throws {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     }
 
     /// Makes a staging folder, lets `fill` write the files into it (each flushed
@@ -120,7 +128,9 @@ public enum BundleWriter {
             manifest["format"] as? String == "\(BundleExporter.format).manifest",
             let listed = manifest["files"] as? [[String: Any]]
         else { return false }
-        let known = Set(listed.compactMap { $0["path"] as? String } + [BundleExporter.manifestName])
+        // A listed `listings/glenview/opening_hours.txt` accounts for the folder `listings`.
+        let paths = listed.compactMap { $0["path"] as? String }
+        let known = Set(paths.compactMap { $0.split(separator: "/").first.map(String.init) } + [BundleExporter.manifestName])
         return present.allSatisfy { known.contains($0) }
     }
 

@@ -13,7 +13,7 @@ struct Hours: ParsableCommand {
             A bare closing hour is afternoon when that keeps the range in one day: 8-5 is 08:00-17:00.
             A range past midnight (22:00-06:00) needs --overnight.
             """,
-        subcommands: [Show.self, Set.self, Closed.self, Appointment.self, Special.self])
+        subcommands: [Show.self, Set.self, Closed.self, Appointment.self, Special.self, Export.self])
 
     static func days(_ text: String) throws -> [Weekday] {
         guard let days = Weekday.parseSet(text) else {

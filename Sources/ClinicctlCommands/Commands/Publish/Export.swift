@@ -11,7 +11,8 @@ struct Export: ParsableCommand {
         discussion: """
             Reads the published branch (or --rev) straight from Git and replaces DIR
             atomically with: bundle.json, bundle.<locale>.json per translation,
-            bundle.schema.json, clinic.jsonld (schema.org) and manifest.json.
+            bundle.schema.json, clinic.jsonld (schema.org), per location listings/<id>/
+            (its hours for Google, Apple, OpenStreetMap and calendars) and manifest.json.
             The same revision always gives byte-identical files. See docs/bundle.md.
             """)
 
