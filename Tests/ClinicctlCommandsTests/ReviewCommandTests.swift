@@ -11,6 +11,16 @@ extension CommandCase {
         .init(
             command: "review show", arguments: ["review", "show", "parking"], setup: [parkingDraft],
             says: ["Draft parking: FAQ: add \"Can I park?\"", "By Olivia Office <office@clinic.example>; 1 edit(s):"]),
+        .init(
+            command: "review show", arguments: ["review", "show", "hours-the-loop"],
+            setup: [["hours", "appointment", "the-loop", "sat", "--note", "Call first"]],
+            says: [
+                "Listings (where Google, Apple and OpenStreetMap differ from the website):",
+                "the-loop: Google and Apple leave Saturday out of the week", "OpenStreetMap gets it as unknown \"by appointment\"",
+            ]),
+        .init(
+            command: "review show", arguments: ["review", "show", "clinic"], setup: [["clinic", "set", "--phone", "+1 773 999 9826"]],
+            says: ["Draft clinic: Clinic: set phone"], lacks: ["Listings ("]),
         .init(command: "review show", arguments: ["review", "show", "nowhere"], status: 1, warns: ["nowhere"]),
         .init(command: "review show", arguments: ["review", "show", "../../HEAD"], status: 1, warns: ["../../HEAD"]),
         .init(command: "review show", arguments: ["review", "show", ""], status: 64, warns: ["error: "], parses: false),

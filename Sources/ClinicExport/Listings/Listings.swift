@@ -62,3 +62,14 @@ public enum Listings {
         }
     }
 }
+
+/// What a listing cannot say that the website does.
+public enum ListingLimits {
+    /// The week's days open by appointment only: Google and Apple have no such state, so those
+    /// days are left out of their week (they show them closed); OpenStreetMap writes them
+    /// `unknown "by appointment"`.
+    public static func appointmentOnlyDays(_ hours: LocationHours?) -> [Weekday] {
+        guard let hours else { return [] }
+        return Weekday.allCases.filter { hours.ranges(on: $0).isEmpty && hours.appointment(on: $0) != nil }
+    }
+}

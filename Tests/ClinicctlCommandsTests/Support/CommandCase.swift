@@ -17,6 +17,8 @@ struct CommandCase: Sendable, CustomTestStringConvertible {
     var status: Int32 = 0
     var says: [String] = []
     var warns: [String] = []
+    /// What standard output must not hold.
+    var lacks: [String] = []
     var stdin: String = ""
     var bare = false
     /// False where `validate()` refuses the arguments, so parsing itself fails.
@@ -35,6 +37,7 @@ struct CommandCase: Sendable, CustomTestStringConvertible {
         let outcome = sandbox.run(arguments, as: author, stdin: stdin)
         #expect(outcome.status == status, "\(testDescription)\n\(outcome)")
         for text in says { #expect(outcome.stdout.contains(text), "stdout lacks \(text.debugDescription)\n\(outcome)") }
+        for text in lacks { #expect(!outcome.stdout.contains(text), "stdout holds \(text.debugDescription)\n\(outcome)") }
         for text in warns { #expect(outcome.stderr.contains(text), "stderr lacks \(text.debugDescription)\n\(outcome)") }
         if status != 0 { #expect(try sandbox.references() == before, "a refused command changed a reference") }
     }

@@ -26,8 +26,8 @@ extension Hours {
 
         /// What the platform cannot say, on standard error: `Google has no "by appointment": Saturday is left out …`.
         static func degradation(_ format: ListingFormat, _ hours: LocationHours?) -> String? {
-            guard let hours, format == .google || format == .apple else { return nil }
-            let days = Weekday.allCases.filter { hours.ranges(on: $0).isEmpty && hours.appointment(on: $0) != nil }
+            guard format == .google || format == .apple else { return nil }
+            let days = ListingLimits.appointmentOnlyDays(hours)
             guard !days.isEmpty else { return nil }
             let platform = format == .google ? "Google" : "Apple"
             let verb = days.count == 1 ? "is" : "are"

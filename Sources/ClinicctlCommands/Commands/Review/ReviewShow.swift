@@ -66,6 +66,23 @@ extension Review {
                         signatures: review.signatures, notes: notes), in: zone)
             }
             print(ReviewText.render(review, publishedBranch: repository.config.publishedBranch, notes: notes, zone: zone))
+            for line in try Self.listingNotes(review, repository) { print(line) }
+        }
+
+        /// For each location whose hours the draft changes: the days Google, Apple and OpenStreetMap
+        /// receive differently from the website (a day by appointment only, which they cannot say).
+        static func listingNotes(_ review: DraftReview, _ repository: ContentRepository) throws -> [String] {
+            let locations = review.changes.map(\.entry).filter { $0.hasPrefix("hours/") }.map { String($0.dropFirst("hours/".count)) }
+            guard !locations.isEmpty else { return [] }
+            let content = try repository.load(at: review.tip).content
+            let lines = locations.compactMap { id -> String? in
+                let days = ListingLimits.appointmentOnlyDays(content.hours(for: id))
+                guard !days.isEmpty else { return nil }
+                let them = days.count == 1 ? "it" : "them"
+                return "  \(id): Google and Apple leave \(Weekday.sentence(days)) out of the week (they have no \"by appointment\") "
+                    + "and show \(them) closed; OpenStreetMap gets \(them) as unknown \"by appointment\""
+            }
+            return lines.isEmpty ? [] : ["", "Listings (where Google, Apple and OpenStreetMap differ from the website):"] + lines
         }
 
         func showRejected(_ draft: Draft, notes: [DraftNote], zone: ClinicTimeZone) throws {
