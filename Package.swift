@@ -55,11 +55,12 @@ let package = Package(
                 "ClinicContent", "ClinicWorkflow", "ClinicProcess",
                 .product(name: "Crypto", package: "swift-crypto"),
             ], swiftSettings: memberImports),
-        // The webhook's signed HTTP POST: the only code that needs FoundationNetworking (and so
-        // libcurl, GnuTLS, Kerberos…). Linked only into clinicctl-webhook, which `clinicctl deploy
-        // webhook` runs, so no other command loads those libraries at start-up.
+        // The webhook's signed HTTP POST and the Google Business Profile PATCH: the only code that
+        // needs FoundationNetworking (and so libcurl, GnuTLS, Kerberos…). Linked only into
+        // clinicctl-webhook, which `clinicctl deploy webhook` and `clinicctl deploy
+        // google-business-profile` run, so no other command loads those libraries at start-up.
         .target(name: "ClinicWebhook", dependencies: ["WebhookCommandLine", .product(name: "Crypto", package: "swift-crypto")]),
-        // The signed webhook's options and event names, shared by clinicctl and clinicctl-webhook.
+        // The options clinicctl checks and hands to clinicctl-webhook (signed webhook, Google listings).
         .target(name: "WebhookCommandLine", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The static preview page: a reference consumer that reads only bundle.json
         // (its own types, not the exporter's), so it proves the bundle is enough for a site.
@@ -74,7 +75,8 @@ let package = Package(
             ], swiftSettings: memberImports),
         // The program: `main` only.
         .executableTarget(name: "clinicctl", dependencies: ["ClinicctlCommands"], swiftSettings: memberImports),
-        // `clinicctl deploy webhook` replaces itself with this program, installed next to clinicctl.
+        // `clinicctl deploy webhook` and `deploy google-business-profile` replace themselves with this
+        // program (its `post` and `google-business-profile`), installed next to clinicctl.
         .executableTarget(
             name: "clinicctl-webhook",
             dependencies: ["ClinicWebhook", "WebhookCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -6,7 +6,9 @@ import Testing
 
 /// hooks/publish.d/30-google-business-profile against a stand-in for Google's
 /// API on loopback that checks each request against the discovery document.
-@Suite(.serialized) struct GoogleHookTests {
+/// The hook runs the built clinicctl (and so clinicctl-webhook beside it), put first on PATH.
+@Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: clinicctlBinary.path)))
+struct GoogleHookTests {
     static let hook = packageRoot.appendingPathComponent("hooks/publish.d/30-google-business-profile")
 
     /// Answers PATCH /v1/locations/<n>?updateMask=… : 200 when the bearer token, the mask and the
@@ -76,7 +78,8 @@ import Testing
     }
 
     func runHook(_ environment: [String: String]) throws -> RunResult {
-        let base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let base = ["PATH": clinicctlBinary.deletingLastPathComponent().path + ":" + path]
         return try run(Self.hook.path, [], environment: base.merging(environment) { $1 })
     }
 
@@ -138,5 +141,26 @@ import Testing
             "CLINIC_GOOGLE_LOCATIONS": "glenview", "CLINIC_GOOGLE_TOKEN_FILE": "/nonexistent", "CLINICCTL_BUNDLE_DIR": "/nonexistent",
         ])
         #expect(badPair.status == 1 && badPair.output.contains("is not <location-id>=locations/<number>"), "\(badPair.output)")
+    }
+}
+
+@Suite struct ShippedHooksWithoutPythonTests {
+    /// The house rule: the product runs without Python (the tests may use it as a witness):
+    /// no shipped hook is a Python script or runs one outside its comments.
+    @Test func noShippedHookNeedsPython() throws {
+        let hooks = packageRoot.appendingPathComponent("hooks")
+        let files = try #require(FileManager.default.subpaths(atPath: hooks.path)).filter { $0 != "README.md" }
+        var checked = 0
+        for name in files {
+            var isFolder: ObjCBool = false
+            let path = hooks.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            #expect(lines.first?.hasPrefix("#!/bin/sh") == true, "\(name): \(lines.first ?? "")")
+            let code = lines.dropFirst().filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+            #expect(!code.contains { $0.lowercased().contains("python") }, "\(name) runs Python")
+            checked += 1
+        }
+        #expect(checked >= 8, "found only \(checked) hooks in hooks/")
     }
 }

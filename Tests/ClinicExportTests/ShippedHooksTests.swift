@@ -27,7 +27,10 @@ func toolEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
 @Suite struct ShippedHooksTests {
     let hooks = packageRoot.appendingPathComponent("hooks")
 
-    @Test(arguments: [("10-webroot", "CLINIC_WEBROOT"), ("20-webhook", "CLINIC_WEBHOOK_URL")])
+    @Test(arguments: [
+        ("10-webroot", "CLINIC_WEBROOT"), ("20-webhook", "CLINIC_WEBHOOK_URL"),
+        ("30-google-business-profile", "CLINIC_GOOGLE_LOCATIONS"),
+    ])
     func deployHooksSayTheySkipWhenUnconfigured(hook: String, variable: String) throws {
         // 77 is how a hook says "skipped" (hooks/README.md).
         let result = try run(

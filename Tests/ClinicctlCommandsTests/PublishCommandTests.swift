@@ -29,6 +29,32 @@ extension CommandCase {
             arguments: [
                 "deploy", "webhook", "--url", "http://127.0.0.1:9/hook", "--secret-env", "HOOK_SECRET", "--file", "{root}/bundle.json",
             ]),
+        // Only refusals run in-process: a configuration that passes hands the process over to clinicctl-webhook
+        // (GoogleHookTests in ClinicExportTests runs that, against a stand-in for Google on loopback).
+        .init(
+            command: "deploy google-business-profile", arguments: ["deploy", "google-business-profile"], status: 77,
+            says: ["skipped: CLINIC_GOOGLE_LOCATIONS is not set"]),
+        .init(
+            command: "deploy google-business-profile", arguments: ["deploy", "google-business-profile"], status: 1,
+            warns: ["CLINIC_GOOGLE_TOKEN_FILE is not set"], variables: ["CLINIC_GOOGLE_LOCATIONS": "glenview=locations/1"]),
+        .init(
+            command: "deploy google-business-profile", arguments: ["deploy", "google-business-profile"], status: 1,
+            warns: ["'glenview=locations/1?x=y' is not <location-id>=locations/<number>"],
+            variables: ["CLINIC_GOOGLE_LOCATIONS": "glenview=locations/1?x=y", "CLINIC_GOOGLE_TOKEN_FILE": "{root}/token"]),
+        .init(
+            command: "deploy google-business-profile", arguments: ["deploy", "google-business-profile"], status: 1,
+            warns: ["CLINIC_GOOGLE_API: ftp://127.0.0.1/v1 is not an http(s) URL"],
+            variables: [
+                "CLINIC_GOOGLE_LOCATIONS": "glenview=locations/1", "CLINIC_GOOGLE_TOKEN_FILE": "{root}/token",
+                "CLINICCTL_BUNDLE_DIR": "{root}", "CLINIC_GOOGLE_API": "ftp://127.0.0.1/v1",
+            ]),
+        .init(
+            command: "deploy google-business-profile", arguments: ["deploy", "google-business-profile"], status: 1,
+            warns: ["CLINIC_GOOGLE_LOCATIONS names nowhere, which the bundle has no listing for"],
+            variables: [
+                "CLINIC_GOOGLE_LOCATIONS": "nowhere=locations/1", "CLINIC_GOOGLE_TOKEN_FILE": "{root}/token",
+                "CLINICCTL_BUNDLE_DIR": "{root}",
+            ]),
     ]
 }
 

@@ -29,7 +29,7 @@ public enum WebhookProgram {
         guard let path = path(in: directory) else {
             throw WorkflowError(
                 .notFound,
-                "\(name) is not installed next to clinicctl (in \(directory?.path ?? "an unknown folder")); it sends webhooks: install both with `make install`"
+                "\(name) is not installed next to clinicctl (in \(directory?.path ?? "an unknown folder")); it sends webhooks and Google listings: install both with `make install`"
             )
         }
         fflush(nil)  // whatever this process printed goes out before the program replaces it

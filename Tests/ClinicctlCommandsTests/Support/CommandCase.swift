@@ -20,6 +20,8 @@ struct CommandCase: Sendable, CustomTestStringConvertible {
     /// What standard output must not hold.
     var lacks: [String] = []
     var stdin: String = ""
+    /// Environment variables besides the sandbox's own (`{root}` replaced as in `arguments`).
+    var variables: [String: String] = [:]
     var bare = false
     /// False where `validate()` refuses the arguments, so parsing itself fails.
     var parses = true
@@ -34,7 +36,7 @@ struct CommandCase: Sendable, CustomTestStringConvertible {
         let sandbox = try CommandSandbox(bare: bare)
         for step in setup { try sandbox.succeed(step) }
         let before = try sandbox.references()
-        let outcome = sandbox.run(arguments, as: author, stdin: stdin)
+        let outcome = sandbox.run(arguments, as: author, stdin: stdin, variables: variables)
         #expect(outcome.status == status, "\(testDescription)\n\(outcome)")
         for text in says { #expect(outcome.stdout.contains(text), "stdout lacks \(text.debugDescription)\n\(outcome)") }
         for text in lacks { #expect(!outcome.stdout.contains(text), "stdout holds \(text.debugDescription)\n\(outcome)") }

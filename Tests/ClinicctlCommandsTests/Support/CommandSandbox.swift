@@ -49,14 +49,17 @@ final class CommandSandbox: @unchecked Sendable {
 
     /// Runs one command line in-process as `author`, in `folder` (default: the repository).
     @discardableResult
-    func run(_ arguments: [String], as author: String = CommandSandbox.manager, stdin: String = "", in folder: URL? = nil) -> Outcome {
+    func run(
+        _ arguments: [String], as author: String = CommandSandbox.manager, stdin: String = "", in folder: URL? = nil,
+        variables extra: [String: String] = [:]
+    ) -> Outcome {
         let out = Collected()
         let err = Collected()
         let lines = Lines(stdin)
         let variables = [
             "CLINICCTL_AUTHOR": author, "HOME": root.path, "CI": "true",
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-        ]
+        ].merging(extra.mapValues { $0.replacingOccurrences(of: "{root}", with: root.path) }) { $1 }
         let context = CommandContext(
             environment: WorkEnvironment(now: { Self.now }, timeZoneOffsetMinutes: -360, variables: variables),
             currentDirectory: folder ?? repo, standardOutput: out.append, standardError: err.append,

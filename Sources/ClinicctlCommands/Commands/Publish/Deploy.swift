@@ -9,5 +9,5 @@ struct Deploy: ParsableCommand {
         commandName: "deploy",
         abstract: "Deliver a published bundle (used by the hooks in hooks/publish.d).",
         shouldDisplay: false,
-        subcommands: [Webhook.self])
+        subcommands: [Webhook.self, GoogleBusinessProfile.self])
 }
