@@ -3,7 +3,7 @@ import Foundation
 /// The whole Apache config `ApacheGitServer` runs: a frame a test needs (its own server root,
 /// pid file, logs, modules by absolute path, one port) around `gitLines`, the lines
 /// docs/team.md gives a clinic to add to its own virtual host.
-struct ApacheConfig {
+public struct ApacheConfig {
     let folder: URL
     let port: Int
     let projectRoot: URL
@@ -22,16 +22,20 @@ struct ApacheConfig {
     ]
 
     /// What serves git: as docs/team.md's Apache recipe has it, with this test's paths.
-    var gitLines: String {
+    var gitLines: String { Self.gitLines(projectRoot: projectRoot.path, passwords: passwords.path) }
+
+    /// The lines docs/team.md's Apache recipe gives, serving the repositories under
+    /// `projectRoot` at /git/ to the users in the htpasswd file `passwords`.
+    public static func gitLines(projectRoot: String, passwords: String) -> String {
         """
-        SetEnv GIT_PROJECT_ROOT \(projectRoot.path)
+        SetEnv GIT_PROJECT_ROOT \(projectRoot)
         SetEnv GIT_HTTP_EXPORT_ALL 1
         ScriptAlias /git/ /usr/lib/git-core/git-http-backend/
         <Location /git/>
             AuthType Basic
             AuthName "Clinic content"
             AuthBasicProvider file
-            AuthUserFile \(passwords.path)
+            AuthUserFile \(passwords)
             Require valid-user
         </Location>
         """
