@@ -54,21 +54,9 @@ struct GoogleHookTests {
     func withAPI(requests: Int, _ body: (_ api: String, _ log: URL, _ dir: URL) throws -> Void) throws {
         try withTemporaryDirectory { dir in
             let log = dir.appendingPathComponent("requests.jsonl")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", Self.server, log.path, "\(requests)"]
-            let out = Pipe()
-            process.standardOutput = out
-            try process.run()
-            defer { if process.isRunning { process.terminate() } }
-            var text = ""
-            while !text.contains("\n") {
-                let data = out.fileHandleForReading.availableData
-                if data.isEmpty { break }
-                text += String(decoding: data, as: UTF8.self)
+            try withStandInAPI(Self.server, log: log, requests: requests) { port in
+                try body("http://127.0.0.1:\(port)/v1", log, dir)
             }
-            let port = try #require(Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), "server: \(text)")
-            try body("http://127.0.0.1:\(port)/v1", log, dir)
         }
     }
 

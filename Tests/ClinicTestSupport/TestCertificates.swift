@@ -49,18 +49,5 @@ public struct TestCertificateAuthority: Sendable {
         try FileManager.default.copyItem(at: certificate, to: self.folder.appendingPathComponent("clinic-ca.pem"))
     }
 
-    private static func openssl(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let text = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestServerFailure("openssl \(arguments.joined(separator: " ")) failed: \(String(decoding: text, as: UTF8.self))")
-        }
-    }
+    private static func openssl(_ arguments: [String]) throws { try runTestTool("/usr/bin/openssl", arguments) }
 }
